@@ -1,0 +1,259 @@
+import { z } from 'zod';
+import type {
+  Collection,
+  CookieView,
+  HistoryEntry,
+  Profile,
+  ResponseRecord,
+  Result,
+  SavedRequest,
+  Settings,
+} from '../core/types';
+
+/**
+ * The one contract between the UI and the core: channel → argument schema and result type.
+ * The Electron handlers, the preload bridge, the web-mode server and the renderer's Api
+ * client are all derived from this map. Adding a channel means: an entry here, one line in
+ * `main/core/tandem.ts`, and the UI that calls it.
+ *
+ * This file is imported by the renderer and the preload: zod and types only, no Node.
+ */
+
+const profileName = z.string().min(1).max(64);
+const keyValue = z.object({ name: z.string(), value: z.string(), enabled: z.boolean().optional() });
+const sameSite = z.enum(['Strict', 'Lax', 'None']);
+
+export const requestSpecSchema = z.object({
+  method: z.string().min(1).max(32),
+  url: z.string().max(64 * 1024),
+  headers: z.array(keyValue),
+  body: z.discriminatedUnion('type', [
+    z.object({ type: z.literal('none') }),
+    z.object({ type: z.literal('text'), text: z.string(), contentType: z.string().optional() }),
+    z.object({ type: z.literal('json'), text: z.string() }),
+    z.object({ type: z.literal('form'), fields: z.array(keyValue) }),
+    z.object({
+      type: z.literal('multipart'),
+      parts: z.array(
+        z.discriminatedUnion('kind', [
+          z.object({
+            kind: z.literal('field'),
+            name: z.string(),
+            value: z.string(),
+            enabled: z.boolean().optional(),
+          }),
+          z.object({
+            kind: z.literal('file'),
+            name: z.string(),
+            path: z.string(),
+            filename: z.string().optional(),
+            contentType: z.string().optional(),
+            enabled: z.boolean().optional(),
+          }),
+        ]),
+      ),
+    }),
+    z.object({ type: z.literal('file'), path: z.string(), contentType: z.string().optional() }),
+  ]),
+  auth: z
+    .discriminatedUnion('type', [
+      z.object({ type: z.literal('none') }),
+      z.object({ type: z.literal('basic'), username: z.string(), password: z.string() }),
+      z.object({ type: z.literal('bearer'), token: z.string() }),
+    ])
+    .optional(),
+  cookies: z.array(keyValue).optional(),
+  options: z
+    .object({
+      cookieStore: z.boolean().optional(),
+      followRedirects: z.boolean().optional(),
+      maxRedirects: z.number().int().min(0).max(100).optional(),
+      timeoutMs: z.number().int().min(0).max(3_600_000).optional(),
+      insecure: z.boolean().optional(),
+      proxy: z.string().optional(),
+    })
+    .optional(),
+});
+
+export const cookieInputSchema = z.object({
+  name: z.string(),
+  value: z.string(),
+  domain: z.string(),
+  path: z.string().optional(),
+  expires: z.string().nullable().optional(),
+  secure: z.boolean().optional(),
+  httpOnly: z.boolean().optional(),
+  sameSite: sameSite.nullable().optional(),
+  hostOnly: z.boolean().optional(),
+});
+
+const cookieKey = z.object({ domain: z.string(), path: z.string(), name: z.string() });
+
+const savedRequestInput = z.object({
+  id: z.string().optional(),
+  name: z.string().min(1).max(200),
+  folder: z.string().max(500),
+  request: requestSpecSchema,
+});
+
+/** Declares a channel: its result type (a phantom), then its argument schema. */
+function channel<R>() {
+  return <A extends z.ZodType>(args: A): { args: A; result: R } => ({
+    args,
+    result: undefined as unknown as R,
+  });
+}
+
+const none = z.object({}).strict();
+const collectionId = z.string().min(1);
+
+export const contract = {
+  // workspace
+  'workspace.info': channel<WorkspaceInfo>()(none),
+
+  // profiles
+  'profiles.list': channel<Profile[]>()(none),
+  'profiles.create': channel<Profile>()(z.object({ name: profileName, color: z.string().optional() })),
+  'profiles.rename': channel<Profile>()(z.object({ from: profileName, to: profileName })),
+  'profiles.duplicate': channel<Profile>()(z.object({ from: profileName, to: profileName })),
+  'profiles.delete': channel<{ deleted: string }>()(z.object({ name: profileName })),
+  'profiles.update': channel<Profile>()(profilesUpdateArgs()),
+
+  // requests
+  'request.send': channel<ResponseRecord>()(sendArgs()),
+  'request.cancel': channel<{ cancelled: boolean }>()(z.object({ sendId: z.string().min(1) })),
+
+  // cookies (one jar per profile)
+  'cookies.list': channel<CookieView[]>()(z.object({ profile: profileName })),
+  'cookies.set': channel<CookieView>()(z.object({ profile: profileName, cookie: cookieInputSchema })),
+  'cookies.delete': channel<{ deleted: boolean }>()(z.object({ profile: profileName, key: cookieKey })),
+  'cookies.clear': channel<{ removed: number }>()(
+    z.object({ profile: profileName, domain: z.string().optional() }),
+  ),
+  'cookies.import': channel<{ imported: number }>()(importArgs()),
+  'cookies.export': channel<{ text: string }>()(
+    z.object({ profile: profileName, format: z.enum(['netscape', 'json']) }),
+  ),
+
+  // history
+  'history.list': channel<HistoryEntry[]>()(
+    z.object({ profile: profileName.optional(), limit: z.number().int().min(1).max(10_000).optional() }),
+  ),
+  'history.clear': channel<{ removed: number }>()(z.object({ profile: profileName.optional() })),
+
+  // collections
+  'collections.list': channel<Collection[]>()(none),
+  'collections.create': channel<Collection>()(z.object({ name: z.string().min(1).max(200) })),
+  'collections.rename': channel<Collection>()(
+    z.object({ id: collectionId, name: z.string().min(1).max(200) }),
+  ),
+  'collections.delete': channel<{ deleted: string }>()(z.object({ id: collectionId })),
+  'collections.saveRequest': channel<SavedRequest>()(z.object({ collectionId, request: savedRequestInput })),
+  'collections.deleteRequest': channel<{ deleted: string }>()(
+    z.object({ collectionId, requestId: z.string() }),
+  ),
+  'collections.duplicateRequest': channel<SavedRequest>()(z.object({ collectionId, requestId: z.string() })),
+  'collections.addFolder': channel<Collection>()(
+    z.object({ collectionId, folder: z.string().min(1).max(500) }),
+  ),
+  'collections.renameFolder': channel<Collection>()(
+    z.object({ collectionId, from: z.string().min(1), to: z.string().min(1).max(500) }),
+  ),
+  'collections.deleteFolder': channel<Collection>()(z.object({ collectionId, folder: z.string().min(1) })),
+
+  // settings
+  'settings.get': channel<Settings>()(none),
+  'settings.update': channel<Settings>()(settingsPatch()),
+};
+
+function profilesUpdateArgs() {
+  return z.object({
+    name: profileName,
+    patch: z.object({
+      color: z.string().optional(),
+      variables: z.record(z.string(), z.string()).optional(),
+      headers: z.array(keyValue).optional(),
+      cookieStore: z.boolean().optional(),
+    }),
+  });
+}
+
+function sendArgs() {
+  return z.object({
+    profile: profileName,
+    request: requestSpecSchema,
+    /** Chosen by the caller so it can cancel with `request.cancel`. */
+    sendId: z.string().min(1).max(100).optional(),
+  });
+}
+
+function importArgs() {
+  return z.object({
+    profile: profileName,
+    format: z.enum(['netscape', 'json']),
+    text: z.string().max(50 * 1024 * 1024),
+  });
+}
+
+function settingsPatch() {
+  return z.object({
+    patch: z.object({
+      theme: z.enum(['light', 'dark', 'system']).optional(),
+      proxy: z.string().nullable().optional(),
+      insecure: z.boolean().optional(),
+      timeoutMs: z.number().int().min(0).max(3_600_000).optional(),
+      maxRedirects: z.number().int().min(0).max(100).optional(),
+    }),
+  });
+}
+
+export interface WorkspaceInfo {
+  dataDir: string;
+  version: string;
+  /** URL of the built-in demo API when the host started it, else null. */
+  demoUrl: string | null;
+  /** 'electron' or 'web'. */
+  host: 'electron' | 'web' | 'cli';
+}
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ArgsOf<C extends Channel> = z.infer<Contract[C]['args']>;
+export type ResultOf<C extends Channel> = Contract[C]['result'];
+
+/** What the renderer talks to. IPC in Electron, HTTP in web mode, direct calls in tests. */
+export type Api = { [C in Channel]: (args: ArgsOf<C>) => Promise<Result<ResultOf<C>>> };
+
+/** Same shape on the core side: one function per channel, arguments already validated. */
+export type Handlers = Api;
+
+export const channels = Object.keys(contract) as Channel[];
+
+/** Validates raw arguments for a channel. Returns a one-line message on failure. */
+export function parseArgs<C extends Channel>(
+  c: C,
+  raw: unknown,
+): { ok: true; args: ArgsOf<C> } | { ok: false; message: string } {
+  const def = contract[c];
+  if (!def) return { ok: false, message: `Unknown channel "${String(c)}"` };
+  const parsed = def.args.safeParse(raw ?? {});
+  if (parsed.success) return { ok: true, args: parsed.data as ArgsOf<C> };
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+  return { ok: false, message: `Invalid arguments for ${c}${where}: ${issue?.message ?? 'invalid'}` };
+}
+
+/** Names of push events from core to the UI (web mode: server-sent events; Electron: webContents.send). */
+export interface EventMap {
+  'cookies.changed': { profile: string };
+  'profiles.changed': Record<string, never>;
+  'history.changed': { profile: string };
+  'request.progress': { sendId: string; hop: number; url: string; status: number | null };
+}
+export type EventName = keyof EventMap;
+export const eventNames: EventName[] = [
+  'cookies.changed',
+  'profiles.changed',
+  'history.changed',
+  'request.progress',
+];

@@ -1,0 +1,268 @@
+import { Cookie, CookieJar, canonicalDomain, getPublicSuffix, MemoryCookieStore } from 'tough-cookie';
+import { fail } from '../errors';
+import type { CookieInput, CookieKey, CookieView, SameSite, SetCookieRecord } from '../types';
+
+/**
+ * One profile's cookie jar: a tough-cookie CookieJar (sync API, in memory) plus a change
+ * feed. Every mutation is reported as a `CookieChange`, which the store appends to the
+ * profile's journal; replaying changes (`apply`) never re-emits them.
+ */
+
+/** tough-cookie's own JSON form of a cookie; what the journal stores. */
+export type SerializedCookie = ReturnType<Cookie['toJSON']>;
+
+export type CookieChange = { op: 'set'; cookie: SerializedCookie } | { op: 'delete'; key: CookieKey };
+
+export type CookieChangeListener = (change: CookieChange) => void;
+
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+// RFC 6265 cookie-octet, plus space and comma which browsers and curl accept inside values.
+const COOKIE_VALUE = /^"?[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E ,]*"?$/;
+
+export function cookieKeyOf(c: {
+  domain?: string | null;
+  path?: string | null;
+  key?: string;
+  name?: string;
+}): CookieKey {
+  return { domain: c.domain ?? '', path: c.path ?? '/', name: c.key ?? c.name ?? '' };
+}
+
+export function sameCookieKey(a: CookieKey, b: CookieKey): boolean {
+  return a.domain === b.domain && a.path === b.path && a.name === b.name;
+}
+
+function normalizeSameSite(s: string | undefined): SameSite | null {
+  switch ((s ?? '').toLowerCase()) {
+    case 'strict':
+      return 'Strict';
+    case 'lax':
+      return 'Lax';
+    case 'none':
+      return 'None';
+    default:
+      return null;
+  }
+}
+
+export function toCookieView(c: Cookie): CookieView {
+  const expiry = c.expiryTime();
+  return {
+    name: c.key,
+    value: c.value,
+    domain: c.domain ?? '',
+    path: c.path ?? '/',
+    expires: expiry !== undefined && Number.isFinite(expiry) ? new Date(expiry).toISOString() : null,
+    hostOnly: c.hostOnly !== false,
+    secure: c.secure,
+    httpOnly: c.httpOnly,
+    sameSite: normalizeSameSite(c.sameSite),
+    size: c.key.length + c.value.length,
+    creation: c.creation instanceof Date ? c.creation.toISOString() : undefined,
+  };
+}
+
+function isExpired(c: Cookie, now = Date.now()): boolean {
+  const t = c.expiryTime();
+  return t !== undefined && t <= now;
+}
+
+/** Validates what a user typed and returns a tough-cookie Cookie, or throws INVALID_COOKIE. */
+export function cookieFromInput(input: CookieInput, now = new Date()): Cookie {
+  const name = input.name ?? '';
+  if (!name || !TOKEN.test(name))
+    fail('INVALID_COOKIE', `Invalid cookie name "${name}": use letters, digits and !#$%&'*+-.^_\`|~`);
+  if (!COOKIE_VALUE.test(input.value ?? ''))
+    fail(
+      'INVALID_COOKIE',
+      `Invalid value for cookie "${name}": no semicolons, backslashes, double quotes inside or control characters`,
+    );
+  const rawDomain = (input.domain ?? '').trim();
+  const dotted = rawDomain.startsWith('.');
+  const domain = canonicalDomain(rawDomain.replace(/^\./, ''));
+  if (!domain || !/^[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/.test(domain) || domain.includes('..'))
+    fail('INVALID_COOKIE', `Invalid domain "${rawDomain}" for cookie "${name}"`);
+  const hostOnly = input.hostOnly ?? !dotted;
+  if (
+    !hostOnly &&
+    domain.includes('.') &&
+    !/^\d+\.\d+\.\d+\.\d+$/.test(domain) &&
+    getPublicSuffix(domain) === null
+  )
+    fail('INVALID_COOKIE', `Domain "${rawDomain}" is a public suffix; cookies cannot be set for it`);
+  const path = input.path ?? '/';
+  if (!path.startsWith('/') || /[;\s]/.test(path))
+    fail('INVALID_COOKIE', `Invalid path "${path}" for cookie "${name}": it must start with /`);
+  let expires: Date | 'Infinity' = 'Infinity';
+  if (input.expires) {
+    const d = new Date(input.expires);
+    if (Number.isNaN(d.getTime()))
+      fail('INVALID_COOKIE', `Invalid expiry "${input.expires}" for cookie "${name}"`);
+    expires = d;
+  }
+  const sameSite = input.sameSite ? normalizeSameSite(input.sameSite) : null;
+  if (input.sameSite && !sameSite)
+    fail('INVALID_COOKIE', `Invalid SameSite "${input.sameSite}": use Strict, Lax or None`);
+  return new Cookie({
+    key: name,
+    value: input.value ?? '',
+    domain,
+    path,
+    expires,
+    secure: Boolean(input.secure),
+    httpOnly: Boolean(input.httpOnly),
+    sameSite: sameSite ? sameSite.toLowerCase() : undefined,
+    hostOnly,
+    pathIsDefault: false,
+    creation: now,
+    lastAccessed: now,
+  });
+}
+
+export class ProfileJar {
+  readonly jar: CookieJar;
+  private readonly store: MemoryCookieStore;
+  private readonly listeners = new Set<CookieChangeListener>();
+
+  constructor() {
+    this.store = new MemoryCookieStore();
+    this.jar = new CookieJar(this.store, {
+      rejectPublicSuffixes: true,
+      allowSpecialUseDomain: true,
+      allowSecureOnLocal: true,
+      looseMode: false,
+    });
+  }
+
+  /** Subscribe to changes made through this jar (not through `apply`). Returns the unsubscribe. */
+  onChange(listener: CookieChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(change: CookieChange): void {
+    for (const l of this.listeners) l(change);
+  }
+
+  /** Cookies to send to `url`, in RFC 6265 order (longer paths first, then older first). Expired ones are dropped. */
+  cookiesFor(url: string): Cookie[] {
+    return this.jar.getCookiesSync(url, { sort: true, expire: true, http: true });
+  }
+
+  /**
+   * Stores one Set-Cookie header received from `url`. Max-Age=0 or a past Expires deletes the
+   * matching cookie. Rejections (bad syntax, public suffix, foreign domain, Secure over plain
+   * http) are reported, not thrown.
+   */
+  storeSetCookie(raw: string, url: string, now = new Date()): SetCookieRecord {
+    const parsed = Cookie.parse(raw, { loose: false });
+    if (!parsed) return { raw, cookie: null, outcome: 'rejected', reason: 'Malformed Set-Cookie header' };
+    let stored: Cookie | undefined;
+    try {
+      stored = this.jar.setCookieSync(parsed, url, { http: true, now, ignoreError: false });
+    } catch (e) {
+      return {
+        raw,
+        cookie: toCookieView(parsed),
+        outcome: 'rejected',
+        reason: e instanceof Error ? e.message : String(e),
+      };
+    }
+    if (!stored)
+      return { raw, cookie: toCookieView(parsed), outcome: 'rejected', reason: 'Cookie was not accepted' };
+    const key = cookieKeyOf(stored);
+    if (isExpired(stored, now.getTime())) {
+      this.removeFromStore(key);
+      this.emit({ op: 'delete', key });
+      return { raw, cookie: toCookieView(stored), outcome: 'deleted' };
+    }
+    this.emit({ op: 'set', cookie: stored.toJSON() });
+    return { raw, cookie: toCookieView(stored), outcome: 'stored' };
+  }
+
+  /** Every cookie with all its attributes, expired ones excluded. Sorted by domain, path, name. */
+  list(): CookieView[] {
+    return this.all()
+      .map(toCookieView)
+      .sort(
+        (a, b) =>
+          a.domain.localeCompare(b.domain) || a.path.localeCompare(b.path) || a.name.localeCompare(b.name),
+      );
+  }
+
+  /** Raw tough-cookie objects (for export). */
+  all(now = Date.now()): Cookie[] {
+    const out: Cookie[] = [];
+    this.store.getAllCookies((error, cookies) => {
+      if (error) throw error;
+      for (const c of cookies ?? []) if (!isExpired(c, now)) out.push(c);
+    });
+    return out;
+  }
+
+  get size(): number {
+    return this.all().length;
+  }
+
+  /** Adds or replaces a cookie the user typed. Validates first; an invalid cookie changes nothing. */
+  set(input: CookieInput): CookieView {
+    const cookie = cookieFromInput(input);
+    const existing = this.find(cookieKeyOf(cookie));
+    if (existing?.creation instanceof Date) cookie.creation = existing.creation;
+    this.putInStore(cookie);
+    this.emit({ op: 'set', cookie: cookie.toJSON() });
+    return toCookieView(cookie);
+  }
+
+  find(key: CookieKey): Cookie | undefined {
+    let found: Cookie | undefined;
+    this.store.findCookie(key.domain, key.path, key.name, (_e, c) => {
+      found = c ?? undefined;
+    });
+    return found;
+  }
+
+  delete(key: CookieKey): boolean {
+    if (!this.find(key)) return false;
+    this.removeFromStore(key);
+    this.emit({ op: 'delete', key });
+    return true;
+  }
+
+  /** Removes every cookie, or those whose domain is `domain` or one of its subdomains. Returns how many. */
+  clear(domain?: string): number {
+    const target = domain ? canonicalDomain(domain.replace(/^\./, '')) : null;
+    let n = 0;
+    for (const c of this.all(0)) {
+      const d = c.domain ?? '';
+      if (target && d !== target && !d.endsWith(`.${target}`)) continue;
+      const key = cookieKeyOf(c);
+      this.removeFromStore(key);
+      this.emit({ op: 'delete', key });
+      n++;
+    }
+    return n;
+  }
+
+  /** Replays a change (from the journal or another process) without emitting it. */
+  apply(change: CookieChange): void {
+    if (change.op === 'delete') {
+      this.removeFromStore(change.key);
+      return;
+    }
+    const cookie = Cookie.fromJSON(change.cookie);
+    if (cookie) this.putInStore(cookie);
+  }
+
+  private putInStore(cookie: Cookie): void {
+    this.store.putCookie(cookie, (e) => {
+      if (e) throw e;
+    });
+  }
+
+  private removeFromStore(key: CookieKey): void {
+    this.store.removeCookie(key.domain, key.path, key.name, (e) => {
+      if (e) throw e;
+    });
+  }
+}

@@ -1,0 +1,268 @@
+/**
+ * The domain, described once. Every layer (core, contract, CLI, web mode, renderer)
+ * speaks in these types. Nothing here imports Node or Electron.
+ */
+
+// ---------- results and errors ----------
+
+export type ErrorCode =
+  | 'INVALID_URL'
+  | 'INVALID_HEADER'
+  | 'INVALID_COOKIE'
+  | 'INVALID_BODY'
+  | 'INVALID_ARGUMENT'
+  | 'UNKNOWN_VARIABLE'
+  | 'UNKNOWN_PROFILE'
+  | 'PROFILE_EXISTS'
+  | 'INVALID_PROFILE_NAME'
+  | 'NOT_FOUND'
+  | 'DNS_FAILURE'
+  | 'CONNECTION_REFUSED'
+  | 'CONNECTION_RESET'
+  | 'TIMEOUT'
+  | 'CANCELLED'
+  | 'TLS_FAILURE'
+  | 'TOO_MANY_REDIRECTS'
+  | 'NETWORK_ERROR'
+  | 'STORE_CORRUPT'
+  | 'STORE_IO'
+  | 'INVALID_FILE'
+  | 'UNAUTHORIZED'
+  | 'INTERNAL';
+
+export interface TandemError {
+  code: ErrorCode;
+  /** One line, readable by a user; never a stack trace. */
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: TandemError };
+
+// ---------- profiles ----------
+
+export interface KeyValue {
+  name: string;
+  value: string;
+  /** Disabled rows are kept but not sent / not substituted. Defaults to true. */
+  enabled?: boolean;
+}
+
+export interface Profile {
+  /** Profile names are their identity: 1–64 chars of [A-Za-z0-9._-], not starting with '.' or '-'. */
+  name: string;
+  /** CSS colour, e.g. '#7c5cff'. */
+  color: string;
+  /** Variables for {{name}} substitution. */
+  variables: Record<string, string>;
+  /** Headers added to every request sent as this profile (request headers win on a clash). */
+  headers: KeyValue[];
+  /** When false: nothing stored in the jar, nothing sent from it. Per-request cookies still go out. */
+  cookieStore: boolean;
+  createdAt: string;
+}
+
+export type ProfilePatch = Partial<Pick<Profile, 'color' | 'variables' | 'headers' | 'cookieStore'>>;
+
+// ---------- requests ----------
+
+export type HttpMethod = string; // any token: GET, POST, PROPFIND, ...
+
+export type RequestBody =
+  | { type: 'none' }
+  | { type: 'text'; text: string; contentType?: string }
+  | { type: 'json'; text: string }
+  | { type: 'form'; fields: KeyValue[] }
+  | {
+      type: 'multipart';
+      parts: Array<
+        | { kind: 'field'; name: string; value: string; enabled?: boolean }
+        | {
+            kind: 'file';
+            name: string;
+            path: string;
+            filename?: string;
+            contentType?: string;
+            enabled?: boolean;
+          }
+      >;
+    }
+  | { type: 'file'; path: string; contentType?: string };
+
+export type RequestAuth =
+  | { type: 'none' }
+  | { type: 'basic'; username: string; password: string }
+  | { type: 'bearer'; token: string };
+
+export interface RequestSpec {
+  method: HttpMethod;
+  /** May contain {{variables}}. Query params live in the URL. */
+  url: string;
+  /** Order kept; repeated names allowed. */
+  headers: KeyValue[];
+  body: RequestBody;
+  auth?: RequestAuth;
+  /** Per-request cookies, merged over the jar's (these win on a name clash). */
+  cookies?: KeyValue[];
+  options?: RequestOptions;
+}
+
+export interface RequestOptions {
+  /** Overrides the profile's cookie-store switch for this request only. */
+  cookieStore?: boolean;
+  followRedirects?: boolean; // default true
+  maxRedirects?: number; // default 10
+  timeoutMs?: number; // default 30000; 0 = none
+  /** Skip TLS certificate checks. */
+  insecure?: boolean;
+  /** e.g. http://127.0.0.1:3128; falls back to settings, then HTTPS_PROXY/HTTP_PROXY (NO_PROXY honoured). */
+  proxy?: string;
+}
+
+// ---------- cookies ----------
+
+export type SameSite = 'Strict' | 'Lax' | 'None';
+
+/** A cookie as the user sees it: every attribute, nothing hidden. */
+export interface CookieView {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+  /** ISO date, or null for a session cookie. */
+  expires: string | null;
+  /** false when the cookie had a Domain attribute (matches subdomains). */
+  hostOnly: boolean;
+  secure: boolean;
+  httpOnly: boolean;
+  sameSite: SameSite | null;
+  /** name.length + value.length, as browsers count it. */
+  size: number;
+  creation?: string;
+}
+
+/** What the user types into the cookie editor or the CLI. */
+export interface CookieInput {
+  name: string;
+  value: string;
+  /** Host name, e.g. 'localhost' or '.example.com' (leading dot = domain cookie). */
+  domain: string;
+  path?: string;
+  expires?: string | null;
+  secure?: boolean;
+  httpOnly?: boolean;
+  sameSite?: SameSite | null;
+  hostOnly?: boolean;
+}
+
+/** A cookie identity inside a jar. */
+export interface CookieKey {
+  domain: string;
+  path: string;
+  name: string;
+}
+
+/** A cookie the response set, with the raw header and whether the jar accepted it. */
+export interface SetCookieRecord {
+  raw: string;
+  cookie: CookieView | null;
+  /** stored | deleted (Max-Age=0 / past Expires) | rejected (invalid, public suffix, domain mismatch, Secure over http) | ignored (store off) */
+  outcome: 'stored' | 'deleted' | 'rejected' | 'ignored';
+  reason?: string;
+}
+
+/** A cookie that went out, and where it came from. */
+export interface SentCookie {
+  name: string;
+  value: string;
+  source: 'jar' | 'request' | 'header';
+}
+
+// ---------- responses ----------
+
+export interface Timings {
+  /** ms from start until the socket was connected (0 when a kept-alive socket was reused). */
+  connect: number;
+  /** ms from start until the first response byte (headers) arrived. */
+  ttfb: number;
+  /** ms from start until the whole body was read, all hops included. */
+  total: number;
+  dns?: number;
+  tls?: number;
+}
+
+export interface Hop {
+  method: string;
+  url: string;
+  status: number;
+  statusText: string;
+  /** Response headers in order, repeated names kept. */
+  headers: Array<[string, string]>;
+  /** The single Cookie header that went out, or null. */
+  cookieHeader: string | null;
+  cookiesSent: SentCookie[];
+  cookiesSet: SetCookieRecord[];
+  /** Location header resolved against the hop URL, when redirecting. */
+  location?: string;
+  timings: Timings;
+}
+
+export interface ResponseRecord {
+  id: string;
+  profile: string;
+  /** The request as sent (variables substituted). */
+  request: { method: string; url: string; headers: Array<[string, string]> };
+  status: number;
+  statusText: string;
+  headers: Array<[string, string]>;
+  /** Decoded text body (utf-8), or base64 when binary. */
+  body: string;
+  bodyEncoding: 'utf8' | 'base64';
+  contentType: string | null;
+  /** Bytes of body received (after decompression). */
+  size: number;
+  /** Cookies sent on the first hop. */
+  cookiesSent: SentCookie[];
+  /** Cookies set across all hops. */
+  cookiesSet: SetCookieRecord[];
+  hops: Hop[];
+  timings: Timings;
+  startedAt: string;
+}
+
+// ---------- workspace ----------
+
+export interface Settings {
+  theme: 'light' | 'dark' | 'system';
+  proxy: string | null;
+  insecure: boolean;
+  timeoutMs: number;
+  maxRedirects: number;
+}
+
+export interface HistoryEntry {
+  id: string;
+  profile: string;
+  method: string;
+  url: string;
+  status: number | null;
+  error: TandemError | null;
+  durationMs: number;
+  size: number;
+  at: string;
+  request: RequestSpec;
+}
+
+export interface SavedRequest {
+  id: string;
+  name: string;
+  /** Folder path inside the collection, '' for the top level; '/'-separated. */
+  folder: string;
+  request: RequestSpec;
+}
+
+export interface Collection {
+  id: string;
+  name: string;
+  folders: string[];
+  requests: SavedRequest[];
+}

@@ -1,0 +1,102 @@
+import type { Api, ArgsOf, Channel, EventMap, EventName, ResultOf } from '../../../main/contract';
+import { channels } from '../../../main/contract';
+import type { Result } from '../../../main/core/types';
+
+/**
+ * The renderer's only door to the core. In Electron the preload exposes `window.tandem`
+ * (derived from the contract); in a browser (web mode) the same calls go over HTTP to
+ * 127.0.0.1 with the token from the page URL. Nothing else in the renderer talks to the outside.
+ */
+
+export interface Bridge {
+  invoke<C extends Channel>(channel: C, args: ArgsOf<C>): Promise<Result<ResultOf<C>>>;
+  subscribe<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    tandem?: Bridge;
+  }
+}
+
+function readToken(): string {
+  const fromUrl = new URLSearchParams(window.location.search).get('token');
+  if (fromUrl) {
+    sessionStorage.setItem('tandem.token', fromUrl);
+    return fromUrl;
+  }
+  return sessionStorage.getItem('tandem.token') ?? '';
+}
+
+/** Web mode: POST /api/<channel> with the token; events over one EventSource. */
+export function httpBridge(base = '', token = readToken()): Bridge {
+  let source: EventSource | null = null;
+  const listeners = new Map<EventName, Set<(p: unknown) => void>>();
+  const ensureSource = () => {
+    if (source || typeof EventSource === 'undefined') return;
+    source = new EventSource(`${base}/api/events?token=${encodeURIComponent(token)}`);
+    source.onmessage = (m) => {
+      try {
+        const { event, payload } = JSON.parse(m.data) as { event: EventName; payload: unknown };
+        for (const l of listeners.get(event) ?? []) l(payload);
+      } catch {
+        /* a malformed event is ignored */
+      }
+    };
+  };
+  return {
+    async invoke(channel, args) {
+      try {
+        const res = await fetch(`${base}/api/${channel}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(args ?? {}),
+        });
+        return (await res.json()) as Result<ResultOf<typeof channel>>;
+      } catch (e) {
+        return {
+          ok: false,
+          error: { code: 'NETWORK_ERROR', message: `Tandem is not reachable: ${(e as Error).message}` },
+        };
+      }
+    },
+    subscribe(event, listener) {
+      ensureSource();
+      let set = listeners.get(event);
+      if (!set) {
+        set = new Set();
+        listeners.set(event, set);
+      }
+      const l = listener as (p: unknown) => void;
+      set.add(l);
+      return () => {
+        set.delete(l);
+      };
+    },
+  };
+}
+
+function makeApi(bridge: Bridge): Api {
+  const api = {} as Record<Channel, (args: unknown) => Promise<unknown>>;
+  for (const c of channels) api[c] = (args) => bridge.invoke(c, args as never);
+  return api as unknown as Api;
+}
+
+let bridge: Bridge = typeof window !== 'undefined' && window.tandem ? window.tandem : httpBridge();
+
+/** Call a channel: `await api['cookies.list']({ profile: 'alice' })` → Result. */
+export let api: Api = makeApi(bridge);
+
+/** Listen to a core event; returns the unsubscribe. */
+export function subscribe<E extends EventName>(
+  event: E,
+  listener: (payload: EventMap[E]) => void,
+): () => void {
+  return bridge.subscribe(event, listener);
+}
+
+/** Tests swap in a bridge (for example one that calls a real core in-process). */
+export function setBridge(b: Bridge): void {
+  bridge = b;
+  api = makeApi(b);
+}

@@ -257,3 +257,9 @@ export const eventNames: EventName[] = [
   'history.changed',
   'request.progress',
 ];
+
+/** What a host exposes to the renderer: `window.tandem` in Electron (from the preload), HTTP in web mode. */
+export interface Bridge {
+  invoke<C extends Channel>(channel: C, args: ArgsOf<C>): Promise<Result<ResultOf<C>>>;
+  subscribe<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+}

@@ -1,4 +1,4 @@
-import type { Api, ArgsOf, Channel, EventMap, EventName, ResultOf } from '../../../main/contract';
+import type { Api, Bridge, Channel, EventMap, EventName, ResultOf } from '../../../main/contract';
 import { channels } from '../../../main/contract';
 import type { Result } from '../../../main/core/types';
 
@@ -8,10 +8,7 @@ import type { Result } from '../../../main/core/types';
  * 127.0.0.1 with the token from the page URL. Nothing else in the renderer talks to the outside.
  */
 
-export interface Bridge {
-  invoke<C extends Channel>(channel: C, args: ArgsOf<C>): Promise<Result<ResultOf<C>>>;
-  subscribe<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
-}
+export type { Bridge };
 
 declare global {
   interface Window {

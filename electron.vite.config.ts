@@ -12,6 +12,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'main/index.ts'),
           cli: resolve(__dirname, 'main/cli/index.ts'),
+          bench: resolve(__dirname, 'bench/index.ts'),
         },
       },
     },
@@ -19,6 +20,8 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // Sandboxed preloads can only require('electron'): bundle everything else (zod, the contract).
+      externalizeDeps: false,
       rolldownOptions: {
         input: { index: resolve(__dirname, 'preload/index.ts') },
       },

@@ -17,6 +17,7 @@ declare global {
 }
 
 function readToken(): string {
+  if (typeof window === 'undefined') return '';
   const fromUrl = new URLSearchParams(window.location.search).get('token');
   if (fromUrl) {
     sessionStorage.setItem('tandem.token', fromUrl);

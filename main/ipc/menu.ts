@@ -1,0 +1,31 @@
+import type { MenuItemConstructorOptions } from 'electron';
+
+/**
+ * The standard application menu, built from Electron's roles so every shortcut is the
+ * platform's usual one (Cmd/Ctrl+Q, copy/paste, reload, devtools, zoom, minimise).
+ */
+export function menuTemplate(platform: NodeJS.Platform): MenuItemConstructorOptions[] {
+  const mac = platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [];
+  if (mac) template.push({ role: 'appMenu' });
+  template.push(
+    { label: 'File', submenu: [mac ? { role: 'close' } : { role: 'quit' }] },
+    { role: 'editMenu' },
+    {
+      label: 'View',
+      submenu: [
+        { role: 'reload' },
+        { role: 'forceReload' },
+        { role: 'toggleDevTools' },
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
+    { role: 'windowMenu' },
+  );
+  return template;
+}

@@ -1,0 +1,114 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { describe } from 'vitest';
+import { startWebServer } from '../../main/web/server';
+
+/**
+ * Browser tests drive the real app: the BUILT renderer (out/renderer) served by the real
+ * web-mode server on 127.0.0.1, a real core on a temp workspace, Debian's chromium.
+ */
+
+export const PROJECT_DIR = resolve(__dirname, '../..');
+export const RENDERER_DIR = join(PROJECT_DIR, 'out', 'renderer');
+export const SCREENSHOT_DIR = join(PROJECT_DIR, 'test-output', 'screenshots');
+const CHROMIUM = process.env.TANDEM_CHROMIUM || '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The chromium executable, or null when it is not installed. */
+export function chromiumPath(): string | null {
+  return existsSync(CHROMIUM) ? CHROMIUM : null;
+}
+
+/**
+ * `describe` for browser tests. Without chromium the block is skipped and says why in its
+ * name; on CI (CI=true) it always runs, so a missing browser fails loudly instead.
+ */
+export function describeBrowser(name: string, fn: () => void): void {
+  if (chromiumPath() || process.env.CI) describe(name, fn);
+  else describe.skip(`${name} (skipped: ${CHROMIUM} not found)`, fn);
+}
+
+export interface StartAppOptions {
+  /** Start the demo API and seed alice/bob/anonymous + the sample collection. Default true. */
+  demo?: boolean;
+  /** Workspace to use; a fresh temp dir (removed on close) when left out. */
+  dataDir?: string;
+  colorScheme?: 'light' | 'dark';
+}
+
+export interface RunningApp {
+  page: Page;
+  browser: Browser;
+  /** The URL the page was opened at (with the token). */
+  url: string;
+  demoUrl: string | null;
+  dataDir: string;
+  /** Uncaught page errors and console errors (CSP violations show up here). */
+  errors: string[];
+  /** Saves test-output/screenshots/<name>.png (1440×900) and returns its path. */
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startApp(opts: StartAppOptions = {}): Promise<RunningApp> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('out/renderer is not built: run npm run build first');
+  }
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium`);
+  const ownDir = opts.dataDir ? null : await mkdtemp(join(tmpdir(), 'tandem-e2e-'));
+  const dataDir = opts.dataDir ?? (ownDir as string);
+  const cleanups: Array<() => Promise<unknown>> = [];
+  const close = async () => {
+    for (const c of cleanups.reverse()) await c().catch(() => undefined);
+    cleanups.length = 0;
+  };
+  if (ownDir) cleanups.push(() => rm(ownDir, { recursive: true, force: true }));
+  try {
+    const server = await startWebServer({ dataDir, rendererDir: RENDERER_DIR, demo: opts.demo ?? true });
+    cleanups.push(() => server.close());
+    const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    cleanups.push(() => browser.close());
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      colorScheme: opts.colorScheme ?? 'light',
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(server.url, { waitUntil: 'load' });
+    return {
+      page,
+      browser,
+      url: server.url,
+      demoUrl: server.demoUrl,
+      dataDir,
+      errors,
+      async screenshot(name) {
+        await mkdir(SCREENSHOT_DIR, { recursive: true });
+        const path = join(SCREENSHOT_DIR, `${name}.png`);
+        await page.screenshot({ path });
+        return path;
+      },
+      close,
+    };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}

@@ -1,6 +1,7 @@
 import { Cookie, CookieJar, canonicalDomain, getPublicSuffix, MemoryCookieStore } from 'tough-cookie';
 import { fail } from '../errors';
 import type { CookieInput, CookieKey, CookieView, SameSite, SetCookieRecord } from '../types';
+import { fastCookiesFor, fastSetCookie } from './fast-path';
 
 /**
  * One profile's cookie jar: a tough-cookie CookieJar (sync API, in memory) plus a change
@@ -87,7 +88,7 @@ export function cookieFromInput(input: CookieInput, now = new Date()): Cookie {
     !hostOnly &&
     domain.includes('.') &&
     !/^\d+\.\d+\.\d+\.\d+$/.test(domain) &&
-    getPublicSuffix(domain) === null
+    !getPublicSuffix(domain, { allowSpecialUseDomain: true, ignoreError: true })
   )
     fail('INVALID_COOKIE', `Domain "${rawDomain}" is a public suffix; cookies cannot be set for it`);
   const path = input.path ?? '/';
@@ -145,7 +146,15 @@ export class ProfileJar {
   }
 
   /** Cookies to send to `url`, in RFC 6265 order (longer paths first, then older first). Expired ones are dropped. */
-  cookiesFor(url: string): Cookie[] {
+  cookiesFor(url: string | URL): Cookie[] {
+    if (typeof url !== 'string') {
+      const fast = fastCookiesFor(this.store, url, (c) => {
+        const key = cookieKeyOf(c);
+        this.removeFromStore(key);
+        this.emit({ op: 'delete', key });
+      });
+      if (fast) return fast;
+    }
     return this.jar.getCookiesSync(url, { sort: true, expire: true, http: true });
   }
 
@@ -154,12 +163,14 @@ export class ProfileJar {
    * matching cookie. Rejections (bad syntax, public suffix, foreign domain, Secure over plain
    * http) are reported, not thrown.
    */
-  storeSetCookie(raw: string, url: string, now = new Date()): SetCookieRecord {
+  storeSetCookie(raw: string, url: string | URL, now = new Date()): SetCookieRecord {
     const parsed = Cookie.parse(raw, { loose: false });
     if (!parsed) return { raw, cookie: null, outcome: 'rejected', reason: 'Malformed Set-Cookie header' };
     let stored: Cookie | undefined;
     try {
-      stored = this.jar.setCookieSync(parsed, url, { http: true, now, ignoreError: false });
+      stored =
+        (typeof url !== 'string' ? fastSetCookie(this.store, parsed, url, now) : undefined) ??
+        this.jar.setCookieSync(parsed, url, { http: true, now, ignoreError: false });
     } catch (e) {
       return {
         raw,
@@ -176,7 +187,7 @@ export class ProfileJar {
       this.emit({ op: 'delete', key });
       return { raw, cookie: toCookieView(stored), outcome: 'deleted' };
     }
-    this.emit({ op: 'set', cookie: stored.toJSON() });
+    if (this.listeners.size > 0) this.emit({ op: 'set', cookie: stored.toJSON() });
     return { raw, cookie: toCookieView(stored), outcome: 'stored' };
   }
 

@@ -1,0 +1,160 @@
+import {
+  type Cookie,
+  canonicalDomain,
+  cookieCompare,
+  defaultPath,
+  type MemoryCookieStore,
+  pathMatch,
+  permuteDomain,
+} from 'tough-cookie';
+
+/**
+ * Hot-path versions of tough-cookie's getCookies / setCookie for a MemoryCookieStore, used by
+ * ProfileJar on every request. They follow tough-cookie's rules exactly for the cases they
+ * handle (a property test compares them with tough-cookie) and hand everything else back
+ * (setCookie returns undefined → the caller uses tough-cookie). What they save: URL re-parsing,
+ * tough-cookie's callback/promise plumbing, and the public-suffix lookup on every request
+ * (domain permutations are cached per host).
+ */
+
+interface HostInfo {
+  host: string;
+  /** Domains whose cookies may match this host (tough-cookie's permuteDomain). */
+  domains: string[];
+  /** Loopback host: Secure cookies are allowed over plain http (allowSecureOnLocal). */
+  local: boolean;
+  /** IP hosts only match cookies of exactly their own domain. */
+  ip: boolean;
+}
+
+const hostCache = new Map<string, HostInfo | null>();
+
+function isLocal(host: string): boolean {
+  const h = host.replace(/\.+$/, '');
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(h)) return h.startsWith('127.');
+  return h === 'localhost' || h.endsWith('.localhost');
+}
+
+function hostInfo(hostname: string): HostInfo | null {
+  let info = hostCache.get(hostname);
+  if (info !== undefined) return info;
+  // IPv6 literals, trailing dots and anything unusual take tough-cookie's own path.
+  if (!hostname || hostname.includes('[') || hostname.includes(':') || hostname.endsWith('.')) info = null;
+  else {
+    const host = canonicalDomain(hostname);
+    let domains: string[] | undefined;
+    try {
+      domains = host ? (permuteDomain(host, true) ?? [host]) : undefined;
+    } catch {
+      domains = undefined;
+    }
+    info =
+      host && domains ? { host, domains, local: isLocal(host), ip: /^\d+\.\d+\.\d+\.\d+$/.test(host) } : null;
+  }
+  if (hostCache.size > 2000) hostCache.clear();
+  hostCache.set(hostname, info);
+  return info;
+}
+
+function requestPath(url: URL): string {
+  const p = url.pathname;
+  if (!p.includes('%')) return p || '/';
+  try {
+    return decodeURI(p) || '/';
+  } catch {
+    return p || '/';
+  }
+}
+
+function trustworthy(url: URL, info: HostInfo): boolean {
+  return url.protocol === 'https:' || url.protocol === 'wss:' || info.local;
+}
+
+/**
+ * Cookies to send to `url` (http API, RFC 6265 order), or null when the host needs
+ * tough-cookie's own path. Expired cookies are reported through `onExpired` (and not returned).
+ */
+export function fastCookiesFor(
+  store: MemoryCookieStore,
+  url: URL,
+  onExpired: (c: Cookie) => void,
+): Cookie[] | null {
+  const info = hostInfo(url.hostname);
+  if (!info) return null;
+  const path = requestPath(url);
+  const secureOk = trustworthy(url, info);
+  const now = Date.now();
+  const out: Cookie[] = [];
+  const idx = store.idx;
+  for (const domain of info.domains) {
+    const byPath = idx[domain];
+    if (!byPath) continue;
+    for (const cookiePath in byPath) {
+      if (!pathMatch(path, cookiePath)) continue;
+      const byKey = byPath[cookiePath];
+      for (const key in byKey) {
+        const c = byKey[key];
+        if (!c) continue;
+        if (c.domain !== info.host && (c.hostOnly || info.ip || !info.host.endsWith(`.${c.domain}`)))
+          continue;
+        if (c.secure && !secureOk) continue;
+        const expiry = c.expiryTime();
+        if (expiry !== undefined && expiry <= now) {
+          onExpired(c);
+          continue;
+        }
+        out.push(c);
+      }
+    }
+  }
+  if (out.length > 1) out.sort(cookieCompare);
+  if (out.length > 0) {
+    const accessed = new Date(now);
+    for (const c of out) c.lastAccessed = accessed;
+  }
+  return out;
+}
+
+/**
+ * Stores a parsed host-only cookie (no Domain attribute, no __Secure-/__Host- prefix) exactly as
+ * tough-cookie would, and returns it; returns undefined when the cookie needs tough-cookie's full
+ * rules (Domain attribute, prefixes, Secure from an untrustworthy origin, unusual hosts).
+ */
+export function fastSetCookie(
+  store: MemoryCookieStore,
+  cookie: Cookie,
+  url: URL,
+  now: Date,
+): Cookie | undefined {
+  if (cookie.domain) return undefined;
+  if (cookie.key.length > 1 && cookie.key[0] === '_' && cookie.key[1] === '_') return undefined;
+  const info = hostInfo(url.hostname);
+  if (!info) return undefined;
+  if (cookie.secure && !trustworthy(url, info)) return undefined;
+  cookie.hostOnly = true;
+  cookie.domain = info.host;
+  if (cookie.path?.[0] !== '/') {
+    cookie.path = defaultPath(requestPath(url));
+    cookie.pathIsDefault = true;
+  }
+  const old = store.idx[info.host]?.[cookie.path]?.[cookie.key];
+  if (old) {
+    cookie.creation = old.creation;
+    cookie.creationIndex = old.creationIndex;
+    cookie.lastAccessed = now;
+  } else {
+    cookie.creation = cookie.lastAccessed = now;
+  }
+  let byPath = store.idx[info.host];
+  if (!byPath) {
+    byPath = Object.create(null) as NonNullable<typeof byPath>;
+    store.idx[info.host] = byPath;
+  }
+  let byKey = byPath[cookie.path];
+  if (!byKey) {
+    byKey = Object.create(null) as NonNullable<typeof byKey>;
+    byPath[cookie.path] = byKey;
+  }
+  byKey[cookie.key] = cookie;
+  return cookie;
+}

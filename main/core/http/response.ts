@@ -1,0 +1,70 @@
+import { isUtf8 } from 'node:buffer';
+import zlib from 'node:zlib';
+
+/** Response helpers. Pure functions over bytes and header lists. */
+
+/** undici's raw header list (name, value, name, value…) → ordered pairs, repeats kept. */
+export function headerPairs(raw: Buffer[]): Array<[string, string]> {
+  const out: Array<[string, string]> = new Array(raw.length >> 1);
+  for (let i = 0, j = 0; i < raw.length; i += 2, j++) {
+    out[j] = [raw[i].toString('latin1'), raw[i + 1].toString('latin1')];
+  }
+  return out;
+}
+
+/** First value of a header (case-insensitive), or null. */
+export function headerValue(headers: ReadonlyArray<[string, string]>, lower: string): string | null {
+  for (const [n, v] of headers) if (n.length === lower.length && n.toLowerCase() === lower) return v;
+  return null;
+}
+
+/** Every value of a header (case-insensitive), in order. */
+export function headerValues(headers: ReadonlyArray<[string, string]>, lower: string): string[] {
+  const out: string[] = [];
+  for (const [n, v] of headers) if (n.length === lower.length && n.toLowerCase() === lower) out.push(v);
+  return out;
+}
+
+/** Undoes Content-Encoding (gzip, deflate, br; several in order). Unknown codings or corrupt data: bytes as received. */
+export function decompress(body: Buffer, contentEncoding: string | null): Buffer {
+  if (!contentEncoding || body.length === 0) return body;
+  const codings = contentEncoding
+    .toLowerCase()
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => c && c !== 'identity');
+  let out = body;
+  try {
+    for (let i = codings.length - 1; i >= 0; i--) {
+      const c = codings[i];
+      if (c === 'gzip' || c === 'x-gzip')
+        out = zlib.gunzipSync(out, { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+      else if (c === 'br') out = zlib.brotliDecompressSync(out);
+      else if (c === 'deflate') {
+        try {
+          out = zlib.inflateSync(out);
+        } catch {
+          out = zlib.inflateRawSync(out);
+        }
+      } else return body;
+    }
+  } catch {
+    return body;
+  }
+  return out;
+}
+
+const TEXTUAL =
+  /^text\/|[/+](json|xml)(\s*;|$)|^application\/(javascript|ecmascript|x-www-form-urlencoded|x-javascript|graphql|x-ndjson|ld\+json)|^image\/svg\+xml/i;
+
+/** utf-8 text for textual content types (or no type and valid utf-8), base64 otherwise. */
+export function decodeBody(
+  body: Buffer,
+  contentType: string | null,
+): { body: string; bodyEncoding: 'utf8' | 'base64' } {
+  if (body.length === 0) return { body: '', bodyEncoding: 'utf8' };
+  const textual = contentType ? TEXTUAL.test(contentType.trim()) : isUtf8(body);
+  return textual
+    ? { body: body.toString('utf8'), bodyEncoding: 'utf8' }
+    : { body: body.toString('base64'), bodyEncoding: 'base64' };
+}

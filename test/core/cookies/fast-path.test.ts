@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ProfileJar } from '../../../main/core/cookies/jar';
+
+/**
+ * ProfileJar takes a fast path when given URL objects (what the engine does on every hop) and
+ * tough-cookie's own path when given strings. Both must agree on everything.
+ */
+const URLS = [
+  'http://127.0.0.1:4000/',
+  'http://127.0.0.1:4000/json?i=1',
+  'http://localhost/a/b',
+  'http://sub.localhost/x',
+  'https://app.test/x/y',
+  'http://app.test/',
+  'http://app.test/x/y/z?q=1',
+  'http://api.app.test/x',
+  'https://www.example.co.uk/shop/',
+  'http://example.co.uk/',
+  'http://[::1]:8080/v6',
+  'http://app.test/%7Euser/page',
+  'http://APP.test/Case',
+];
+const NAMES = ['a', 'b', 'sid', '__Secure-x', '__Host-y', '__host-z'];
+const ATTRS = [
+  'Path=/',
+  'Path=/x',
+  'Path=/x/y',
+  'Path=x',
+  'Domain=app.test',
+  'Domain=.app.test',
+  'Domain=co.uk',
+  'Domain=example.co.uk',
+  'Domain=localhost',
+  'Secure',
+  'HttpOnly',
+  'Max-Age=0',
+  'Max-Age=100',
+  'Expires=Thu, 01 Jan 1970 00:00:00 GMT',
+  'Expires=Fri, 01 Jan 2100 00:00:00 GMT',
+  'SameSite=Lax',
+  'SameSite=None',
+];
+
+const setCookie = fc
+  .tuple(
+    fc.constantFrom(...NAMES),
+    fc.stringMatching(/^[a-z0-9]{0,4}$/),
+    fc.subarray(ATTRS, { maxLength: 4 }),
+  )
+  .map(([n, v, attrs]) => [`${n}=${v}`, ...attrs].join('; '));
+
+const step = fc.tuple(fc.constantFrom(...URLS), setCookie);
+
+describe('ProfileJar fast path agrees with tough-cookie', () => {
+  it('property: same outcomes, same stored cookies, same Cookie order for every URL', () => {
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 25 }), (steps) => {
+        const fast = new ProfileJar();
+        const slow = new ProfileJar();
+        const base = Date.now() - 100_000;
+        steps.forEach(([url, raw], i) => {
+          const now = new Date(base + i * 1000);
+          const a = fast.storeSetCookie(raw, new URL(url), now);
+          const b = slow.storeSetCookie(raw, url, now);
+          // A rejected cookie's times come from its parse time, which differs by a tick between the jars.
+          const view = (r: typeof a) =>
+            r.outcome === 'rejected' && r.cookie
+              ? { name: r.cookie.name, value: r.cookie.value, domain: r.cookie.domain, path: r.cookie.path }
+              : r.cookie;
+          expect({ raw, url, outcome: a.outcome, cookie: view(a) }).toEqual({
+            raw,
+            url,
+            outcome: b.outcome,
+            cookie: view(b),
+          });
+        });
+        expect(fast.list()).toEqual(slow.list());
+        for (const url of URLS) {
+          const a = fast.cookiesFor(new URL(url)).map((c) => `${c.domain}|${c.path}|${c.key}=${c.value}`);
+          const b = slow.cookiesFor(url).map((c) => `${c.domain}|${c.path}|${c.key}=${c.value}`);
+          expect({ url, cookies: a }).toEqual({ url, cookies: b });
+        }
+      }),
+      { numRuns: Number(process.env.FAST_PATH_RUNS ?? 150) },
+    );
+  });
+
+  it('drops and reports an expired cookie when reading through the fast path', () => {
+    const jar = new ProfileJar();
+    const changes: string[] = [];
+    jar.onChange((c) => changes.push(c.op));
+    jar.storeSetCookie('old=1; Max-Age=1', new URL('http://app.test/'), new Date(Date.now() - 5000));
+    expect(jar.cookiesFor(new URL('http://app.test/'))).toEqual([]);
+    expect(changes).toEqual(['set', 'delete']);
+  });
+});

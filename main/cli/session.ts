@@ -1,0 +1,70 @@
+import { stat } from 'node:fs/promises';
+import type { ArgsOf, Channel, ResultOf } from '../contract/index';
+import { localBridge } from '../contract/local';
+import { fail, TandemFailure } from '../core/errors';
+import { resolveDataDir } from '../core/store/paths';
+import { createTandem } from '../core/tandem';
+import { validateProfileName } from './parse';
+
+/** What a command sees of the outside world; `index.ts` wires it to the process, tests may fake nothing else. */
+export interface CliIO {
+  out(text: string): void;
+  err(text: string): void;
+  /** stdout is a terminal (colours allowed unless NO_COLOR). */
+  isTTY: boolean;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** Resolves when the user asks a long-running command (demo, web) to stop (Ctrl+C). */
+  untilStopped(): Promise<void>;
+  /** Calls `fn` when the user presses Ctrl+C (instead of dying mid-write); returns the unsubscribe. */
+  onInterrupt(fn: () => void): () => void;
+  /** Opens a URL in the user's browser; failures are ignored. */
+  openUrl(url: string): void;
+}
+
+/** The core as the CLI uses it: every call validated by the contract, failures thrown as TandemFailure. */
+export interface Core {
+  readonly dataDir: string;
+  call<C extends Channel>(channel: C, args: ArgsOf<C>): Promise<ResultOf<C>>;
+}
+
+export function dataDirFor(flag: string | undefined, io: CliIO): string {
+  return resolveDataDir({ dataDir: flag }, io.env as NodeJS.ProcessEnv);
+}
+
+/** Opens the workspace, runs `fn`, and always flushes and closes the core before returning. */
+export async function withCore<T>(dataDir: string, fn: (core: Core) => Promise<T>): Promise<T> {
+  const existing = await stat(dataDir).catch(() => null);
+  if (existing && !existing.isDirectory())
+    fail(
+      'INVALID_ARGUMENT',
+      `The workspace '${dataDir}' is a file, not a folder (check --data-dir or TANDEM_HOME)`,
+    );
+  const tandem = await createTandem({ dataDir, host: 'cli' });
+  const bridge = localBridge(tandem);
+  const core: Core = {
+    dataDir,
+    async call(channel, args) {
+      const result = await bridge.invoke(channel, args);
+      if (!result.ok) throw new TandemFailure(result.error.code, result.error.message);
+      return result.value;
+    },
+  };
+  try {
+    return await fn(core);
+  } finally {
+    await tandem.close();
+  }
+}
+
+/** Checks the name, then that the profile exists (`default` always does). Changes nothing. */
+export async function requireProfile(core: Core, name: string): Promise<void> {
+  validateProfileName(name);
+  if (name === 'default') return;
+  const profiles = await core.call('profiles.list', {});
+  if (!profiles.some((p) => p.name === name)) fail('UNKNOWN_PROFILE', `Unknown profile '${name}'`);
+}
+
+export function printJson(io: CliIO, value: unknown): void {
+  io.out(`${JSON.stringify(value, null, 2)}\n`);
+}

@@ -1,0 +1,159 @@
+import * as Tabs from '@radix-ui/react-tabs';
+import { useEffect, useState } from 'react';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { CollectionsPanel } from '../features/collections/CollectionsPanel';
+import { SaveRequestDialog } from '../features/collections/SaveRequestDialog';
+import { CookieJarPanel } from '../features/cookies/CookieJarPanel';
+import { HistoryPanel } from '../features/history/HistoryPanel';
+import { applyProfileAccent } from '../features/profiles/accent';
+import { ProfileSwitcher } from '../features/profiles/ProfileSwitcher';
+import { startProfilesSync, useActiveProfile, useProfilesStore } from '../features/profiles/store';
+import { RequestEditor } from '../features/request/RequestEditor';
+import { startRequestSync } from '../features/request/store';
+import { ResponseViewer } from '../features/response/ResponseViewer';
+import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { useSettingsStore } from '../features/settings/store';
+import { ProfileSettingsPanel } from '../features/variables/ProfileSettingsPanel';
+import { SplitPane } from './SplitPane';
+import { useAppShortcuts } from './useAppShortcuts';
+import '../components/ui.css';
+import './app.css';
+
+/** Loads what the app needs at startup and keeps it in sync with the core. */
+function useStartup(): void {
+  useEffect(() => {
+    void useProfilesStore.getState().load();
+    void useSettingsStore.getState().load();
+    const stops = [startProfilesSync(), startRequestSync()];
+    return () => {
+      for (const stop of stops) stop();
+    };
+  }, []);
+}
+
+export function App() {
+  useStartup();
+  useAppShortcuts();
+  const profile = useActiveProfile();
+  const loaded = useProfilesStore((s) => s.loaded);
+  const loadError = useProfilesStore((s) => s.error);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [saveOpen, setSaveOpen] = useState(false);
+  const [sideOpen, setSideOpen] = useState(true);
+
+  useEffect(() => {
+    applyProfileAccent(profile?.color);
+  }, [profile?.color]);
+
+  return (
+    <div className="app" data-profile={profile?.name ?? ''}>
+      <div className="app-profile-bar" aria-hidden="true" />
+      <header className="app-topbar">
+        <span className="app-wordmark">
+          <span className="app-wordmark-mark" aria-hidden="true" />
+          Tandem
+        </span>
+        <ProfileSwitcher />
+        <div className="app-topbar-spacer" />
+        <button
+          type="button"
+          className="ui-button app-topbar-button"
+          aria-pressed={sideOpen}
+          onClick={() => setSideOpen((o) => !o)}
+          title="Show or hide the cookies and profile panel"
+        >
+          {sideOpen ? 'Hide jar panel' : 'Show jar panel'}
+        </button>
+        <button
+          type="button"
+          className="ui-button app-topbar-button"
+          aria-label="Settings"
+          onClick={() => setSettingsOpen(true)}
+        >
+          <span aria-hidden="true">⚙</span> Settings
+        </button>
+      </header>
+      {loadError && (
+        <p className="app-banner" role="alert">
+          Profiles could not be loaded: {loadError}
+        </p>
+      )}
+      <div className={`app-body${sideOpen ? '' : ' is-side-closed'}`}>
+        <aside className="app-sidebar" aria-label="Collections and history">
+          <Tabs.Root className="app-side-tabs" defaultValue="collections">
+            <Tabs.List className="ui-tabs-list" aria-label="Sidebar">
+              <Tabs.Trigger className="ui-tab" value="collections">
+                Collections
+              </Tabs.Trigger>
+              <Tabs.Trigger className="ui-tab" value="history">
+                History
+              </Tabs.Trigger>
+            </Tabs.List>
+            <Tabs.Content className="app-side-content" value="collections">
+              <ErrorBoundary area="collections">
+                <CollectionsPanel />
+              </ErrorBoundary>
+            </Tabs.Content>
+            <Tabs.Content className="app-side-content" value="history">
+              <ErrorBoundary area="history">
+                <HistoryPanel />
+              </ErrorBoundary>
+            </Tabs.Content>
+          </Tabs.Root>
+        </aside>
+        <main className="app-center">
+          {loaded && !profile ? (
+            <p className="ui-note app-placeholder">Create a profile with “+” to start sending requests.</p>
+          ) : (
+            <SplitPane
+              top={
+                <ErrorBoundary area="the request editor">
+                  <RequestEditor onSave={() => setSaveOpen(true)} />
+                </ErrorBoundary>
+              }
+              bottom={
+                <ErrorBoundary area="the response viewer">
+                  <ResponseViewer />
+                </ErrorBoundary>
+              }
+            />
+          )}
+        </main>
+        {sideOpen && (
+          <aside className="app-sidepanel" aria-label={`${profile?.name ?? 'Profile'} jar and settings`}>
+            <Tabs.Root className="app-side-tabs" defaultValue="cookies">
+              <div className="app-side-head">
+                <Tabs.List className="ui-tabs-list" aria-label="Profile panel">
+                  <Tabs.Trigger className="ui-tab" value="cookies">
+                    Cookies
+                  </Tabs.Trigger>
+                  <Tabs.Trigger className="ui-tab" value="profile">
+                    Profile
+                  </Tabs.Trigger>
+                </Tabs.List>
+                {profile && (
+                  <span className="app-sidepanel-owner" title={`Everything here belongs to ${profile.name}`}>
+                    <span className="app-dot" aria-hidden="true" />
+                    {profile.name}
+                  </span>
+                )}
+              </div>
+              <Tabs.Content className="app-side-content" value="cookies">
+                <ErrorBoundary area="the cookie jar">
+                  <CookieJarPanel />
+                </ErrorBoundary>
+              </Tabs.Content>
+              <Tabs.Content className="app-side-content" value="profile">
+                <ErrorBoundary area="the profile settings">
+                  <ProfileSettingsPanel />
+                </ErrorBoundary>
+              </Tabs.Content>
+            </Tabs.Root>
+          </aside>
+        )}
+      </div>
+      <SettingsDialog open={settingsOpen} onOpenChange={setSettingsOpen} />
+      <SaveRequestDialog open={saveOpen} onOpenChange={setSaveOpen} />
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import * as Tabs from '@radix-ui/react-tabs';
+import { KeyValueTable } from '../../components/KeyValueTable';
+import { BodyEditor } from './BodyEditor';
+import { parseParams, withParams } from './params';
+import { AuthEditor, CookiesEditor, OptionsEditor } from './RequestPanes';
+import { useRequestStore } from './store';
+import { UrlBar } from './UrlBar';
+import './request.css';
+
+function Count({ n }: { n: number }) {
+  return n > 0 ? <span className="ui-tab-count">{n}</span> : null;
+}
+
+/** The request being edited: URL bar on top, then Params / Headers / Body / Auth / Cookies / Options. */
+export function RequestEditor({ onSave }: { onSave(): void }) {
+  const draft = useRequestStore((s) => s.draft);
+  const origin = useRequestStore((s) => s.origin);
+  const revision = useRequestStore((s) => s.revision);
+  const setDraft = useRequestStore((s) => s.setDraft);
+  const params = parseParams(draft.url);
+  const headerCount = draft.headers.filter((h) => h.enabled !== false && h.name).length;
+  const cookieCount = (draft.cookies ?? []).filter((c) => c.enabled !== false && c.name).length;
+
+  return (
+    <section className="request-editor" aria-label="Request">
+      <div className="request-title">
+        <span className="request-title-name">{origin ? origin.name : 'Untitled request'}</span>
+      </div>
+      <UrlBar onSave={onSave} />
+      <Tabs.Root className="request-tabs" defaultValue="params">
+        <Tabs.List className="ui-tabs-list" aria-label="Request parts">
+          <Tabs.Trigger className="ui-tab" value="params">
+            Params
+            <Count n={params.length} />
+          </Tabs.Trigger>
+          <Tabs.Trigger className="ui-tab" value="headers">
+            Headers
+            <Count n={headerCount} />
+          </Tabs.Trigger>
+          <Tabs.Trigger className="ui-tab" value="body">
+            Body
+            {draft.body.type !== 'none' && <span className="ui-tab-count">{draft.body.type}</span>}
+          </Tabs.Trigger>
+          <Tabs.Trigger className="ui-tab" value="auth">
+            Auth
+            {draft.auth && draft.auth.type !== 'none' && (
+              <span className="ui-tab-count">{draft.auth.type}</span>
+            )}
+          </Tabs.Trigger>
+          <Tabs.Trigger className="ui-tab" value="cookies">
+            Cookies
+            <Count n={cookieCount} />
+          </Tabs.Trigger>
+          <Tabs.Trigger className="ui-tab" value="options">
+            Options
+          </Tabs.Trigger>
+        </Tabs.List>
+        <Tabs.Content className="request-pane" value="params">
+          <KeyValueTable
+            label="Query params"
+            rows={params}
+            onChange={(rows) => setDraft({ url: withParams(draft.url, rows) })}
+          />
+        </Tabs.Content>
+        <Tabs.Content className="request-pane" value="headers">
+          <KeyValueTable
+            label="Headers"
+            toggles
+            rows={draft.headers}
+            onChange={(headers) => setDraft({ headers })}
+          />
+        </Tabs.Content>
+        <Tabs.Content className="request-pane request-pane-fill" value="body">
+          <BodyEditor key={revision} />
+        </Tabs.Content>
+        <Tabs.Content className="request-pane" value="auth">
+          <AuthEditor />
+        </Tabs.Content>
+        <Tabs.Content className="request-pane" value="cookies">
+          <CookiesEditor />
+        </Tabs.Content>
+        <Tabs.Content className="request-pane" value="options">
+          <OptionsEditor />
+        </Tabs.Content>
+      </Tabs.Root>
+    </section>
+  );
+}

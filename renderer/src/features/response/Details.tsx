@@ -1,0 +1,205 @@
+import type { Hop, ResponseRecord, SentCookie, SetCookieRecord } from '../../../../main/core/types';
+import { formatMs, outcomeTone, setCookieName, statusClass, timingSegments } from './format';
+
+export function HeadersTable({ headers, label }: { headers: Array<[string, string]>; label: string }) {
+  return (
+    <table className="ui-table" aria-label={label}>
+      <thead>
+        <tr>
+          <th>Name</th>
+          <th>Value</th>
+        </tr>
+      </thead>
+      <tbody>
+        {headers.map(([n, v], i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: headers repeat; position is the identity
+          <tr key={i}>
+            <td className="mono response-header-name">{n}</td>
+            <td className="mono">{v}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const SOURCE_LABEL: Record<SentCookie['source'], string> = {
+  jar: 'jar',
+  request: 'request',
+  header: 'Cookie header',
+};
+
+export function SentCookiesTable({ cookies, label }: { cookies: SentCookie[]; label: string }) {
+  if (cookies.length === 0) return <p className="ui-note response-none">No cookies were sent.</p>;
+  return (
+    <table className="ui-table" aria-label={label}>
+      <thead>
+        <tr>
+          <th>Name</th>
+          <th>Value</th>
+          <th>Source</th>
+        </tr>
+      </thead>
+      <tbody>
+        {cookies.map((c, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the same name may go out twice
+          <tr key={i}>
+            <td className="mono">{c.name}</td>
+            <td className="mono">{c.value}</td>
+            <td>
+              <span className={`ui-badge response-source-${c.source}`}>{SOURCE_LABEL[c.source]}</span>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const yes = (b: boolean | undefined) => (b ? '✓' : '');
+
+export function SetCookiesTable({ records, label }: { records: SetCookieRecord[]; label: string }) {
+  if (records.length === 0) return <p className="ui-note response-none">No cookies were set.</p>;
+  return (
+    <table className="ui-table" aria-label={label}>
+      <thead>
+        <tr>
+          <th>Name</th>
+          <th>Value</th>
+          <th>Domain</th>
+          <th>Path</th>
+          <th>Expires</th>
+          <th>Secure</th>
+          <th>HttpOnly</th>
+          <th>SameSite</th>
+          <th>Outcome</th>
+        </tr>
+      </thead>
+      <tbody>
+        {records.map((r, i) => {
+          const c = r.cookie;
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a response may set the same name twice
+            <tr key={i} title={r.raw}>
+              <td className="mono">{setCookieName(r)}</td>
+              <td className="mono">{c?.value ?? ''}</td>
+              <td className="mono">{c ? `${c.hostOnly ? '' : '.'}${c.domain}` : ''}</td>
+              <td className="mono">{c?.path ?? ''}</td>
+              <td className="mono">{c ? (c.expires ?? 'session') : ''}</td>
+              <td>{yes(c?.secure)}</td>
+              <td>{yes(c?.httpOnly)}</td>
+              <td>{c?.sameSite ?? ''}</td>
+              <td>
+                <span className={`ui-badge ui-badge-${outcomeTone(r.outcome)}`}>{r.outcome}</span>
+                {r.reason && <span className="response-reason"> {r.reason}</span>}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+export function StatusPill({ status, statusText }: { status: number; statusText?: string }) {
+  return (
+    <span className={`response-status response-status-${statusClass(status)}`}>
+      {status}
+      {statusText ? ` ${statusText}` : ''}
+    </span>
+  );
+}
+
+/** One row per hop: what went out, what came back, where it pointed next. */
+export function HopsTimeline({ hops }: { hops: Hop[] }) {
+  return (
+    <ol className="response-hops" aria-label="Hops">
+      {hops.map((h, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: hops are ordered
+        <li key={i} className="response-hop">
+          <div className="response-hop-head">
+            <span className="response-hop-index">{i + 1}</span>
+            <span className="response-hop-method mono">{h.method}</span>
+            <span className="response-hop-url mono">{h.url}</span>
+            <StatusPill status={h.status} statusText={h.statusText} />
+            <span className="response-hop-time">{formatMs(h.timings.total)}</span>
+          </div>
+          <div className="response-hop-cookies">
+            <div>
+              <span className="response-hop-label">Sent</span>
+              {h.cookiesSent.length === 0 ? (
+                <span className="response-hop-nothing">none</span>
+              ) : (
+                h.cookiesSent.map((c, j) => (
+                  <span
+                    // biome-ignore lint/suspicious/noArrayIndexKey: positional
+                    key={j}
+                    className="response-cookie-chip mono"
+                    title={`from ${SOURCE_LABEL[c.source]}`}
+                  >
+                    {c.name}={c.value}
+                  </span>
+                ))
+              )}
+            </div>
+            <div>
+              <span className="response-hop-label">Set</span>
+              {h.cookiesSet.length === 0 ? (
+                <span className="response-hop-nothing">none</span>
+              ) : (
+                h.cookiesSet.map((r, j) => (
+                  <span
+                    // biome-ignore lint/suspicious/noArrayIndexKey: positional
+                    key={j}
+                    className={`response-cookie-chip mono response-cookie-${r.outcome}`}
+                    title={r.reason ? `${r.outcome}: ${r.reason}` : r.outcome}
+                  >
+                    {setCookieName(r)}
+                    {r.cookie ? `=${r.cookie.value}` : ''} · {r.outcome}
+                  </span>
+                ))
+              )}
+            </div>
+          </div>
+          {h.location && (
+            <div className="response-hop-location mono">
+              <span aria-hidden="true">↳</span> Location: {h.location}
+            </div>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function TimingBar({ response }: { response: ResponseRecord }) {
+  const segs = timingSegments(response.timings);
+  return (
+    <div className="response-timing">
+      <div className="response-timing-bar" role="img" aria-label="Timing breakdown">
+        {segs.map((s) => (
+          <span
+            key={s.name}
+            className={`response-timing-seg response-timing-${s.name}`}
+            style={{ width: `${s.pct}%` }}
+          />
+        ))}
+      </div>
+      <dl className="response-timing-legend">
+        {segs.map((s) => (
+          <div key={s.name}>
+            <dt>
+              <span className={`response-timing-swatch response-timing-${s.name}`} aria-hidden="true" />
+              {s.name === 'waiting' ? 'Waiting (TTFB)' : s.name === 'connect' ? 'Connect' : 'Download'}
+            </dt>
+            <dd className="mono">{formatMs(s.ms)}</dd>
+          </div>
+        ))}
+        <div>
+          <dt>Total{response.hops.length > 1 ? ` (${response.hops.length} hops)` : ''}</dt>
+          <dd className="mono">{formatMs(response.timings.total)}</dd>
+        </div>
+      </dl>
+    </div>
+  );
+}

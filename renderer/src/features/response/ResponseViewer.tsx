@@ -1,0 +1,152 @@
+import * as Tabs from '@radix-ui/react-tabs';
+import type { ResponseRecord } from '../../../../main/core/types';
+import { useActiveProfile } from '../profiles/store';
+import { type SendOutcome, useRequestStore } from '../request/store';
+import { BodyView } from './BodyView';
+import {
+  HeadersTable,
+  HopsTimeline,
+  SentCookiesTable,
+  SetCookiesTable,
+  StatusPill,
+  TimingBar,
+} from './Details';
+import { formatBytes, formatMs } from './format';
+import './response.css';
+
+/** The active profile's last response for the request being edited, or its loading / error / empty state. */
+export function ResponseViewer() {
+  const profile = useActiveProfile();
+  const name = profile?.name ?? '';
+  const outcome: SendOutcome | undefined = useRequestStore((s) => s.responses[name]);
+  const inFlight = useRequestStore((s) => s.inFlight[name]);
+
+  let content: React.ReactNode;
+  if (inFlight) {
+    const p = inFlight.progress;
+    content = (
+      <div className="response-state" role="status" aria-live="polite">
+        <span className="response-spinner" aria-hidden="true" />
+        <p className="response-state-title">Sending as {name}…</p>
+        {p && (
+          <p className="ui-note mono">
+            hop {p.hop + 1}
+            {p.status !== null ? ` · ${p.status}` : ''} · {p.url}
+          </p>
+        )}
+        <button
+          type="button"
+          className="ui-button"
+          onClick={() => void useRequestStore.getState().cancel(name)}
+        >
+          Cancel
+        </button>
+      </div>
+    );
+  } else if (!outcome) {
+    content = (
+      <div className="response-state">
+        <p className="response-state-title">
+          Send a request as <span className="response-profile">{name || 'a profile'}</span> to see the
+          response
+        </p>
+        <p className="ui-note">Ctrl+Enter sends · Ctrl+1…9 switches profile</p>
+      </div>
+    );
+  } else if (outcome.kind === 'error') {
+    const cancelled = outcome.error.code === 'CANCELLED';
+    content = (
+      <div className={`response-state${cancelled ? '' : ' response-error'}`} role="alert">
+        <p className="response-state-title">
+          {cancelled ? 'Request cancelled' : `Request failed as ${name}`}
+        </p>
+        {cancelled ? (
+          <p className="ui-note">Nothing was changed in the draft. Ctrl+Enter sends it again.</p>
+        ) : (
+          <p className="response-error-line">
+            <code className="response-error-code">{outcome.error.code}</code> {outcome.error.message}
+          </p>
+        )}
+      </div>
+    );
+  } else {
+    content = <ResponseDetails response={outcome.response} />;
+  }
+
+  return (
+    <section className="response-viewer" aria-label="Response">
+      {content}
+    </section>
+  );
+}
+
+function Count({ n }: { n: number }) {
+  return <span className="ui-tab-count">{n}</span>;
+}
+
+export function ResponseDetails({ response }: { response: ResponseRecord }) {
+  const cookieCount = response.cookiesSent.length + response.cookiesSet.length;
+  return (
+    <div className="response-details">
+      <div className="response-summary">
+        <StatusPill status={response.status} statusText={response.statusText} />
+        <span className="response-metric" title="Total time">
+          {formatMs(response.timings.total)}
+        </span>
+        <span className="response-metric" title="Body size">
+          {formatBytes(response.size)}
+        </span>
+        {response.hops.length > 1 && (
+          <span className="response-metric">
+            {response.hops.length - 1} redirect{response.hops.length > 2 ? 's' : ''}
+          </span>
+        )}
+        <span className="response-as">
+          as <span className="response-profile">{response.profile}</span>
+        </span>
+      </div>
+      <Tabs.Root className="response-tabs" defaultValue="body">
+        <Tabs.List className="ui-tabs-list" aria-label="Response parts">
+          <Tabs.Trigger className="ui-tab" value="body">
+            Body
+          </Tabs.Trigger>
+          <Tabs.Trigger className="ui-tab" value="headers">
+            Headers
+            <Count n={response.headers.length} />
+          </Tabs.Trigger>
+          <Tabs.Trigger className="ui-tab" value="cookies">
+            Cookies
+            <Count n={cookieCount} />
+          </Tabs.Trigger>
+          <Tabs.Trigger className="ui-tab" value="hops">
+            Hops
+            <Count n={response.hops.length} />
+          </Tabs.Trigger>
+          <Tabs.Trigger className="ui-tab" value="timing">
+            Timing
+          </Tabs.Trigger>
+        </Tabs.List>
+        <Tabs.Content className="response-pane response-pane-fill" value="body">
+          <BodyView response={response} />
+        </Tabs.Content>
+        <Tabs.Content className="response-pane" value="headers">
+          <HeadersTable headers={response.headers} label="Response headers" />
+          <h3 className="response-subhead">Request headers as sent</h3>
+          <HeadersTable headers={response.request.headers} label="Request headers" />
+        </Tabs.Content>
+        <Tabs.Content className="response-pane" value="cookies">
+          <h3 className="response-subhead">Sent</h3>
+          <SentCookiesTable cookies={response.cookiesSent} label="Sent cookies" />
+          <h3 className="response-subhead">Set</h3>
+          <SetCookiesTable records={response.cookiesSet} label="Set cookies" />
+        </Tabs.Content>
+        <Tabs.Content className="response-pane" value="hops">
+          <HopsTimeline hops={response.hops} />
+        </Tabs.Content>
+        <Tabs.Content className="response-pane" value="timing">
+          <TimingBar response={response} />
+        </Tabs.Content>
+      </Tabs.Root>
+    </div>
+  );
+}

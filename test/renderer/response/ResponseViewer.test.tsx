@@ -1,0 +1,151 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { RequestSpec } from '../../../main/core/types';
+import { useProfilesStore } from '../../../renderer/src/features/profiles/store';
+import { useRequestStore } from '../../../renderer/src/features/request/store';
+import { ResponseViewer } from '../../../renderer/src/features/response/ResponseViewer';
+import { resetStores, startApiServer, startCore, type TestCore, type TestServer } from '../app/harness';
+
+let server: TestServer;
+let tc: TestCore;
+
+beforeAll(async () => {
+  server = await startApiServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+beforeEach(async () => {
+  resetStores('alice');
+  tc = await startCore([
+    { name: 'alice', color: '#7c5cff', variables: { base: server.url } },
+    { name: 'bob', color: '#14b8a6', variables: { base: server.url } },
+  ]);
+  await useProfilesStore.getState().load();
+});
+afterEach(async () => {
+  cleanup();
+  await tc.close();
+});
+
+const get = (url: string, extra: Partial<RequestSpec> = {}): RequestSpec => ({
+  method: 'GET',
+  url,
+  headers: [],
+  body: { type: 'none' },
+  ...extra,
+});
+
+async function sendAs(profile: string, spec: RequestSpec) {
+  act(() => useRequestStore.getState().openRequest(spec));
+  await act(async () => {
+    await useRequestStore.getState().send(profile);
+  });
+}
+
+const openTab = (name: string) =>
+  fireEvent.mouseDown(screen.getByRole('tab', { name: new RegExp(`^${name}`) }));
+
+describe('the response viewer', () => {
+  it('says whom to send as before the first send', () => {
+    render(<ResponseViewer />);
+    expect(screen.getByText(/Send a request as/).textContent).toBe(
+      'Send a request as alice to see the response',
+    );
+  });
+
+  it('a redirect that sets a cookie: status, the Set table with its outcome, and one row per hop', async () => {
+    render(<ResponseViewer />);
+    await sendAs(
+      'alice',
+      get('{{base}}/cookies/set?session=abc123', { cookies: [{ name: 'theme', value: 'dark' }] }),
+    );
+    expect(screen.getByText('200 OK')).toBeTruthy();
+    expect(screen.getByText('1 redirect')).toBeTruthy();
+
+    openTab('Cookies');
+    const sent = screen.getByRole('table', { name: 'Sent cookies' });
+    expect(within(sent).getByText('theme')).toBeTruthy();
+    expect(within(sent).getByText('request')).toBeTruthy();
+    const set = screen.getByRole('table', { name: 'Set cookies' });
+    const row = within(set).getByText('session', { selector: 'td:first-child' }).closest('tr') as HTMLElement;
+    expect(within(row).getByText('abc123')).toBeTruthy();
+    expect(within(row).getByText('stored')).toBeTruthy();
+    expect(within(row).getByText('session', { selector: 'td:nth-child(5)' })).toBeTruthy(); // expires
+
+    openTab('Hops');
+    const hops = within(screen.getByRole('list', { name: 'Hops' })).getAllByRole('listitem');
+    expect(hops).toHaveLength(2);
+    expect(hops[0].textContent).toContain('302');
+    expect(hops[0].textContent).toContain('session=abc123 · stored');
+    expect(hops[0].textContent).toContain(`Location: ${server.url}/cookies`);
+    expect(hops[1].textContent).toContain('200');
+    // the jar's cookie went out on the second hop
+    expect(hops[1].textContent).toContain('session=abc123');
+  });
+
+  it('a cookie for a foreign domain is listed as rejected, with the reason', async () => {
+    render(<ResponseViewer />);
+    await sendAs('alice', get('{{base}}/bad-cookie'));
+    openTab('Cookies');
+    const set = screen.getByRole('table', { name: 'Set cookies' });
+    const evil = within(set).getByText('evil').closest('tr') as HTMLElement;
+    expect(within(evil).getByText('rejected')).toBeTruthy();
+    expect(evil.textContent?.length).toBeGreaterThan('evilrejected'.length + 5);
+    expect(
+      within(within(set).getByText('fine').closest('tr') as HTMLElement).getByText('stored'),
+    ).toBeTruthy();
+  });
+
+  it("shows each profile's own last response: alice logged in, bob not", async () => {
+    render(<ResponseViewer />);
+    await sendAs('alice', get('{{base}}/login?user=alice'));
+    act(() => useRequestStore.getState().setDraft({ url: '{{base}}/profile' }));
+    await act(async () => {
+      await useRequestStore.getState().send('alice');
+      await useRequestStore.getState().send('bob');
+    });
+    expect(screen.getByText('200 OK')).toBeTruthy();
+    act(() => useProfilesStore.getState().setActive('bob'));
+    expect(screen.getByText('401 Unauthorized')).toBeTruthy();
+    expect(screen.getByText('bob', { selector: '.response-as .response-profile' })).toBeTruthy();
+  });
+
+  it('headers tab lists the response headers and the request as sent', async () => {
+    render(<ResponseViewer />);
+    await sendAs('alice', get('{{base}}/cookies', { headers: [{ name: 'X-Trace', value: 't-1' }] }));
+    openTab('Headers');
+    const res = screen.getByRole('table', { name: 'Response headers' });
+    expect(within(res).getAllByText('application/json').length).toBeGreaterThan(0);
+    const req = screen.getByRole('table', { name: 'Request headers' });
+    expect(within(req).getByText('t-1')).toBeTruthy();
+  });
+
+  it('HTML gets a sandboxed preview', async () => {
+    render(<ResponseViewer />);
+    await sendAs('alice', get('{{base}}/page'));
+    fireEvent.click(screen.getByRole('radio', { name: 'Preview' }));
+    const frame = screen.getByTitle('HTML preview');
+    expect(frame.getAttribute('sandbox')).toBe('');
+    expect(frame.getAttribute('srcdoc')).toContain('<h1>Hello page</h1>');
+  });
+
+  it('a 3 MB JSON body is shown as received, never as one huge text node', async () => {
+    render(<ResponseViewer />);
+    await sendAs('alice', get('{{base}}/big?mb=3'));
+    expect(screen.getByText(/shown as received, not reformatted/)).toBeTruthy();
+    expect(document.body.textContent?.length ?? 0).toBeLessThan(200_000);
+    const res = useRequestStore.getState().responses.alice;
+    expect(res.kind === 'response' && res.response.size).toBeGreaterThan(3 * 1024 * 1024);
+  });
+
+  it('timing shows connect, waiting and download', async () => {
+    render(<ResponseViewer />);
+    await sendAs('alice', get('{{base}}/cookies'));
+    openTab('Timing');
+    expect(screen.getByRole('img', { name: 'Timing breakdown' })).toBeTruthy();
+    for (const label of ['Connect', 'Waiting (TTFB)', 'Download', 'Total'])
+      expect(screen.getByText(label)).toBeTruthy();
+  });
+});

@@ -1,6 +1,18 @@
-// PLACEHOLDER: the store helper implements createTandem. The Tandem type is fixed.
+import packageJson from '../../package.json';
 import type { Handlers } from '../contract';
+import { attempt } from './errors';
 import type { EventBus } from './events';
+import { closeDispatchers } from './http/send';
+import {
+  clearCookies,
+  deleteCookie,
+  exportCookies,
+  importCookies,
+  listCookies,
+  setCookie,
+} from './profiles/cookies';
+import { Sender } from './profiles/send';
+import { closeWorkspace, openWorkspace, seedIfFirstRun } from './store/workspace';
 
 export interface TandemOptions {
   /** Workspace directory. Resolve it with resolveDataDir() (flag, TANDEM_HOME, OS app-data). */
@@ -20,6 +32,83 @@ export type Tandem = Handlers & {
   close(): Promise<void>;
 };
 
-export async function createTandem(_opts: TandemOptions): Promise<Tandem> {
-  throw new Error('not built yet');
+export const VERSION: string = packageJson.version;
+
+/** Open cores in this process; the engine's shared connection pools close with the last one. */
+let openCount = 0;
+
+async function closeCore(close: () => Promise<void>): Promise<void> {
+  try {
+    await close();
+  } finally {
+    if (--openCount === 0) await closeDispatchers();
+  }
+}
+
+/**
+ * Opens (or creates) the workspace at `opts.dataDir` and returns the core: one function per
+ * contract channel, each returning a Result. The logic lives in the store modules; this maps.
+ */
+export async function createTandem(opts: TandemOptions): Promise<Tandem> {
+  const ws = await openWorkspace(opts.dataDir);
+  const demoUrl = opts.demoUrl ?? null;
+  if (opts.seedSample) await seedIfFirstRun(ws, demoUrl);
+  const sender = new Sender(ws);
+  const { profiles, history, collections, settings, events } = ws;
+  const profilesChanged = <T>(value: T): T => {
+    events.emit('profiles.changed', {});
+    return value;
+  };
+  let closing: Promise<void> | null = null;
+  openCount++;
+
+  return {
+    events,
+    dataDir: ws.dataDir,
+    close: () => {
+      closing ??= closeCore(async () => {
+        await sender.stop();
+        await closeWorkspace(ws);
+      });
+      return closing;
+    },
+
+    'workspace.info': () =>
+      attempt(() => ({ dataDir: ws.dataDir, version: VERSION, demoUrl, host: opts.host })),
+
+    'profiles.list': () => attempt(() => profiles.list()),
+    'profiles.create': (a) => attempt(async () => profilesChanged(await profiles.create(a.name, a.color))),
+    'profiles.rename': (a) => attempt(async () => profilesChanged(await profiles.rename(a.from, a.to))),
+    'profiles.duplicate': (a) => attempt(async () => profilesChanged(await profiles.duplicate(a.from, a.to))),
+    'profiles.delete': (a) => attempt(async () => profilesChanged(await profiles.delete(a.name))),
+    'profiles.update': (a) => attempt(async () => profilesChanged(await profiles.update(a.name, a.patch))),
+
+    'request.send': (a) => attempt(() => sender.send(a)),
+    'request.cancel': (a) => attempt(() => sender.cancel(a.sendId)),
+
+    'cookies.list': (a) => attempt(() => listCookies(ws, a.profile)),
+    'cookies.set': (a) => attempt(() => setCookie(ws, a.profile, a.cookie)),
+    'cookies.delete': (a) => attempt(() => deleteCookie(ws, a.profile, a.key)),
+    'cookies.clear': (a) => attempt(() => clearCookies(ws, a.profile, a.domain)),
+    'cookies.import': (a) => attempt(() => importCookies(ws, a.profile, a.format, a.text)),
+    'cookies.export': (a) => attempt(() => exportCookies(ws, a.profile, a.format)),
+
+    'history.list': (a) => attempt(() => history.list(a)),
+    'history.clear': (a) => attempt(() => history.clear(a.profile)),
+
+    'collections.list': () => attempt(() => collections.list()),
+    'collections.create': (a) => attempt(() => collections.create(a.name)),
+    'collections.rename': (a) => attempt(() => collections.rename(a.id, a.name)),
+    'collections.delete': (a) => attempt(() => collections.delete(a.id)),
+    'collections.saveRequest': (a) => attempt(() => collections.saveRequest(a.collectionId, a.request)),
+    'collections.deleteRequest': (a) => attempt(() => collections.deleteRequest(a.collectionId, a.requestId)),
+    'collections.duplicateRequest': (a) =>
+      attempt(() => collections.duplicateRequest(a.collectionId, a.requestId)),
+    'collections.addFolder': (a) => attempt(() => collections.addFolder(a.collectionId, a.folder)),
+    'collections.renameFolder': (a) => attempt(() => collections.renameFolder(a.collectionId, a.from, a.to)),
+    'collections.deleteFolder': (a) => attempt(() => collections.deleteFolder(a.collectionId, a.folder)),
+
+    'settings.get': () => attempt(() => settings.get()),
+    'settings.update': (a) => attempt(() => settings.update(a.patch)),
+  };
 }

@@ -1,0 +1,80 @@
+import type { ProfileJar } from '../cookies/jar';
+import { formatCookies, parseCookies } from '../cookies/transfer';
+import type { Workspace } from '../store/workspace';
+import type { CookieInput, CookieKey, CookieView } from '../types';
+
+/** Cookie operations on a profile's jar. Each waits until the change is on disk, then announces it. */
+
+async function edit<T>(
+  ws: Workspace,
+  profile: string,
+  change: (jar: ProfileJar) => T,
+  didChange: (result: T) => boolean,
+): Promise<T> {
+  const journal = await ws.profiles.jar(profile);
+  const result = change(journal.jar);
+  await journal.flush();
+  if (didChange(result)) ws.events.emit('cookies.changed', { profile });
+  return result;
+}
+
+export async function listCookies(ws: Workspace, profile: string): Promise<CookieView[]> {
+  return (await ws.profiles.jar(profile)).jar.list();
+}
+
+export function setCookie(ws: Workspace, profile: string, cookie: CookieInput): Promise<CookieView> {
+  return edit(
+    ws,
+    profile,
+    (jar) => jar.set(cookie),
+    () => true,
+  );
+}
+
+export async function deleteCookie(
+  ws: Workspace,
+  profile: string,
+  key: CookieKey,
+): Promise<{ deleted: boolean }> {
+  return { deleted: await edit(ws, profile, (jar) => jar.delete(key), Boolean) };
+}
+
+export async function clearCookies(
+  ws: Workspace,
+  profile: string,
+  domain?: string,
+): Promise<{ removed: number }> {
+  return {
+    removed: await edit(
+      ws,
+      profile,
+      (jar) => jar.clear(domain),
+      (n) => n > 0,
+    ),
+  };
+}
+
+/** Checks the whole file first: one bad line and nothing is imported. */
+export async function importCookies(
+  ws: Workspace,
+  profile: string,
+  format: 'netscape' | 'json',
+  text: string,
+): Promise<{ imported: number }> {
+  const inputs = parseCookies(format, text);
+  const imported = await edit(
+    ws,
+    profile,
+    (jar) => inputs.map((c) => jar.set(c)).length,
+    (n) => n > 0,
+  );
+  return { imported };
+}
+
+export async function exportCookies(
+  ws: Workspace,
+  profile: string,
+  format: 'netscape' | 'json',
+): Promise<{ text: string }> {
+  return { text: formatCookies(format, await listCookies(ws, profile)) };
+}

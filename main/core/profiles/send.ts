@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { toTandemError } from '../errors';
+import { send } from '../http/send';
+import type { Workspace } from '../store/workspace';
+import type { HistoryEntry, RequestSpec, ResponseRecord, Settings } from '../types';
+
+/**
+ * Sends a request as a profile: catches the jar up with other processes, calls the engine,
+ * records history (ok or failed) and announces what changed. One AbortController per sendId.
+ */
+export class Sender {
+  private readonly inFlight = new Map<string, AbortController>();
+  private readonly running = new Set<Promise<unknown>>();
+
+  constructor(private readonly ws: Workspace) {}
+
+  cancel(sendId: string): { cancelled: boolean } {
+    const c = this.inFlight.get(sendId);
+    if (!c) return { cancelled: false };
+    c.abort();
+    return { cancelled: true };
+  }
+
+  /** Cancels every send in flight and waits until each has recorded its history. */
+  async stop(): Promise<void> {
+    for (const c of this.inFlight.values()) c.abort();
+    await Promise.allSettled([...this.running]);
+  }
+
+  send(args: { profile: string; request: RequestSpec; sendId?: string }): Promise<ResponseRecord> {
+    const running = this.run(args);
+    this.running.add(running);
+    const forget = () => this.running.delete(running);
+    running.then(forget, forget);
+    return running;
+  }
+
+  private async run(args: {
+    profile: string;
+    request: RequestSpec;
+    sendId?: string;
+  }): Promise<ResponseRecord> {
+    const { ws } = this;
+    const sendId = args.sendId ?? randomUUID();
+    const controller = new AbortController();
+    this.inFlight.get(sendId)?.abort();
+    this.inFlight.set(sendId, controller);
+    const release = () => {
+      if (this.inFlight.get(sendId) === controller) this.inFlight.delete(sendId);
+    };
+    let opened: Awaited<ReturnType<typeof ws.profiles.open>>;
+    let settings: Settings;
+    try {
+      [opened, settings] = await Promise.all([ws.profiles.open(args.profile), ws.settings.get()]);
+    } catch (e) {
+      release();
+      throw e;
+    }
+    const { profile, journal } = opened;
+    const changesBefore = journal.changes;
+    const startedAt = new Date();
+    const base = { profile: profile.name, method: args.request.method, request: args.request };
+    let entry: HistoryEntry;
+    try {
+      const response = await send(args.request, {
+        profile,
+        jar: journal.jar,
+        settings,
+        signal: controller.signal,
+        onHop: (hop, index) =>
+          ws.events.emit('request.progress', { sendId, hop: index, url: hop.url, status: hop.status }),
+      });
+      entry = {
+        ...base,
+        id: response.id,
+        url: response.request.url,
+        status: response.status,
+        error: null,
+        durationMs: response.timings.total,
+        size: response.size,
+        at: response.startedAt,
+      };
+      return response;
+    } catch (e) {
+      entry = {
+        ...base,
+        id: randomUUID(),
+        url: args.request.url,
+        status: null,
+        error: toTandemError(e),
+        durationMs: Date.now() - startedAt.getTime(),
+        size: 0,
+        at: startedAt.toISOString(),
+      };
+      throw e;
+    } finally {
+      release();
+      await this.finish(profile.name, entry!, journal.changes !== changesBefore, journal.flush.bind(journal));
+    }
+  }
+
+  private async finish(
+    profile: string,
+    entry: HistoryEntry,
+    cookiesChanged: boolean,
+    flushJar: () => Promise<void>,
+  ): Promise<void> {
+    await this.ws.history.append(entry);
+    await flushJar();
+    this.ws.events.emit('history.changed', { profile });
+    if (cookiesChanged) this.ws.events.emit('cookies.changed', { profile });
+  }
+}

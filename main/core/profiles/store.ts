@@ -1,0 +1,285 @@
+import { randomBytes } from 'node:crypto';
+import type { Stats } from 'node:fs';
+import fs from 'node:fs/promises';
+import { z } from 'zod';
+import { fail } from '../errors';
+import type { HistoryStore } from '../history/store';
+import { isNotFound, readJsonFile, writeJsonFile } from '../store/files';
+import { CookieJournal, writeJournal } from '../store/journal';
+import { layout } from '../store/paths';
+import type { WriteQueue } from '../store/queue';
+import type { Profile, ProfilePatch } from '../types';
+import {
+  checkColor,
+  checkProfileName,
+  colorForName,
+  DEFAULT_PROFILE,
+  isValidProfileName,
+  pickColor,
+} from './names';
+
+/**
+ * Profiles on disk: `profiles/<name>/profile.json` (everything but the name, which is the
+ * directory) and `profiles/<name>/cookies.jsonl` (the jar, see CookieJournal). The `default`
+ * profile exists without being created; it is written on its first change.
+ */
+
+const keyValue = z.object({ name: z.string(), value: z.string(), enabled: z.boolean().optional() });
+const profileFile = z.object({
+  color: z.string().optional(),
+  variables: z.record(z.string(), z.string()).optional(),
+  headers: z.array(keyValue).optional(),
+  cookieStore: z.boolean().optional(),
+  createdAt: z.string().optional(),
+});
+type ProfileFile = z.infer<typeof profileFile>;
+
+function toProfile(name: string, f: ProfileFile, fallbackCreated: string): Profile {
+  return {
+    name,
+    color: f.color ?? colorForName(name),
+    variables: f.variables ?? {},
+    headers: f.headers ?? [],
+    cookieStore: f.cookieStore ?? true,
+    createdAt: f.createdAt ?? fallbackCreated,
+  };
+}
+
+function fileOf(p: Profile): ProfileFile {
+  return {
+    color: p.color,
+    variables: p.variables,
+    headers: p.headers,
+    cookieStore: p.cookieStore,
+    createdAt: p.createdAt,
+  };
+}
+
+export class ProfileStore {
+  private readonly journals = new Map<string, Promise<CookieJournal>>();
+  private readonly cache = new Map<string, { stamp: string; profile: Profile }>();
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly queue: WriteQueue,
+    private readonly history: HistoryStore,
+    /** Journal compaction slack (tests lower it to compact often). */
+    private readonly compactSlack?: number,
+  ) {}
+
+  private async onDisk(name: string): Promise<Stats | null> {
+    try {
+      const st = await fs.stat(layout.profileDir(this.dataDir, name));
+      return st.isDirectory() ? st : null;
+    } catch (e) {
+      if (isNotFound(e)) return null;
+      throw e;
+    }
+  }
+
+  private async namesOnDisk(): Promise<string[]> {
+    try {
+      const entries = await fs.readdir(layout.profilesDir(this.dataDir), { withFileTypes: true });
+      return entries.filter((e) => e.isDirectory() && isValidProfileName(e.name)).map((e) => e.name);
+    } catch (e) {
+      if (isNotFound(e)) return [];
+      throw e;
+    }
+  }
+
+  /** Reads one profile; null when it does not exist (the default profile always exists). */
+  private async read(name: string): Promise<Profile | null> {
+    // Unchanged profile.json (same file, size and time): the copy read last time.
+    const fileStat = await fs.stat(layout.profileFile(this.dataDir, name)).catch(() => null);
+    const stamp = fileStat && `${fileStat.ino}:${fileStat.birthtimeMs}:${fileStat.mtimeMs}:${fileStat.size}`;
+    const cached = this.cache.get(name);
+    if (stamp && cached?.stamp === stamp) return structuredClone(cached.profile);
+    const profile = await this.readFresh(name);
+    if (stamp && profile) this.cache.set(name, { stamp, profile: structuredClone(profile) });
+    else this.cache.delete(name);
+    return profile;
+  }
+
+  private async readFresh(name: string): Promise<Profile | null> {
+    const st = await this.onDisk(name);
+    if (!st) return name === DEFAULT_PROFILE ? toProfile(name, {}, new Date(0).toISOString()) : null;
+    const file = await readJsonFile(
+      this.dataDir,
+      layout.profileFile(this.dataDir, name),
+      (raw) => profileFile.safeParse(raw).data ?? null,
+      'profile',
+    );
+    return toProfile(name, file ?? {}, st.birthtime.toISOString());
+  }
+
+  async list(): Promise<Profile[]> {
+    const names = await this.namesOnDisk();
+    const profiles = (await Promise.all(names.map((n) => this.read(n)))).filter((p): p is Profile => !!p);
+    if (!names.includes(DEFAULT_PROFILE)) profiles.push((await this.read(DEFAULT_PROFILE))!);
+    // default first, then in the order they were created
+    const rank = (p: Profile) => (p.name === DEFAULT_PROFILE ? 0 : 1);
+    return profiles.sort(
+      (a, b) => rank(a) - rank(b) || a.createdAt.localeCompare(b.createdAt) || a.name.localeCompare(b.name),
+    );
+  }
+
+  /** The profile, or UNKNOWN_PROFILE. */
+  async get(name: string): Promise<Profile> {
+    checkProfileName(name);
+    const p = await this.read(name);
+    if (!p) fail('UNKNOWN_PROFILE', `Unknown profile '${name}'`);
+    return p;
+  }
+
+  private async assertFree(name: string, except?: string): Promise<void> {
+    checkProfileName(name);
+    const lower = name.toLowerCase();
+    const clash = (await this.namesOnDisk()).find((n) => n.toLowerCase() === lower && n !== except);
+    if (clash || (name === DEFAULT_PROFILE && except !== DEFAULT_PROFILE))
+      fail('PROFILE_EXISTS', `Profile '${clash ?? name}' already exists`);
+  }
+
+  private async write(p: Profile): Promise<void> {
+    await writeJsonFile(layout.profileFile(this.dataDir, p.name), fileOf(p));
+  }
+
+  /** Writes the default profile's file when it is still virtual. Runs inside the queue. */
+  private async materialize(name: string): Promise<void> {
+    if (await this.onDisk(name)) return;
+    const p = await this.read(name);
+    if (p) await this.write({ ...p, createdAt: new Date().toISOString() });
+  }
+
+  async create(name: string, color?: string): Promise<Profile> {
+    await this.assertFree(name);
+    const chosen = color ? checkColor(color) : pickColor((await this.list()).map((p) => p.color));
+    const profile = toProfile(name, { color: chosen }, new Date().toISOString());
+    await this.queue.run(async () => {
+      await fs.mkdir(layout.profilesDir(this.dataDir), { recursive: true });
+      try {
+        await fs.mkdir(layout.profileDir(this.dataDir, name));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+          fail('PROFILE_EXISTS', `Profile '${name}' already exists`);
+        throw e;
+      }
+      await this.write(profile);
+    });
+    return profile;
+  }
+
+  async update(name: string, patch: ProfilePatch): Promise<Profile> {
+    const current = await this.get(name);
+    const next: Profile = {
+      ...current,
+      ...(patch.color !== undefined ? { color: checkColor(patch.color) } : {}),
+      ...(patch.variables !== undefined ? { variables: patch.variables } : {}),
+      ...(patch.headers !== undefined ? { headers: patch.headers } : {}),
+      ...(patch.cookieStore !== undefined ? { cookieStore: patch.cookieStore } : {}),
+    };
+    await this.queue.run(() => this.write(next));
+    return next;
+  }
+
+  /** Forgets the cached jar of a profile after writing what it still had pending. */
+  private async dropJar(name: string): Promise<void> {
+    const cached = this.journals.get(name);
+    if (!cached) return;
+    this.journals.delete(name);
+    const j = await cached.catch(() => null);
+    if (!j) return;
+    await j.flush().catch(() => undefined);
+    j.detach();
+  }
+
+  async rename(from: string, to: string): Promise<Profile> {
+    const current = await this.get(from);
+    await this.assertFree(to, from);
+    await this.dropJar(from);
+    await this.queue.run(async () => {
+      await this.materialize(from);
+      const src = layout.profileDir(this.dataDir, from);
+      const tmp = layout.profileDir(this.dataDir, `.renaming-${randomBytes(4).toString('hex')}`);
+      await fs.rename(src, tmp);
+      await fs.rename(tmp, layout.profileDir(this.dataDir, to));
+      await this.history.moveProfile(from, to);
+    });
+    return { ...current, name: to };
+  }
+
+  async duplicate(from: string, to: string): Promise<Profile> {
+    const source = await this.get(from);
+    await this.assertFree(to);
+    const journal = await this.jar(from);
+    await journal.flush();
+    const cookies = journal.jar.all();
+    const profile: Profile = {
+      ...source,
+      name: to,
+      color: pickColor((await this.list()).map((p) => p.color)),
+      createdAt: new Date().toISOString(),
+    };
+    await this.queue.run(async () => {
+      await fs.mkdir(layout.profileDir(this.dataDir, to), { recursive: true });
+      await writeJournal(layout.journal(this.dataDir, to), cookies);
+      await this.write(profile);
+    });
+    return profile;
+  }
+
+  async delete(name: string): Promise<{ deleted: string }> {
+    await this.get(name);
+    await this.dropJar(name);
+    await this.queue.run(async () => {
+      await fs.rm(layout.profileDir(this.dataDir, name), { recursive: true, force: true });
+      await this.history.removeProfile(name);
+    });
+    return { deleted: name };
+  }
+
+  /** The profile's jar, loaded once and caught up with what other processes appended. */
+  async jar(name: string): Promise<CookieJournal> {
+    return (await this.open(name)).journal;
+  }
+
+  /** The profile and its jar (caught up), read once: what a send needs. */
+  async open(name: string): Promise<{ profile: Profile; journal: CookieJournal }> {
+    const profile = await this.get(name);
+    return { profile, journal: await this.journalOf(name) };
+  }
+
+  private async journalOf(name: string): Promise<CookieJournal> {
+    let opening = this.journals.get(name);
+    if (!opening) {
+      opening = CookieJournal.open({
+        dataDir: this.dataDir,
+        file: layout.journal(this.dataDir, name),
+        lockFile: layout.journalLock(this.dataDir, name),
+        queue: this.queue,
+        beforeWrite: () => this.materialize(name),
+        compactSlack: this.compactSlack,
+      });
+      this.journals.set(name, opening);
+      try {
+        return await opening;
+      } catch (e) {
+        this.journals.delete(name);
+        throw e;
+      }
+    }
+    const journal = await opening;
+    try {
+      await journal.catchUp();
+    } catch (e) {
+      this.journals.delete(name);
+      journal.detach();
+      throw e;
+    }
+    return journal;
+  }
+
+  /** Writes every pending cookie change and stops listening. */
+  async close(): Promise<void> {
+    for (const name of [...this.journals.keys()]) await this.dropJar(name);
+  }
+}

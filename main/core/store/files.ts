@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fail, TandemFailure } from '../errors';
+import { shownPath } from './paths';
+
+/** Writes a file so that a crash leaves either the old or the new content: temp file, fsync, rename, fsync dir. */
+export async function writeFileAtomic(file: string, data: string): Promise<void> {
+  const dir = path.dirname(file);
+  await fs.mkdir(dir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const fh = await fs.open(tmp, 'w');
+    try {
+      await fh.writeFile(data, 'utf8');
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw ioFailure(e, file);
+  }
+  await syncDir(dir);
+}
+
+export async function syncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  try {
+    const fh = await fs.open(dir, 'r');
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    /* some file systems cannot fsync a directory; the rename is still atomic */
+  }
+}
+
+export function isNotFound(e: unknown): boolean {
+  return (e as NodeJS.ErrnoException | null)?.code === 'ENOENT';
+}
+
+export function ioFailure(e: unknown, file: string): TandemFailure {
+  if (e instanceof TandemFailure) return e;
+  const code = (e as NodeJS.ErrnoException | null)?.code ?? 'EIO';
+  return new TandemFailure('STORE_IO', `Cannot write ${file} (${code})`);
+}
+
+/** `2026-11-23T14-41-53-123Z`: a timestamp that is safe in a file name. */
+export function fileStamp(d = new Date()): string {
+  return d.toISOString().replace(/[:.]/g, '-');
+}
+
+/**
+ * Moves an unreadable file aside (`<file>.corrupt-<timestamp>`, kept for the user) and throws
+ * STORE_CORRUPT naming it. Never overwrites or deletes what was there.
+ */
+export async function quarantine(dataDir: string, file: string, problem: string): Promise<never> {
+  const aside = `${file}.corrupt-${fileStamp()}`;
+  let kept = `; it was kept as ${path.basename(aside)}`;
+  try {
+    await fs.rename(file, aside);
+  } catch (e) {
+    if (isNotFound(e)) kept = '';
+    else kept = '; it could not be moved aside';
+  }
+  fail('STORE_CORRUPT', `${shownPath(dataDir, file)} ${problem}${kept}`);
+}
+
+/** Line (1-based) of a JSON.parse error, when the engine says where. */
+export function jsonErrorLine(text: string, e: unknown): number | null {
+  const m = /position (\d+)/.exec(e instanceof Error ? e.message : '');
+  if (!m) return null;
+  const pos = Number(m[1]);
+  return text.slice(0, pos).split('\n').length;
+}
+
+/**
+ * Reads a JSON file: undefined when it does not exist; a parsed value checked by `check`
+ * (which returns the value or null when its shape is wrong); STORE_CORRUPT otherwise, with the
+ * file moved aside.
+ */
+export async function readJsonFile<T>(
+  dataDir: string,
+  file: string,
+  check: (raw: unknown) => T | null,
+  what: string,
+): Promise<T | undefined> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    if (isNotFound(e)) return undefined;
+    const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
+    fail('STORE_IO', `Cannot read ${shownPath(dataDir, file)} (${code})`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    const line = jsonErrorLine(text, e);
+    return quarantine(dataDir, file, `is not valid JSON${line ? ` (line ${line})` : ''}`);
+  }
+  const value = check(raw);
+  if (value === null) return quarantine(dataDir, file, `is not a valid ${what}`);
+  return value;
+}
+
+export function writeJsonFile(file: string, value: unknown): Promise<void> {
+  return writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
+}

@@ -57,7 +57,7 @@ describeBrowser('sending as alice and bob in the browser', () => {
 
   it('bob, who never logged in, gets 401 from the same request', async () => {
     const { page } = app;
-    await page.keyboard.press('Control+3'); // default, alice, bob, anonymous
+    await page.keyboard.press('Control+2'); // alice, bob, anonymous
     await expect.poll(() => chip(app, 'bob').isChecked()).toBe(true);
     await expect.poll(() => page.getByText(/Send a request as/).textContent()).toContain('bob');
     await sendAndWait(app, 'bob');

@@ -52,17 +52,16 @@ describe('the app frame', () => {
     expect(localStorage.getItem('tandem.activeProfile')).toBe('bob');
   });
 
-  it('Ctrl+3 switches to bob (third chip after default and alice) and Ctrl+2 back to alice', async () => {
+  it('Ctrl+2 switches to bob (the second chip) and Ctrl+1 back to alice', async () => {
     await renderApp();
     expect(screen.getAllByRole('radio').map((r) => r.closest('label')?.textContent)).toEqual([
-      'default',
       'alice',
       'bob',
     ]);
-    fireEvent.keyDown(window, { key: '3', ctrlKey: true });
+    fireEvent.keyDown(window, { key: '2', ctrlKey: true });
     expect(useProfilesStore.getState().active).toBe('bob');
     expect(screen.getByRole('button', { name: 'Send as bob' })).toBeTruthy();
-    fireEvent.keyDown(window, { key: '2', ctrlKey: true });
+    fireEvent.keyDown(window, { key: '1', ctrlKey: true });
     expect(useProfilesStore.getState().active).toBe('alice');
     fireEvent.keyDown(window, { key: '9', ctrlKey: true });
     expect(useProfilesStore.getState().active).toBe('alice');

@@ -41,14 +41,14 @@ describe('the profile switcher', () => {
     expect(alert.textContent).toMatch(/\.hidden/);
     expect(alert.textContent?.split('\n')).toHaveLength(1);
     expect(input.getAttribute('aria-invalid')).toBe('true');
-    expect(chipNames()).toEqual(['default', 'alice', 'bob']);
+    expect(chipNames()).toEqual(['alice', 'bob']);
 
     // taking bob's name is refused the same way
     fireEvent.change(input, { target: { value: 'bob' } });
     expect(screen.queryByRole('alert')).toBeNull();
     fireEvent.submit(input.closest('form') as HTMLFormElement);
     expect((await screen.findByRole('alert')).textContent).toMatch(/bob/);
-    expect(chipNames()).toEqual(['default', 'alice', 'bob']);
+    expect(chipNames()).toEqual(['alice', 'bob']);
   });
 
   it('creating carol adds her chip, makes her active and gives her a colour of her own', async () => {
@@ -57,10 +57,10 @@ describe('the profile switcher', () => {
     const input = screen.getByRole('textbox', { name: 'Profile name' });
     fireEvent.change(input, { target: { value: 'carol' } });
     fireEvent.submit(input.closest('form') as HTMLFormElement);
-    await waitFor(() => expect(chipNames()).toEqual(['default', 'alice', 'bob', 'carol']));
+    await waitFor(() => expect(chipNames()).toEqual(['alice', 'bob', 'carol']));
     expect(screen.getByRole<HTMLInputElement>('radio', { name: 'carol' }).checked).toBe(true);
     const { profiles } = useProfilesStore.getState();
-    expect(['#7c5cff', '#14b8a6', profiles.default.color]).not.toContain(profiles.carol.color);
+    expect(['#7c5cff', '#14b8a6']).not.toContain(profiles.carol.color);
     expect(screen.queryByRole('textbox', { name: 'Profile name' })).toBeNull();
   });
 
@@ -72,7 +72,7 @@ describe('the profile switcher', () => {
     expect((input as HTMLInputElement).value).toBe('alice');
     fireEvent.change(input, { target: { value: 'alicia' } });
     fireEvent.submit(input.closest('form') as HTMLFormElement);
-    await waitFor(() => expect(chipNames()).toEqual(['default', 'alicia', 'bob']));
+    await waitFor(() => expect(chipNames()).toEqual(['alicia', 'bob']));
     expect(useProfilesStore.getState().active).toBe('alicia');
     expect(localStorage.getItem('tandem.activeProfile')).toBe('alicia');
   });
@@ -84,14 +84,14 @@ describe('the profile switcher', () => {
     const input = await screen.findByRole('textbox', { name: 'Profile name' });
     expect((input as HTMLInputElement).value).toBe('bob-copy');
     fireEvent.submit(input.closest('form') as HTMLFormElement);
-    await waitFor(() => expect(chipNames()).toEqual(['default', 'alice', 'bob', 'bob-copy']));
+    await waitFor(() => expect(chipNames()).toEqual(['alice', 'bob', 'bob-copy']));
 
     await openMenu('bob-copy');
     fireEvent.click(screen.getByRole('menuitem', { name: 'Delete…' }));
     const dialog = await screen.findByRole('dialog');
     expect(dialog.textContent).toContain('Delete profile bob-copy?');
     fireEvent.click(screen.getByRole('button', { name: 'Delete bob-copy' }));
-    await waitFor(() => expect(chipNames()).toEqual(['default', 'alice', 'bob']));
+    await waitFor(() => expect(chipNames()).toEqual(['alice', 'bob']));
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 

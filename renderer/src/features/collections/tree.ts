@@ -1,0 +1,92 @@
+import type { Collection, SavedRequest } from '../../../../main/core/types';
+
+/** Pure helpers for the collections tree: folder paths are '/'-separated, '' is the top level. */
+
+export type TreeNode =
+  | { kind: 'folder'; path: string; name: string; children: TreeNode[] }
+  | { kind: 'request'; request: SavedRequest };
+
+export function leafName(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? path : path.slice(i + 1);
+}
+
+export function parentPath(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i);
+}
+
+export function joinPath(parent: string, leaf: string): string {
+  return parent ? `${parent}/${leaf}` : leaf;
+}
+
+/** True when `path` is `folder` or inside it. */
+export function isUnder(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(`${folder}/`);
+}
+
+/** Replaces the `from` prefix of a path by `to` (for moving a folder's contents). */
+export function rebase(path: string, from: string, to: string): string {
+  return path === from ? to : `${to}${path.slice(from.length)}`;
+}
+
+/** Every folder path the collection uses, parents included, parents before children. */
+export function allFolders(c: Collection): string[] {
+  const set = new Set<string>();
+  const add = (p: string) => {
+    let cur = p;
+    while (cur) {
+      set.add(cur);
+      cur = parentPath(cur);
+    }
+  };
+  for (const f of c.folders) add(f);
+  for (const r of c.requests) if (r.folder) add(r.folder);
+  return [...set].sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
+}
+
+/** The collection as a tree: folders (by name) before requests (in saved order) at every level. */
+export function buildTree(c: Collection): TreeNode[] {
+  const folders = new Map<string, TreeNode & { kind: 'folder' }>();
+  const root: TreeNode[] = [];
+  const childrenOf = (path: string) => (path ? folders.get(path)!.children : root);
+  for (const path of allFolders(c)) {
+    const node = { kind: 'folder' as const, path, name: leafName(path), children: [] };
+    folders.set(path, node);
+  }
+  const sortedFolders = [...folders.values()].sort((a, b) => a.name.localeCompare(b.name));
+  for (const f of sortedFolders) childrenOf(parentPath(f.path)).push(f);
+  for (const r of c.requests) childrenOf(r.folder).push({ kind: 'request', request: r });
+  return root;
+}
+
+/** `base`, or `base 2`, `base 3`… whichever is not taken. */
+export function uniqueName(base: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  if (!used.has(base)) return base;
+  for (let i = 2; ; i++) if (!used.has(`${base} ${i}`)) return `${base} ${i}`;
+}
+
+/** Requests inside a folder or its subfolders. */
+export function requestsUnder(c: Collection, folder: string): SavedRequest[] {
+  return c.requests.filter((r) => isUnder(r.folder, folder));
+}
+
+/** A folder and its subfolders, parents first. */
+export function foldersUnder(c: Collection, folder: string): string[] {
+  return allFolders(c).filter((p) => isUnder(p, folder));
+}
+
+/** Names of the folders directly inside `parent`. */
+export function childFolderNames(c: Collection, parent: string): string[] {
+  return allFolders(c)
+    .filter((p) => parentPath(p) === parent)
+    .map(leafName);
+}
+
+/** A short name for a request saved from a URL: its path, or the whole URL. */
+export function suggestName(method: string, url: string): string {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(url.trim());
+  const path = m?.[1] && m[1] !== '/' ? m[1] : url.trim();
+  return `${method.toUpperCase()} ${path || 'request'}`.slice(0, 200);
+}

@@ -1,0 +1,241 @@
+import { type ChangeEvent, useEffect, useId, useMemo, useState } from 'react';
+import type { CookieView } from '../../../../main/core/types';
+import { api, subscribe } from '../../api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import '../../components/controls.css';
+import { useProfilesStore } from '../profiles/store';
+import { useRequestStore } from '../request/store';
+import { ClearDomainDialog } from './ClearDomainDialog';
+import { CookieEditor } from './CookieEditor';
+import { CookieTable } from './CookieTable';
+import { downloadText } from './download';
+import {
+  detectCookieFormat,
+  displayDomain,
+  domainsOf,
+  exportFileName,
+  filterCookies,
+  hostOf,
+  keyOf,
+} from './model';
+import { useCookiesStore } from './store';
+import { ToolMenu } from './ToolMenu';
+import './cookies.css';
+
+type Editing = { cookie: CookieView | null } | null;
+
+/** The cookie editor for the active profile's jar. */
+export function CookieJarPanel() {
+  const active = useProfilesStore((s) => s.active);
+  const profile = useProfilesStore((s) => (s.active ? s.profiles[s.active] : undefined));
+  const updateProfile = useProfilesStore((s) => s.update);
+  const { byId, ids, status, error, load, refresh, remove, clear, importText } = useCookiesStore();
+  const [query, setQuery] = useState('');
+  const [editing, setEditing] = useState<Editing>(null);
+  const [confirmAll, setConfirmAll] = useState(false);
+  const [clearDomainOpen, setClearDomainOpen] = useState(false);
+  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const filterId = useId();
+
+  useEffect(() => {
+    if (!active) return;
+    setNotice(null);
+    setEditing(null);
+    void load(active);
+    return subscribe('cookies.changed', (p) => {
+      if (p.profile === active) void refresh(active);
+    });
+  }, [active, load, refresh]);
+
+  const cookies = useMemo(() => ids.map((id) => byId[id]).filter(Boolean), [ids, byId]);
+  const shown = useMemo(() => filterCookies(cookies, query), [cookies, query]);
+  const domains = useMemo(() => domainsOf(cookies), [cookies]);
+  const draftUrl = useRequestStore((s) => s.draft.url);
+
+  if (!active || !profile) {
+    return (
+      <section className="cookies-panel" aria-label="Cookie jar">
+        <div className="ctl-empty">
+          <strong>No profile selected</strong>
+          <span>Pick a profile to see its cookie jar.</span>
+        </div>
+      </section>
+    );
+  }
+
+  const say = (kind: 'ok' | 'error', text: string) => setNotice({ kind, text });
+
+  const onDelete = async (c: CookieView) => {
+    const res = await remove(active, keyOf(c));
+    if (res.ok) say('ok', `Deleted ${c.name} from ${displayDomain(c)}`);
+    else say('error', res.error.message);
+  };
+
+  const onExport = async (format: 'netscape' | 'json') => {
+    const res = await api['cookies.export']({ profile: active, format });
+    if (!res.ok) return say('error', res.error.message);
+    downloadText(
+      exportFileName(active, format),
+      res.value.text,
+      format === 'json' ? 'application/json' : 'text/plain',
+    );
+    say('ok', `Exported ${cookies.length} cookie${cookies.length === 1 ? '' : 's'}`);
+  };
+
+  const onImport = async (e: ChangeEvent<HTMLInputElement>) => {
+    const input = e.currentTarget;
+    const file = input.files?.[0];
+    if (!file) return;
+    const text = await file.text();
+    input.value = '';
+    const res = await importText(active, detectCookieFormat(text), text);
+    if (res.ok)
+      say(
+        'ok',
+        `Imported ${res.value.imported} cookie${res.value.imported === 1 ? '' : 's'} from ${file.name}`,
+      );
+    else say('error', res.error.message);
+  };
+
+  return (
+    <section className="cookies-panel" aria-label={`Cookie jar of ${active}`}>
+      <div className="cookies-toolbar">
+        <label htmlFor={filterId} className="cookies-sr">
+          Filter cookies
+        </label>
+        <input
+          id={filterId}
+          type="search"
+          className="ctl-input cookies-filter"
+          placeholder="Filter by name, value or domain"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <span className="cookies-count" aria-live="polite">
+          {query
+            ? `${shown.length} of ${cookies.length}`
+            : `${cookies.length} cookie${cookies.length === 1 ? '' : 's'}`}
+        </span>
+      </div>
+      <div className="cookies-toolbar">
+        <button
+          type="button"
+          className="ctl-btn ctl-btn-primary cookies-tool"
+          onClick={() => setEditing({ cookie: null })}
+        >
+          Add cookie
+        </button>
+        <label className="ctl-btn cookies-tool cookies-import">
+          Import…
+          <input
+            type="file"
+            accept=".txt,.json,text/plain,application/json"
+            className="cookies-file"
+            aria-label="Import cookies from a file"
+            onChange={onImport}
+          />
+        </label>
+        <ToolMenu
+          label="Export"
+          items={[
+            { label: 'Export as cookies.txt', onSelect: () => void onExport('netscape') },
+            { label: 'Export as JSON', onSelect: () => void onExport('json') },
+          ]}
+        />
+        <span className="cookies-spacer" />
+        <ToolMenu
+          label="Clear"
+          disabled={cookies.length === 0}
+          items={[
+            { label: 'Clear domain…', onSelect: () => setClearDomainOpen(true) },
+            { label: 'Clear all…', danger: true, onSelect: () => setConfirmAll(true) },
+          ]}
+        />
+      </div>
+
+      {!profile.cookieStore ? (
+        <div className="ctl-banner cookies-banner" role="status">
+          <span>Cookie store is off for {active}: nothing is stored or sent from this jar</span>
+          <button
+            type="button"
+            className="ctl-btn"
+            onClick={() => void updateProfile(active, { cookieStore: true })}
+          >
+            Turn on
+          </button>
+        </div>
+      ) : null}
+
+      {notice ? (
+        <div
+          className={notice.kind === 'error' ? 'ctl-error cookies-notice' : 'cookies-notice'}
+          role="status"
+        >
+          {notice.text}
+        </div>
+      ) : null}
+
+      {status === 'error' && error ? (
+        <div className="ctl-banner ctl-banner-error" role="alert">
+          <span>
+            Could not read {active}'s jar: {error.message}
+          </span>
+          <button type="button" className="ctl-btn" onClick={() => void load(active)}>
+            Retry
+          </button>
+        </div>
+      ) : status === 'loading' || status === 'idle' ? (
+        <div className="ctl-empty" aria-busy="true">
+          Loading {active}'s cookies…
+        </div>
+      ) : cookies.length === 0 ? (
+        <div className="ctl-empty">
+          <strong>{active}'s jar is empty</strong>
+          <span>Cookies appear here when a response sets them, or add one yourself.</span>
+        </div>
+      ) : shown.length === 0 ? (
+        <div className="ctl-empty">
+          <strong>No cookie matches “{query}”</strong>
+          <button type="button" className="ctl-btn" onClick={() => setQuery('')}>
+            Clear filter
+          </button>
+        </div>
+      ) : (
+        <CookieTable
+          cookies={shown}
+          onEdit={(c) => setEditing({ cookie: c })}
+          onDelete={(c) => void onDelete(c)}
+        />
+      )}
+
+      <CookieEditor
+        profile={active}
+        cookie={editing?.cookie ?? null}
+        defaultDomain={hostOf(draftUrl) ?? domains[0] ?? 'localhost'}
+        open={editing !== null}
+        onOpenChange={(open) => {
+          if (!open) setEditing(null);
+        }}
+      />
+      <ConfirmDialog
+        open={confirmAll}
+        onOpenChange={setConfirmAll}
+        title="Clear all cookies?"
+        message={`This removes all ${cookies.length} cookies from ${active}'s jar.`}
+        confirmLabel="Clear all cookies"
+        onConfirm={async () => {
+          const res = await clear(active);
+          if (res.ok) say('ok', `Removed ${res.value.removed} cookie${res.value.removed === 1 ? '' : 's'}`);
+          else say('error', res.error.message);
+        }}
+      />
+      <ClearDomainDialog
+        open={clearDomainOpen}
+        onOpenChange={setClearDomainOpen}
+        profile={active}
+        domains={domains}
+        onDone={(text, ok) => say(ok ? 'ok' : 'error', text)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import { create } from 'zustand';
+import type { Result, Settings, TandemError } from '../../../../main/core/types';
+import { api } from '../../api';
+import { applyTheme } from './theme';
+
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  proxy: null,
+  insecure: false,
+  timeoutMs: 30_000,
+  maxRedirects: 10,
+};
+
+export interface SettingsState {
+  settings: Settings;
+  loaded: boolean;
+  error: TandemError | null;
+  /** Reads settings from the core and applies the theme. */
+  load(): Promise<void>;
+  /** Saves a patch through the core; on success the store (and the theme) follow the saved settings. */
+  update(patch: Partial<Settings>): Promise<Result<Settings>>;
+}
+
+export const useSettingsStore = create<SettingsState>()((set) => ({
+  settings: DEFAULT_SETTINGS,
+  loaded: false,
+  error: null,
+  async load() {
+    const res = await api['settings.get']({});
+    if (!res.ok) {
+      set({ error: res.error, loaded: true });
+      applyTheme(useSettingsStore.getState().settings.theme);
+      return;
+    }
+    set({ settings: res.value, loaded: true, error: null });
+    applyTheme(res.value.theme);
+  },
+  async update(patch) {
+    const res = await api['settings.update']({ patch });
+    if (res.ok) {
+      set({ settings: res.value, error: null });
+      applyTheme(res.value.theme);
+    }
+    return res;
+  },
+}));

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, screen, session, shell } from 'electron';
 import { resolveDataDir } from './core/store/paths';
 import { createTandem, type Tandem } from './core/tandem';
-import { startDemoServer } from './demo/server';
+import { DEFAULT_DEMO_PORT, startDemoServer } from './demo/server';
 import { menuTemplate } from './ipc/menu';
 import { forwardEvents, registerHandlers } from './ipc/register';
 import { type AppLocation, isAppUrl, isExternalWebUrl, senderCheck } from './ipc/trust';
@@ -93,7 +93,9 @@ async function boot(): Promise<void> {
 
   const dataDir = resolveDataDir({});
   mkdirSync(dataDir, { recursive: true });
-  const demo = await startDemoServer({}).catch(() => null);
+  const demo = await startDemoServer({ port: DEFAULT_DEMO_PORT, fallbackToRandomPort: true }).catch(
+    () => null,
+  );
   let tandem: Tandem;
   try {
     tandem = await createTandem({ dataDir, host: 'electron', demoUrl: demo?.url ?? null, seedSample: true });

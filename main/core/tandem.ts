@@ -12,7 +12,7 @@ import {
   setCookie,
 } from './profiles/cookies';
 import { Sender } from './profiles/send';
-import { closeWorkspace, openWorkspace, seedIfFirstRun } from './store/workspace';
+import { closeWorkspace, followDemoUrl, openWorkspace, seedIfFirstRun } from './store/workspace';
 
 export interface TandemOptions {
   /** Workspace directory. Resolve it with resolveDataDir() (flag, TANDEM_HOME, OS app-data). */
@@ -53,6 +53,7 @@ export async function createTandem(opts: TandemOptions): Promise<Tandem> {
   const ws = await openWorkspace(opts.dataDir);
   const demoUrl = opts.demoUrl ?? null;
   if (opts.seedSample) await seedIfFirstRun(ws, demoUrl);
+  if (opts.seedSample && demoUrl) await followDemoUrl(ws, demoUrl);
   const sender = new Sender(ws);
   const { profiles, history, collections, settings, events } = ws;
   const profilesChanged = <T>(value: T): T => {

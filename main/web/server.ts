@@ -8,7 +8,7 @@ import { eventNames } from '../contract';
 import { dispatch } from '../contract/dispatch';
 import { createTandem, type Tandem } from '../core/tandem';
 import type { ErrorCode } from '../core/types';
-import { startDemoServer } from '../demo/server';
+import { DEFAULT_DEMO_PORT, startDemoServer } from '../demo/server';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { bearerToken, isAllowedHost, isAllowedOrigin, tokenMatches } from './guard';
 import { contentTypeFor, resolveStaticPath } from './static';
@@ -115,7 +115,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const token = opts.token ?? randomBytes(32).toString('hex');
   const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
-  const demo = opts.demo ? await startDemoServer({}) : null;
+  const demo = opts.demo
+    ? await startDemoServer({ port: DEFAULT_DEMO_PORT, fallbackToRandomPort: true })
+    : null;
   let tandem: Tandem;
   try {
     tandem = await createTandem({

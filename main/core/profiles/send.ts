@@ -8,17 +8,27 @@ import type { HistoryEntry, RequestSpec, ResponseRecord, Settings } from '../typ
  * Sends a request as a profile: catches the jar up with other processes, calls the engine,
  * records history (ok or failed) and announces what changed. One AbortController per sendId.
  */
+const EARLY_CANCEL_MS = 30_000;
+
 export class Sender {
   private readonly inFlight = new Map<string, AbortController>();
   private readonly running = new Set<Promise<unknown>>();
+  /** Cancels that arrived before their send (IPC and HTTP calls may overtake each other). */
+  private readonly cancelledEarly = new Map<string, number>();
 
   constructor(private readonly ws: Workspace) {}
 
   cancel(sendId: string): { cancelled: boolean } {
     const c = this.inFlight.get(sendId);
-    if (!c) return { cancelled: false };
-    c.abort();
-    return { cancelled: true };
+    if (c) {
+      c.abort();
+      return { cancelled: true };
+    }
+    const now = Date.now();
+    for (const [id, at] of this.cancelledEarly)
+      if (now - at > EARLY_CANCEL_MS) this.cancelledEarly.delete(id);
+    this.cancelledEarly.set(sendId, now);
+    return { cancelled: false };
   }
 
   /** Cancels every send in flight and waits until each has recorded its history. */
@@ -45,6 +55,7 @@ export class Sender {
     const controller = new AbortController();
     this.inFlight.get(sendId)?.abort();
     this.inFlight.set(sendId, controller);
+    if (this.cancelledEarly.delete(sendId)) controller.abort();
     const release = () => {
       if (this.inFlight.get(sendId) === controller) this.inFlight.delete(sendId);
     };

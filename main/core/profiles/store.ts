@@ -115,7 +115,9 @@ export class ProfileStore {
   async list(): Promise<Profile[]> {
     const names = await this.namesOnDisk();
     const profiles = (await Promise.all(names.map((n) => this.read(n)))).filter((p): p is Profile => !!p);
-    if (!names.includes(DEFAULT_PROFILE)) profiles.push((await this.read(DEFAULT_PROFILE))!);
+    // `default` always exists and is usable; it is listed once it has been used or when it is the only one.
+    if (!names.includes(DEFAULT_PROFILE) && profiles.length === 0)
+      profiles.push((await this.read(DEFAULT_PROFILE))!);
     // default first, then in the order they were created
     const rank = (p: Profile) => (p.name === DEFAULT_PROFILE ? 0 : 1);
     return profiles.sort(

@@ -14,6 +14,8 @@ import path from 'node:path';
  * <dataDir>/profiles/<name>/cookies.lock       held only while the journal is being compacted
  * <dataDir>/history/<name>.jsonl               sent requests of one profile, newest last, capped at 500
  * <dataDir>/collections/<id>.json              one collection: folders and saved requests
+ * <dataDir>/demo.json                          URL of the demo API the app last started
+ * <dataDir>/window.json                        the desktop window's size and position
  * ```
  *
  * A file that cannot be read is moved aside as `<file>.corrupt-<timestamp>` (never overwritten)
@@ -41,6 +43,7 @@ export function resolveDataDir(
 
 export const layout = {
   settings: (dir: string) => path.join(dir, 'settings.json'),
+  demoFile: (dir: string) => path.join(dir, 'demo.json'),
   profilesDir: (dir: string) => path.join(dir, 'profiles'),
   profileDir: (dir: string, name: string) => path.join(dir, 'profiles', name),
   profileFile: (dir: string, name: string) => path.join(dir, 'profiles', name, 'profile.json'),

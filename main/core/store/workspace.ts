@@ -6,7 +6,7 @@ import { EventBus } from '../events';
 import { HistoryStore } from '../history/store';
 import { ProfileStore } from '../profiles/store';
 import { SettingsStore } from '../settings/store';
-import { isNotFound } from './files';
+import { isNotFound, writeJsonFile } from './files';
 import { layout } from './paths';
 import { WriteQueue } from './queue';
 
@@ -70,4 +70,27 @@ export async function seedIfFirstRun(ws: Workspace, demoUrl: string | null): Pro
   }
   await ws.collections.create(sample.collection.name, sample.collection);
   return true;
+}
+
+/**
+ * The app starts the demo API on a port that may differ between runs. Profiles whose `baseUrl`
+ * still points at the demo URL of the previous run are moved to this run's; anything the user
+ * pointed elsewhere is left alone. The last URL is kept in `<dataDir>/demo.json`.
+ */
+export async function followDemoUrl(ws: Workspace, demoUrl: string): Promise<void> {
+  const file = layout.demoFile(ws.dataDir);
+  let previous: string = FALLBACK_DEMO_URL;
+  try {
+    const saved = JSON.parse(await fs.readFile(file, 'utf8')) as { url?: unknown };
+    if (typeof saved.url === 'string') previous = saved.url;
+  } catch {
+    /* first run, or an unreadable note: assume the default port */
+  }
+  if (previous === demoUrl) return;
+  for (const p of await ws.profiles.list()) {
+    if (p.variables.baseUrl === previous) {
+      await ws.profiles.update(p.name, { variables: { ...p.variables, baseUrl: demoUrl } });
+    }
+  }
+  await writeJsonFile(file, { url: demoUrl });
 }

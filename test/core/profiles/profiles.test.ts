@@ -89,7 +89,9 @@ describe('profiles', () => {
     });
     const shouting = await tandem['profiles.create']({ name: 'ALICE' });
     expect(!shouting.ok && shouting.error.code).toBe('PROFILE_EXISTS');
-    expect(value(await tandem['profiles.list']({})).map((p) => p.name)).toEqual(['default', 'alice', 'bob']);
+    // `default` stays usable but is no longer listed once the user has profiles of their own
+    expect(value(await tandem['profiles.list']({})).map((p) => p.name)).toEqual(['alice', 'bob']);
+    expect(value(await tandem['cookies.list']({ profile: 'default' }))).toEqual([]);
   });
 
   it('bad names and unknown profiles fail clearly and change nothing on disk', async () => {
@@ -188,6 +190,6 @@ describe('profiles', () => {
     );
     expect(value(await tandem['profiles.delete']({ name: 'bob' }))).toEqual({ deleted: 'bob' });
     await expect(fs.stat(layout.profileDir(dir, 'bob'))).rejects.toThrow();
-    expect(value(await tandem['profiles.list']({})).map((p) => p.name)).toEqual(['default', 'alice']);
+    expect(value(await tandem['profiles.list']({})).map((p) => p.name)).toEqual(['alice']);
   });
 });

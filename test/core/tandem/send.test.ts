@@ -152,6 +152,17 @@ describe('request.send through the facade', () => {
     expect(entry.status).toBeNull();
   });
 
+  it('a cancel that overtakes its send (two calls racing over IPC or HTTP) still cancels it', async () => {
+    const t = await start();
+    expect(value(await t['request.cancel']({ sendId: 'early' }))).toEqual({ cancelled: false });
+    const r = await t['request.send']({
+      profile: 'default',
+      request: get(`${server.url}/slow`),
+      sendId: 'early',
+    });
+    expect(!r.ok && r.error.code).toBe('CANCELLED');
+  });
+
   it('closing with a request in flight cancels it and still records it', async () => {
     const t = await start();
     const sending = t['request.send']({ profile: 'default', request: get(`${server.url}/slow`) });

@@ -44,12 +44,7 @@ describe('a workspace on disk', () => {
 
   it('first run seeds alice, bob, anonymous and the demo collection, once', async () => {
     const t = await start({ seedSample: true, demoUrl: 'http://127.0.0.1:9999' });
-    expect(value(await t['profiles.list']({})).map((p) => p.name)).toEqual([
-      'default',
-      'alice',
-      'bob',
-      'anonymous',
-    ]);
+    expect(value(await t['profiles.list']({})).map((p) => p.name)).toEqual(['alice', 'bob', 'anonymous']);
     const alice = value(await t['profiles.list']({})).find((p) => p.name === 'alice')!;
     expect(Object.values(alice.variables)).toContain('http://127.0.0.1:9999');
     const [demo] = value(await t['collections.list']({}));
@@ -59,12 +54,24 @@ describe('a workspace on disk', () => {
     value(await second['profiles.delete']({ name: 'bob' }));
     await second.close();
     const again = await start({ seedSample: true });
-    expect(value(await again['profiles.list']({})).map((p) => p.name)).toEqual([
-      'default',
-      'alice',
-      'anonymous',
-    ]);
+    expect(value(await again['profiles.list']({})).map((p) => p.name)).toEqual(['alice', 'anonymous']);
     expect(value(await again['collections.list']({}))).toHaveLength(1);
+  });
+
+  it('when the demo API comes up on another port, the sample profiles follow it; edited ones do not', async () => {
+    const first = await start({ seedSample: true, demoUrl: 'http://127.0.0.1:9999' });
+    value(
+      await first['profiles.update']({
+        name: 'bob',
+        patch: { variables: { baseUrl: 'http://staging.example:8080', username: 'bob', password: 'x' } },
+      }),
+    );
+    await first.close();
+    const second = await start({ seedSample: true, demoUrl: 'http://127.0.0.1:7777' });
+    const byName = Object.fromEntries(value(await second['profiles.list']({})).map((p) => [p.name, p]));
+    expect(byName.alice.variables.baseUrl).toBe('http://127.0.0.1:7777');
+    expect(byName.anonymous.variables.baseUrl).toBe('http://127.0.0.1:7777');
+    expect(byName.bob.variables.baseUrl).toBe('http://staging.example:8080');
   });
 
   it('everything survives a restart: profiles, cookies, variables, history, collections, settings', async () => {
@@ -182,7 +189,7 @@ describe('corrupt files', () => {
     const aside = files.find((f) => f.startsWith('profile.json.corrupt-'))!;
     expect(await fs.readFile(`${layout.profileDir(dir, 'alice')}/${aside}`, 'utf8')).toContain('oops');
 
-    expect(value(await t['profiles.list']({})).map((p) => p.name)).toEqual(['default', 'alice', 'bob']);
+    expect(value(await t['profiles.list']({})).map((p) => p.name)).toEqual(['alice', 'bob']);
     expect(value(await t['cookies.list']({ profile: 'alice' })).map((c) => c.name)).toEqual(['sid']);
   });
 

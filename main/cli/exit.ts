@@ -38,6 +38,7 @@ export function exitCodeFor(code: ErrorCode): 1 | 2 {
     case 'STORE_CORRUPT':
     case 'STORE_IO':
     case 'UNAUTHORIZED':
+    case 'CHECK_FAILED':
     case 'INTERNAL':
       return 1;
     default: {

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json';
 import { TandemFailure, toTandemError } from '../core/errors';
 import { registerRunCommand } from './collection-run';
+import { registerCompareCommands } from './commands/compare';
 import { registerCookies } from './commands/cookies';
 import { registerProfiles } from './commands/profiles';
 import { registerSend } from './commands/send';
@@ -31,6 +32,7 @@ export function buildProgram(io: CliIO): Command {
   registerProfiles(program, io);
   registerServe(program, io);
   registerRunCommand(program, io);
+  registerCompareCommands(program, io);
   return program;
 }
 

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import type {
   Collection,
+  Comparison,
   CookieView,
   HistoryEntry,
+  MatrixCell,
+  MatrixResult,
   Profile,
   ResponseRecord,
   Result,
@@ -122,6 +125,12 @@ export const contract = {
   // requests
   'request.send': channel<ResponseRecord>()(sendArgs()),
   'request.cancel': channel<{ cancelled: boolean }>()(z.object({ sendId: z.string().min(1) })),
+  /** The same request as 2–10 profiles at once; cancel it with `matrix.cancel` and its compareId. */
+  'request.compare': channel<Comparison>()(compareArgs()),
+
+  // access-control matrix: a collection's requests × profiles
+  'matrix.run': channel<MatrixResult>()(matrixArgs()),
+  'matrix.cancel': channel<{ cancelled: boolean }>()(z.object({ runId: z.string().min(1) })),
 
   // cookies (one jar per profile)
   'cookies.list': channel<CookieView[]>()(z.object({ profile: profileName })),
@@ -187,6 +196,31 @@ function sendArgs() {
   });
 }
 
+function compareArgs() {
+  return z.object({
+    profiles: z.array(profileName).min(2).max(10),
+    request: requestSpecSchema,
+    compareId: z.string().min(1).max(100).optional(),
+  });
+}
+
+function matrixArgs() {
+  const expectation = z.union([z.enum(['allow', 'deny']), z.number().int().min(100).max(599)]);
+  return z.object({
+    collectionId,
+    profiles: z.array(profileName).min(1).max(20),
+    /** Only the requests in this folder (and its subfolders). */
+    folder: z.string().max(500).optional(),
+    /** requestId → profile → expected verdict or status. */
+    expect: z.record(z.string(), z.record(z.string(), expectation)).optional(),
+    /** Count 404 as deny (default: 404 is an error verdict). */
+    notFoundIsDeny: z.boolean().optional(),
+    /** Profiles run at the same time (default 4). */
+    concurrency: z.number().int().min(1).max(20).optional(),
+    runId: z.string().min(1).max(100).optional(),
+  });
+}
+
 function importArgs() {
   return z.object({
     profile: profileName,
@@ -249,6 +283,8 @@ export interface EventMap {
   'profiles.changed': Record<string, never>;
   'history.changed': { profile: string };
   'request.progress': { sendId: string; hop: number; url: string; status: number | null };
+  /** One access-matrix cell finished (`matrix.run`). */
+  'matrix.progress': { runId: string; requestId: string; profile: string; cell: MatrixCell };
 }
 export type EventName = keyof EventMap;
 export const eventNames: EventName[] = [
@@ -256,6 +292,7 @@ export const eventNames: EventName[] = [
   'profiles.changed',
   'history.changed',
   'request.progress',
+  'matrix.progress',
 ];
 
 /** What a host exposes to the renderer: `window.tandem` in Electron (from the preload), HTTP in web mode. */

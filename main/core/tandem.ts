@@ -1,5 +1,6 @@
 import packageJson from '../../package.json';
 import type { Handlers } from '../contract';
+import { compareChannels } from './compare/channels';
 import { attempt } from './errors';
 import type { EventBus } from './events';
 import { closeDispatchers } from './http/send';
@@ -55,6 +56,12 @@ export async function createTandem(opts: TandemOptions): Promise<Tandem> {
   if (opts.seedSample) await seedIfFirstRun(ws, demoUrl);
   if (opts.seedSample && demoUrl) await followDemoUrl(ws, demoUrl);
   const sender = new Sender(ws);
+  const compare = compareChannels({
+    send: (a) => sender.send(a),
+    cancel: (sendId) => sender.cancel(sendId),
+    collections: () => ws.collections.list(),
+    events: ws.events,
+  });
   const { profiles, history, collections, settings, events } = ws;
   const profilesChanged = <T>(value: T): T => {
     events.emit('profiles.changed', {});
@@ -68,6 +75,7 @@ export async function createTandem(opts: TandemOptions): Promise<Tandem> {
     dataDir: ws.dataDir,
     close: () => {
       closing ??= closeCore(async () => {
+        compare.stop();
         await sender.stop();
         await closeWorkspace(ws);
       });
@@ -86,6 +94,9 @@ export async function createTandem(opts: TandemOptions): Promise<Tandem> {
 
     'request.send': (a) => attempt(() => sender.send(a)),
     'request.cancel': (a) => attempt(() => sender.cancel(a.sendId)),
+    'request.compare': (a) => compare['request.compare'](a),
+    'matrix.run': (a) => compare['matrix.run'](a),
+    'matrix.cancel': (a) => compare['matrix.cancel'](a),
 
     'cookies.list': (a) => attempt(() => listCookies(ws, a.profile)),
     'cookies.set': (a) => attempt(() => setCookie(ws, a.profile, a.cookie)),

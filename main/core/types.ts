@@ -28,6 +28,8 @@ export type ErrorCode =
   | 'STORE_IO'
   | 'INVALID_FILE'
   | 'UNAUTHORIZED'
+  /** A check the user asked for did not hold (an access-matrix expectation). */
+  | 'CHECK_FAILED'
   | 'INTERNAL';
 
 export interface TandemError {
@@ -265,4 +267,92 @@ export interface Collection {
   name: string;
   folders: string[];
   requests: SavedRequest[];
+}
+
+// ---------- compare profiles, access-control matrix ----------
+
+/** One profile's outcome when the same request is sent as several profiles. */
+export interface ComparisonResult {
+  profile: string;
+  response: ResponseRecord | null;
+  error: TandemError | null;
+}
+
+/** A place (JSON path or header name) where profiles saw different values. */
+export interface ValueDiff {
+  /** JSON path (`user`, `items[0].id`, `$` for the whole body) or a lower-case header name. */
+  path: string;
+  /** Profile → the value it saw, as short text; `(absent)` when it had none. */
+  values: Record<string, string>;
+}
+
+export interface ComparisonDiff {
+  /** Every profile got a response, all with the same status. */
+  sameStatus: boolean;
+  /** Profile → status, or null when it got no response. */
+  statuses: Record<string, number | null>;
+  /** How the bodies were compared: as JSON, as text, or not at all (fewer than two responses). */
+  bodyKind: 'json' | 'text' | 'none';
+  bodyEqual: boolean;
+  /** JSON paths whose values differ (at most 50). */
+  paths: ValueDiff[];
+  /** More paths differed than `paths` holds. */
+  pathsTruncated: boolean;
+  /** Response headers that differ, volatile ones (Date, Age, ETag…) left out. */
+  headers: ValueDiff[];
+  /** Profile → the cookies its response set (all hops). */
+  cookiesSet: Record<string, Array<{ name: string; value: string; outcome: SetCookieRecord['outcome'] }>>;
+}
+
+export interface Comparison {
+  request: RequestSpec;
+  results: ComparisonResult[];
+  diff: ComparisonDiff;
+}
+
+/** allow = 2xx/3xx, deny = 401/403 (and 404 when asked), error = no response or any other status. */
+export type Verdict = 'allow' | 'deny' | 'error';
+/** What a cell should be: a verdict, or an exact status. */
+export type Expectation = 'allow' | 'deny' | number;
+/** requestId → profile → expectation. */
+export type MatrixExpectations = Record<string, Record<string, Expectation>>;
+
+export interface MatrixCell {
+  status: number | null;
+  error: TandemError | null;
+  verdict: Verdict;
+  expected?: Expectation;
+  /** Set only when an expectation was given. */
+  pass?: boolean;
+  ms: number;
+  /** A short summary of the response, for the cell's detail view. */
+  detail?: {
+    statusText: string;
+    contentType: string | null;
+    size: number;
+    bodyPreview: string;
+    cookiesSet: string[];
+  };
+}
+
+export interface MatrixRow {
+  id: string;
+  name: string;
+  folder?: string;
+}
+
+export interface MatrixResult {
+  rows: MatrixRow[];
+  profiles: string[];
+  /** Keyed `${requestId}|${profile}`; cells not run (cancelled) are missing. */
+  cells: Record<string, MatrixCell>;
+  summary: {
+    total: number;
+    /** Cells with an expectation that held / did not. */
+    passed: number;
+    failed: number;
+    /** Cells that got no response. */
+    errors: number;
+  };
+  cancelled: boolean;
 }

@@ -3,14 +3,16 @@ import { useEffect, useState } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { CollectionsPanel } from '../features/collections/CollectionsPanel';
 import { SaveRequestDialog } from '../features/collections/SaveRequestDialog';
+import { ResponseArea } from '../features/compare/CompareView';
 import { CookieJarPanel } from '../features/cookies/CookieJarPanel';
 import { HistoryPanel } from '../features/history/HistoryPanel';
+import { MatrixView } from '../features/matrix/MatrixView';
+import { startMatrixSync } from '../features/matrix/store';
 import { applyProfileAccent } from '../features/profiles/accent';
 import { ProfileSwitcher } from '../features/profiles/ProfileSwitcher';
 import { startProfilesSync, useActiveProfile, useProfilesStore } from '../features/profiles/store';
 import { RequestEditor } from '../features/request/RequestEditor';
 import { startRequestSync } from '../features/request/store';
-import { ResponseViewer } from '../features/response/ResponseViewer';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { useSettingsStore } from '../features/settings/store';
 import { ProfileSettingsPanel } from '../features/variables/ProfileSettingsPanel';
@@ -24,7 +26,7 @@ function useStartup(): void {
   useEffect(() => {
     void useProfilesStore.getState().load();
     void useSettingsStore.getState().load();
-    const stops = [startProfilesSync(), startRequestSync()];
+    const stops = [startProfilesSync(), startRequestSync(), startMatrixSync()];
     return () => {
       for (const stop of stops) stop();
     };
@@ -40,6 +42,7 @@ export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [saveOpen, setSaveOpen] = useState(false);
   const [sideOpen, setSideOpen] = useState(true);
+  const [matrixOpen, setMatrixOpen] = useState(false);
 
   useEffect(() => {
     applyProfileAccent(profile?.color);
@@ -55,6 +58,15 @@ export function App() {
         </span>
         <ProfileSwitcher />
         <div className="app-topbar-spacer" />
+        <button
+          type="button"
+          className="ui-button app-topbar-button"
+          aria-pressed={matrixOpen}
+          onClick={() => setMatrixOpen((o) => !o)}
+          title="Run a collection as every profile: who is allowed, who is denied"
+        >
+          {matrixOpen ? 'Back to request' : 'Access matrix'}
+        </button>
         <button
           type="button"
           className="ui-button app-topbar-button"
@@ -102,7 +114,11 @@ export function App() {
           </Tabs.Root>
         </aside>
         <main className="app-center">
-          {loaded && !profile ? (
+          {matrixOpen ? (
+            <ErrorBoundary area="the access matrix">
+              <MatrixView />
+            </ErrorBoundary>
+          ) : loaded && !profile ? (
             <p className="ui-note app-placeholder">Create a profile with “+” to start sending requests.</p>
           ) : (
             <SplitPane
@@ -113,7 +129,7 @@ export function App() {
               }
               bottom={
                 <ErrorBoundary area="the response viewer">
-                  <ResponseViewer />
+                  <ResponseArea />
                 </ErrorBoundary>
               }
             />

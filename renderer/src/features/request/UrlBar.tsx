@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { CompareControl } from '../compare/CompareControl';
 import { useActiveProfile } from '../profiles/store';
 import { useRequestStore } from './store';
 import { segmentTemplate, unknownVariables } from './variables';
@@ -119,6 +120,7 @@ export function UrlBar({ onSave }: { onSave(): void }) {
             {profile ? `Send as ${profile.name}` : 'Send'}
           </button>
         )}
+        <CompareControl />
         <button
           type="button"
           className="ui-button request-save"

@@ -1,0 +1,285 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { cellKey, describeDiff } from '../../core/compare';
+import { fail } from '../../core/errors';
+import type { Collection, Comparison, Expectation, MatrixExpectations, MatrixResult } from '../../core/types';
+import { findCollection } from '../collection-run';
+import { table } from '../format';
+import { buildRequestSpec, parseCount, type SendFlags, validateProfileName } from '../parse';
+import { type CliIO, dataDirFor, printJson, requireProfile, withCore } from '../session';
+
+/**
+ * `tandem compare`: the same request as several profiles, side by side.
+ * `tandem matrix`: a collection's requests × profiles, allow/deny per cell, checked against
+ * expectations. Exit 0 when every cell got a response and every expectation held, 1 otherwise,
+ * 2 on bad input.
+ */
+
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+
+function clip(text: string, max = 40): string {
+  const one = text.replace(/\s+/g, ' ');
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
+/** The side-by-side text of a comparison: summary line, then one column per profile. */
+export function formatComparison(cmp: Comparison): string {
+  const profiles = cmp.results.map((r) => r.profile);
+  const rows: string[][] = [['', ...profiles]];
+  rows.push([
+    'status',
+    ...cmp.results.map((r) =>
+      r.response ? `${r.response.status} ${r.response.statusText}`.trim() : `error ${r.error?.code ?? ''}`,
+    ),
+  ]);
+  rows.push([
+    'time',
+    ...cmp.results.map((r) => (r.response ? `${Math.round(r.response.timings.total)} ms` : '—')),
+  ]);
+  rows.push(['size', ...cmp.results.map((r) => (r.response ? `${r.response.size} B` : '—'))]);
+  for (const p of cmp.diff.paths) rows.push([p.path, ...profiles.map((n) => clip(p.values[n] ?? ''))]);
+  for (const h of cmp.diff.headers)
+    rows.push([`header ${h.path}`, ...profiles.map((n) => clip(h.values[n] ?? ''))]);
+  rows.push([
+    'cookies set',
+    ...profiles.map((n) => {
+      const set = cmp.diff.cookiesSet[n] ?? [];
+      return set.length ? clip(set.map((c) => `${c.name}=${c.value}`).join(', ')) : '—';
+    }),
+  ]);
+  const errors = cmp.results.filter((r) => r.error).map((r) => `${r.profile}: ${r.error?.message}`);
+  const lines = [
+    `${cmp.request.method} ${cmp.request.url}`,
+    describeDiff(cmp.diff),
+    '',
+    table(rows),
+    ...(cmp.diff.pathsTruncated ? ['(more paths differ)'] : []),
+    ...errors,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function showExpected(e: Expectation): string {
+  return typeof e === 'number' ? String(e) : e;
+}
+
+/** The grid: rows = requests, columns = profiles, cells = status (+ ✓/✗ against the expectation). */
+export function formatMatrix(m: MatrixResult, collection: string): string {
+  const rows: string[][] = [['', ...m.profiles]];
+  for (const r of m.rows) {
+    rows.push([
+      r.folder ? `${r.folder}/${r.name}` : r.name,
+      ...m.profiles.map((p) => {
+        const c = m.cells[cellKey(r.id, p)];
+        if (!c) return '·';
+        const shown = c.status === null ? (c.error?.code ?? 'error') : `${c.status} ${c.verdict}`;
+        if (c.pass === undefined) return shown;
+        return c.pass ? `${shown} ✓` : `${shown} ✗ (want ${showExpected(c.expected as Expectation)})`;
+      }),
+    ]);
+  }
+  const s = m.summary;
+  const checks = s.passed + s.failed > 0 ? `, ${s.passed} passed, ${s.failed} failed` : '';
+  const tail = `${s.total} cells in '${collection}'${checks}, ${s.errors} without response${m.cancelled ? ' (cancelled)' : ''}`;
+  return `${table(rows)}\n\n${tail}\n`;
+}
+
+const expectFileSchema = z.record(
+  z.string(),
+  z.record(z.string(), z.union([z.enum(['allow', 'deny']), z.number().int().min(100).max(599)])),
+);
+
+/** Reads `--expect FILE.json`: `{ "<request name, folder/name or id>": { "<profile>": "allow" | "deny" | 403 } }`. */
+export function parseExpectFile(text: string, shown: string, c: Collection): MatrixExpectations {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    fail('INVALID_FILE', `${shown} is not valid JSON: ${(e as Error).message}`);
+  }
+  const parsed = expectFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+    fail('INVALID_FILE', `${shown} is not an expectations file${where}: use "allow", "deny" or a status`);
+  }
+  const out: MatrixExpectations = {};
+  for (const [ref, perProfile] of Object.entries(parsed.data)) {
+    const req =
+      c.requests.find((r) => r.id === ref) ??
+      c.requests.find((r) => r.name === ref) ??
+      c.requests.find((r) => `${r.folder}/${r.name}` === ref);
+    if (!req) fail('NOT_FOUND', `${shown} names a request '${ref}' that is not in '${c.name}'`);
+    out[req.id] = perProfile;
+  }
+  return out;
+}
+
+interface CompareOptions {
+  request?: string;
+  header?: string[];
+  data?: string;
+  jsonBody?: boolean;
+  form?: string[];
+  multipart?: string[];
+  cookie?: string[];
+  profile?: string[];
+  cookieStore: boolean;
+  follow: boolean;
+  maxRedirects?: string;
+  timeout?: string;
+  insecure?: boolean;
+  proxy?: string;
+  json?: boolean;
+  dataDir?: string;
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function flagsOf(opts: CompareOptions): SendFlags {
+  return {
+    method: opts.request,
+    header: opts.header ?? [],
+    data: opts.data,
+    jsonBody: opts.jsonBody,
+    form: opts.form ?? [],
+    multipart: opts.multipart ?? [],
+    cookie: opts.cookie ?? [],
+    cookieStore: opts.cookieStore,
+    follow: opts.follow,
+    maxRedirects:
+      opts.maxRedirects === undefined ? undefined : parseCount(opts.maxRedirects, '--max-redirects', 100),
+    timeout: opts.timeout === undefined ? undefined : parseCount(opts.timeout, '--timeout', 3_600_000),
+    insecure: opts.insecure,
+    proxy: opts.proxy,
+  };
+}
+
+function registerCompare(program: Command, io: CliIO): void {
+  program
+    .command('compare')
+    .description('Send the same request as several profiles at once and show the differences side by side')
+    .argument('<url>', 'http(s) URL; may use each profile’s {{variables}}')
+    .option('--profile <name>', 'profile to send as (repeat: 2 to 10 profiles)', collect)
+    .option('-X, --request <method>', 'HTTP method (default GET, or POST when a body is given)')
+    .option('-H, --header <header>', "request header 'Name: value' (repeatable)", collect)
+    .option('-d, --data <body>', 'request body, or @file to send a file as the body')
+    .option('--json-body', 'send the -d body as JSON (Content-Type: application/json)')
+    .option('--form <name=value>', 'URL-encoded form field (repeatable)', collect)
+    .option('--multipart <name=value|name=@file>', 'multipart field or file (repeatable)', collect)
+    .option('--cookie <name=value>', 'cookie for this request only; wins over the jar (repeatable)', collect)
+    .option('--no-cookie-store', "neither send nor store the profiles' cookies for this request")
+    .option('--no-follow', 'do not follow redirects')
+    .option('--max-redirects <n>', 'redirects to follow at most')
+    .option('--timeout <ms>', 'give up after this many milliseconds (0 = never)')
+    .option('--insecure', 'skip TLS certificate checks')
+    .option('--proxy <url>', 'HTTP(S) proxy, e.g. http://127.0.0.1:3128')
+    .option('--json', 'print the comparison as JSON')
+    .action(async (url: string, _opts: unknown, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<CompareOptions>();
+      const request = buildRequestSpec(url, flagsOf(opts), { cwd: io.cwd, isFile });
+      const profiles = (opts.profile ?? []).map(validateProfileName);
+      if (profiles.length < 2 || profiles.length > 10)
+        fail('INVALID_ARGUMENT', `Give 2 to 10 --profile options to compare (got ${profiles.length})`);
+      const cmp = await withCore(dataDirFor(opts.dataDir, io), async (core) => {
+        for (const p of profiles) await requireProfile(core, p);
+        const compareId = randomUUID();
+        const off = io.onInterrupt(() => {
+          core.call('matrix.cancel', { runId: compareId }).catch(() => {});
+        });
+        try {
+          return await core.call('request.compare', { profiles, request, compareId });
+        } finally {
+          off();
+        }
+      });
+      if (opts.json) printJson(io, cmp);
+      else io.out(formatComparison(cmp));
+      const failed = cmp.results.filter((r) => r.error);
+      if (failed.length)
+        fail(failed[0].error?.code ?? 'NETWORK_ERROR', `${failed[0].profile}: ${failed[0].error?.message}`);
+    });
+}
+
+interface MatrixOptions {
+  profile?: string[];
+  folder?: string;
+  expect?: string;
+  json?: boolean;
+  dataDir?: string;
+}
+
+function readText(file: string, shown: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    fail(
+      'INVALID_FILE',
+      `Cannot read ${shown}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
+  }
+}
+
+function registerMatrix(program: Command, io: CliIO): void {
+  program
+    .command('matrix')
+    .description(
+      'Run a saved collection as every profile and show who is allowed or denied, request by request',
+    )
+    .argument('<collection>', 'name or id of a saved collection')
+    .option('--profile <name>', 'profile to run as (repeatable)', collect)
+    .option('--folder <folder>', 'only the requests in this folder (and its subfolders)')
+    .option('--expect <file.json>', 'expected verdicts: {"<request>": {"<profile>": "allow"|"deny"|403}}')
+    .option('--json', 'print the matrix as JSON')
+    .action(async (ref: string, _opts: unknown, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<MatrixOptions>();
+      const profiles = (opts.profile ?? []).map(validateProfileName);
+      if (profiles.length === 0) fail('INVALID_ARGUMENT', 'Give at least one --profile to run the matrix as');
+      const expectText =
+        opts.expect === undefined ? undefined : readText(path.resolve(io.cwd, opts.expect), opts.expect);
+      const { result, collection } = await withCore(dataDirFor(opts.dataDir, io), async (core) => {
+        for (const p of profiles) await requireProfile(core, p);
+        const found = findCollection(await core.call('collections.list', {}), ref);
+        if (!found) fail('NOT_FOUND', `No saved collection named '${ref}'`);
+        const expect =
+          expectText === undefined ? undefined : parseExpectFile(expectText, opts.expect ?? '', found);
+        const runId = randomUUID();
+        const off = io.onInterrupt(() => {
+          core.call('matrix.cancel', { runId }).catch(() => {});
+        });
+        try {
+          const r = await core.call('matrix.run', {
+            collectionId: found.id,
+            profiles,
+            folder: opts.folder,
+            expect,
+            runId,
+          });
+          return { result: r, collection: found };
+        } finally {
+          off();
+        }
+      });
+      if (opts.json) printJson(io, { collection: collection.name, ...result });
+      else io.out(formatMatrix(result, collection.name));
+      const s = result.summary;
+      if (result.cancelled) fail('CANCELLED', 'The matrix run was cancelled');
+      if (s.errors > 0) fail('NETWORK_ERROR', `${s.errors} of ${s.total} cells got no response`);
+      if (s.failed > 0) fail('CHECK_FAILED', `${s.failed} of ${s.passed + s.failed} expectations failed`);
+    });
+}
+
+/** Registers `tandem compare` and `tandem matrix`. */
+export function registerCompareCommands(program: Command, io: CliIO): void {
+  registerCompare(program, io);
+  registerMatrix(program, io);
+}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -8,7 +8,8 @@ import { fail } from '../../core/errors';
 import type { Collection, Comparison, Expectation, MatrixExpectations, MatrixResult } from '../../core/types';
 import { findCollection } from '../collection-run';
 import { table } from '../format';
-import { buildRequestSpec, parseCount, type SendFlags, validateProfileName } from '../parse';
+import { validateProfileName } from '../parse';
+import { addRequestOptions, collect, type RequestOptions, requestSpecOf } from '../request-options';
 import { type CliIO, dataDirFor, printJson, requireProfile, withCore } from '../session';
 
 /**
@@ -17,8 +18,6 @@ import { type CliIO, dataDirFor, printJson, requireProfile, withCore } from '../
  * expectations. Exit 0 when every cell got a response and every expectation held, 1 otherwise,
  * 2 on bad input.
  */
-
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 function clip(text: string, max = 40): string {
   const one = text.replace(/\s+/g, ' ');
@@ -118,75 +117,23 @@ export function parseExpectFile(text: string, shown: string, c: Collection): Mat
   return out;
 }
 
-interface CompareOptions {
-  request?: string;
-  header?: string[];
-  data?: string;
-  jsonBody?: boolean;
-  form?: string[];
-  multipart?: string[];
-  cookie?: string[];
+interface CompareOptions extends RequestOptions {
   profile?: string[];
-  cookieStore: boolean;
-  follow: boolean;
-  maxRedirects?: string;
-  timeout?: string;
-  insecure?: boolean;
-  proxy?: string;
   json?: boolean;
   dataDir?: string;
 }
 
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function flagsOf(opts: CompareOptions): SendFlags {
-  return {
-    method: opts.request,
-    header: opts.header ?? [],
-    data: opts.data,
-    jsonBody: opts.jsonBody,
-    form: opts.form ?? [],
-    multipart: opts.multipart ?? [],
-    cookie: opts.cookie ?? [],
-    cookieStore: opts.cookieStore,
-    follow: opts.follow,
-    maxRedirects:
-      opts.maxRedirects === undefined ? undefined : parseCount(opts.maxRedirects, '--max-redirects', 100),
-    timeout: opts.timeout === undefined ? undefined : parseCount(opts.timeout, '--timeout', 3_600_000),
-    insecure: opts.insecure,
-    proxy: opts.proxy,
-  };
-}
-
 function registerCompare(program: Command, io: CliIO): void {
-  program
+  const command = program
     .command('compare')
     .description('Send the same request as several profiles at once and show the differences side by side')
     .argument('<url>', 'http(s) URL; may use each profile’s {{variables}}')
-    .option('--profile <name>', 'profile to send as (repeat: 2 to 10 profiles)', collect)
-    .option('-X, --request <method>', 'HTTP method (default GET, or POST when a body is given)')
-    .option('-H, --header <header>', "request header 'Name: value' (repeatable)", collect)
-    .option('-d, --data <body>', 'request body, or @file to send a file as the body')
-    .option('--json-body', 'send the -d body as JSON (Content-Type: application/json)')
-    .option('--form <name=value>', 'URL-encoded form field (repeatable)', collect)
-    .option('--multipart <name=value|name=@file>', 'multipart field or file (repeatable)', collect)
-    .option('--cookie <name=value>', 'cookie for this request only; wins over the jar (repeatable)', collect)
-    .option('--no-cookie-store', "neither send nor store the profiles' cookies for this request")
-    .option('--no-follow', 'do not follow redirects')
-    .option('--max-redirects <n>', 'redirects to follow at most')
-    .option('--timeout <ms>', 'give up after this many milliseconds (0 = never)')
-    .option('--insecure', 'skip TLS certificate checks')
-    .option('--proxy <url>', 'HTTP(S) proxy, e.g. http://127.0.0.1:3128')
+    .option('--profile <name>', 'profile to send as (repeat: 2 to 10 profiles)', collect);
+  addRequestOptions(command, { whose: "profiles'" })
     .option('--json', 'print the comparison as JSON')
     .action(async (url: string, _opts: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<CompareOptions>();
-      const request = buildRequestSpec(url, flagsOf(opts), { cwd: io.cwd, isFile });
+      const request = requestSpecOf(url, opts, io.cwd);
       const profiles = (opts.profile ?? []).map(validateProfileName);
       if (profiles.length < 2 || profiles.length > 10)
         fail('INVALID_ARGUMENT', `Give 2 to 10 --profile options to compare (got ${profiles.length})`);

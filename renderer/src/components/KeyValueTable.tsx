@@ -12,6 +12,26 @@ export interface KeyValueTableProps {
   valuePlaceholder?: string;
 }
 
+/** The head row of a kv-table: an optional "On" column, the two column titles, a "Remove" column. */
+export function KvHead({ toggles, name, value }: { toggles: boolean; name: string; value: string }) {
+  return (
+    <thead>
+      <tr>
+        {toggles && (
+          <th className="kv-toggle-col">
+            <span className="ui-sr-only">On</span>
+          </th>
+        )}
+        <th>{name}</th>
+        <th>{value}</th>
+        <th className="kv-remove-col">
+          <span className="ui-sr-only">Remove</span>
+        </th>
+      </tr>
+    </thead>
+  );
+}
+
 /**
  * An editable name/value table with a trailing blank row: typing into it adds a row, so the
  * table never needs an "Add" click. Rows are keyed by index so focus stays put while typing.
@@ -32,20 +52,7 @@ export function KeyValueTable({
   };
   return (
     <table className="kv-table" aria-label={label}>
-      <thead>
-        <tr>
-          {toggles && (
-            <th className="kv-toggle-col">
-              <span className="ui-sr-only">On</span>
-            </th>
-          )}
-          <th>{namePlaceholder}</th>
-          <th>{valuePlaceholder}</th>
-          <th className="kv-remove-col">
-            <span className="ui-sr-only">Remove</span>
-          </th>
-        </tr>
-      </thead>
+      <KvHead toggles={toggles} name={namePlaceholder} value={valuePlaceholder} />
       <tbody>
         {all.map((row, i) => {
           const blank = i === rows.length;

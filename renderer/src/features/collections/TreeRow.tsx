@@ -160,7 +160,7 @@ export function TreeRow(p: TreeRowProps) {
           </Menu.Trigger>
           <Menu.Portal>
             <Menu.Content
-              className="coll-menu"
+              className="ctl-menu coll-menu"
               align="end"
               sideOffset={2}
               // React events bubble through portals: keep menu clicks from toggling the row.
@@ -175,7 +175,7 @@ export function TreeRow(p: TreeRowProps) {
               {p.actions.map((a) => (
                 <Menu.Item
                   key={a.label}
-                  className={`coll-menu-item${a.danger ? ' coll-menu-danger' : ''}`}
+                  className={`ctl-menu-item${a.danger ? ' ctl-menu-danger' : ''}`}
                   onSelect={() => {
                     selectedAction.current = true;
                     a.onSelect();

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
-import type { Collection, RequestSpec, Result, SavedRequest, TandemError } from '../../../../main/core/types';
+import type { Collection, RequestSpec, Result, SavedRequest } from '../../../../main/core/types';
 import { api } from '../../api';
+import { type ListSlice, listLoader } from '../listStore';
 import {
   allFolders,
   foldersUnder,
@@ -12,11 +13,7 @@ import {
   uniqueName,
 } from './tree';
 
-export interface CollectionsState {
-  byId: Record<string, Collection>;
-  ids: string[];
-  status: 'idle' | 'loading' | 'ready' | 'error';
-  error: TandemError | null;
+export interface CollectionsState extends ListSlice<Collection> {
   load(): Promise<void>;
   create(name: string): Promise<Result<Collection>>;
   rename(id: string, name: string): Promise<Result<Collection>>;
@@ -33,10 +30,6 @@ export interface CollectionsState {
   duplicateRequest(collectionId: string, requestId: string): Promise<Result<SavedRequest>>;
   removeRequest(collectionId: string, requestId: string): Promise<Result<{ deleted: string }>>;
 }
-
-/** Loads are numbered; an answer older than one already shown is dropped (newer data wins). */
-let seq = 0;
-let shown = 0;
 
 /** Runs a sequence of calls, stopping at the first failure. */
 async function chain<T>(steps: Array<() => Promise<Result<unknown>>>, last: () => Promise<Result<T>>) {
@@ -57,20 +50,7 @@ export const useCollectionsStore = create<CollectionsState>()((set, get) => {
     ids: [],
     status: 'idle',
     error: null,
-    async load() {
-      const mine = ++seq;
-      if (get().status === 'idle') set({ status: 'loading' });
-      const res = await api['collections.list']({});
-      if (mine < shown) return;
-      shown = mine;
-      if (!res.ok) {
-        set({ status: 'error', error: res.error });
-        return;
-      }
-      const byId: Record<string, Collection> = {};
-      for (const c of res.value) byId[c.id] = c;
-      set({ byId, ids: res.value.map((c) => c.id), status: 'ready', error: null });
-    },
+    load: listLoader(() => api['collections.list']({}), get, set),
     create: async (name) => reloadAfter(await api['collections.create']({ name })),
     rename: async (id, name) => reloadAfter(await api['collections.rename']({ id, name })),
     remove: async (id) => reloadAfter(await api['collections.delete']({ id })),

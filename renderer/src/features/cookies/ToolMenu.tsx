@@ -24,11 +24,11 @@ export function ToolMenu({
         </button>
       </Menu.Trigger>
       <Menu.Portal>
-        <Menu.Content className="cookies-menu" align="start" sideOffset={4}>
+        <Menu.Content className="ctl-menu cookies-menu" align="start" sideOffset={4}>
           {items.map((item) => (
             <Menu.Item
               key={item.label}
-              className={`cookies-menu-item${item.danger ? ' cookies-menu-danger' : ''}`}
+              className={`ctl-menu-item${item.danger ? ' ctl-menu-danger' : ''}`}
               onSelect={item.onSelect}
             >
               {item.label}

@@ -1,14 +1,10 @@
 import { create } from 'zustand';
-import type { HistoryEntry, Result, TandemError } from '../../../../main/core/types';
+import type { HistoryEntry, Result } from '../../../../main/core/types';
 import { api } from '../../api';
 import { coalesce } from '../cookies/coalesce';
+import { type ListSlice, listLoader } from '../listStore';
 
-export interface HistoryState {
-  byId: Record<string, HistoryEntry>;
-  /** Ids in the order the core returns them. */
-  ids: string[];
-  status: 'idle' | 'loading' | 'ready' | 'error';
-  error: TandemError | null;
+export interface HistoryState extends ListSlice<HistoryEntry> {
   load(): Promise<void>;
   /** Reloads after a `history.changed` event; a burst of events costs at most two loads. */
   refresh(): Promise<void>;
@@ -19,10 +15,6 @@ export interface HistoryState {
 /** How many entries the panel reads. */
 export const HISTORY_LIMIT = 1000;
 
-/** Loads are numbered; an answer older than one already shown is dropped (newer data wins). */
-let seq = 0;
-let shown = 0;
-
 export const useHistoryStore = create<HistoryState>()((set, get) => {
   const refresh = coalesce(() => get().load());
   return {
@@ -31,20 +23,7 @@ export const useHistoryStore = create<HistoryState>()((set, get) => {
     ids: [],
     status: 'idle',
     error: null,
-    async load() {
-      const mine = ++seq;
-      if (get().status === 'idle') set({ status: 'loading' });
-      const res = await api['history.list']({ limit: HISTORY_LIMIT });
-      if (mine < shown) return;
-      shown = mine;
-      if (!res.ok) {
-        set({ status: 'error', error: res.error });
-        return;
-      }
-      const byId: Record<string, HistoryEntry> = {};
-      for (const e of res.value) byId[e.id] = e;
-      set({ byId, ids: res.value.map((e) => e.id), status: 'ready', error: null });
-    },
+    load: listLoader(() => api['history.list']({ limit: HISTORY_LIMIT }), get, set),
     async clear(profile) {
       const res = await api['history.clear'](profile ? { profile } : {});
       if (res.ok) await get().load();

@@ -1,4 +1,5 @@
 import type { RequestBody } from '../../../../main/core/types';
+import { KvHead } from '../../components/KeyValueTable';
 
 type Parts = Extract<RequestBody, { type: 'multipart' }>['parts'];
 type Part = Parts[number];
@@ -9,18 +10,7 @@ export function MultipartEditor({ parts, onChange }: { parts: Parts; onChange(pa
   return (
     <div className="request-multipart">
       <table className="kv-table" aria-label="Multipart parts">
-        <thead>
-          <tr>
-            <th className="kv-toggle-col">
-              <span className="ui-sr-only">On</span>
-            </th>
-            <th>Name</th>
-            <th>Value or file path on this machine</th>
-            <th className="kv-remove-col">
-              <span className="ui-sr-only">Remove</span>
-            </th>
-          </tr>
-        </thead>
+        <KvHead toggles name="Name" value="Value or file path on this machine" />
         <tbody>
           {parts.map((p, i) => {
             const n = i + 1;

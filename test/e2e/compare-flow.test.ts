@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, type RunningApp, startApp } from './harness';
+import { expect, it } from 'vitest';
+import { appPerBlock, describeBrowser } from './harness';
 
 /**
  * In a real browser: the access matrix over the sample collection's Session folder (alice
  * allowed, anonymous denied on "Who am I"), then alice and bob compared on /profile.
  */
 
-const chip = (app: RunningApp, name: string) => app.page.getByRole('radio', { name, exact: true });
-
 describeBrowser('compare profiles and the access matrix in the browser', () => {
-  let app: RunningApp;
-
-  beforeAll(async () => {
-    app = await startApp({ demo: true, colorScheme: 'light' });
-    await chip(app, 'alice').waitFor({ state: 'attached', timeout: 30_000 });
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = appPerBlock({ demo: true, colorScheme: 'light' });
 
   it('the matrix over the Session folder: alice is allowed, anonymous denied on Who am I', async () => {
     const { page } = app;

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, type RunningApp, startApp } from './harness';
+import { expect, it } from 'vitest';
+import { appPerBlock, chip, describeBrowser, type RunningApp } from './harness';
 
 /**
  * The cookie editor in a real browser: alice gets a cookie from the demo API, edits it in her
@@ -7,8 +7,6 @@ import { describeBrowser, type RunningApp, startApp } from './harness';
  * nothing; deleting it stops it being sent; history shows who sent what. Light and dark screens
  * are saved to test-output/screenshots/.
  */
-
-const chip = (app: RunningApp, name: string) => app.page.getByRole('radio', { name, exact: true });
 
 const sideTab = (app: RunningApp, list: string, name: string) =>
   app.page.getByRole('tablist', { name: list }).getByRole('tab', { name, exact: true });
@@ -58,17 +56,11 @@ async function jarRows(app: RunningApp): Promise<string[]> {
 
 function describeCookieFlow(scheme: 'light' | 'dark') {
   describeBrowser(`the cookie editor (${scheme})`, () => {
-    let app: RunningApp;
-
-    beforeAll(async () => {
-      app = await startApp({ demo: true, colorScheme: scheme });
-      // Fail with the locator's own message well before the test's 20 s limit.
-      app.page.setDefaultTimeout(8_000);
-      await chip(app, 'alice').waitFor({ state: 'attached', timeout: 15_000 });
-    });
-    afterAll(async () => {
-      await app?.close();
-    });
+    // Fail with the locator's own message well before the test's 20 s limit.
+    const app = appPerBlock(
+      { demo: true, colorScheme: scheme },
+      { pageTimeout: 8_000, readyTimeout: 15_000 },
+    );
 
     it('an edited cookie is what the next request sends', async () => {
       const { page } = app;

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { startWebServer } from '../../main/web/server';
 
 /**
@@ -111,4 +111,29 @@ export async function startApp(opts: StartAppOptions = {}): Promise<RunningApp> 
     await close();
     throw e;
   }
+}
+
+/** The profile chip (a radio in the switcher) named `name`. */
+export const chip = (app: RunningApp, name: string) => app.page.getByRole('radio', { name, exact: true });
+
+/**
+ * Registers the hooks of a describeBrowser block: before all its tests the app starts with
+ * `opts` (`pageTimeout` becomes the page's default timeout) and alice's chip is waited for
+ * (`readyTimeout`, 30 s by default); after them the app closes. The returned object is filled
+ * in once the app has started.
+ */
+export function appPerBlock(
+  opts: StartAppOptions,
+  wait: { readyTimeout?: number; pageTimeout?: number } = {},
+): RunningApp {
+  const app = {} as RunningApp;
+  beforeAll(async () => {
+    Object.assign(app, await startApp(opts));
+    if (wait.pageTimeout !== undefined) app.page.setDefaultTimeout(wait.pageTimeout);
+    await chip(app, 'alice').waitFor({ state: 'attached', timeout: wait.readyTimeout ?? 30_000 });
+  });
+  afterAll(async () => {
+    await app.close?.();
+  });
+  return app;
 }

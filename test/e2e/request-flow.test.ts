@@ -1,7 +1,6 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, type RunningApp, startApp } from './harness';
+import { type LoopbackServer, startLoopbackServer } from '../support/loopback';
+import { appPerBlock, chip, describeBrowser, type RunningApp } from './harness';
 
 /**
  * The story in a real browser: alice logs in from the sample collection, bob (who did not)
@@ -27,18 +26,8 @@ async function sendAndWait(app: RunningApp, profile: string) {
   await app.page.getByRole('button', { name: `Send as ${profile}` }).waitFor({ timeout: 15_000 });
 }
 
-const chip = (app: RunningApp, name: string) => app.page.getByRole('radio', { name, exact: true });
-
 describeBrowser('sending as alice and bob in the browser', () => {
-  let app: RunningApp;
-
-  beforeAll(async () => {
-    app = await startApp({ demo: true, colorScheme: 'light' });
-    await chip(app, 'alice').waitFor({ state: 'attached', timeout: 30_000 });
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = appPerBlock({ demo: true, colorScheme: 'light' });
 
   it('alice logs in from the sample collection and sees her name on /profile', async () => {
     const { page } = app;
@@ -151,14 +140,7 @@ describeBrowser('sending as alice and bob in the browser', () => {
 });
 
 describeBrowser('the same screens in dark', () => {
-  let app: RunningApp;
-  beforeAll(async () => {
-    app = await startApp({ demo: true, colorScheme: 'dark' });
-    await chip(app, 'alice').waitFor({ state: 'attached', timeout: 30_000 });
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = appPerBlock({ demo: true, colorScheme: 'dark' });
 
   it('dark: alice logs in and the response shows in dark colours', async () => {
     const { page } = app;
@@ -178,27 +160,24 @@ describeBrowser('the same screens in dark', () => {
 });
 
 describeBrowser('rich and large bodies in the browser', () => {
-  let app: RunningApp;
-  let big: http.Server;
+  let big: LoopbackServer;
   let bigUrl = '';
   beforeAll(async () => {
     // 20 MB of JSON on one line, from a loopback server of the test's own
     const item = JSON.stringify({ id: 1, text: 'x'.repeat(90) });
     const body = `[${Array.from({ length: Math.ceil((20 * 1024 * 1024) / (item.length + 1)) }, () => item).join(',')}]`;
-    big = http.createServer((_req, res) => {
+    big = await startLoopbackServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(body);
     });
-    await new Promise<void>((r) => big.listen(0, '127.0.0.1', r));
-    bigUrl = `http://127.0.0.1:${(big.address() as AddressInfo).port}/big.json`;
-    app = await startApp({ demo: true });
-    await chip(app, 'alice').waitFor({ state: 'attached', timeout: 30_000 });
-    await app.page.locator('label', { has: chip(app, 'alice') }).click();
+    bigUrl = `${big.url}/big.json`;
   });
   afterAll(async () => {
-    await app?.close();
-    big.closeAllConnections();
-    await new Promise((r) => big.close(r));
+    await big?.close();
+  });
+  const app = appPerBlock({ demo: true });
+  beforeAll(async () => {
+    await app.page.locator('label', { has: chip(app, 'alice') }).click();
   });
 
   it('HTML previews in a sandboxed frame', async () => {

@@ -1,65 +1,32 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createServer as createHttpServer, request as httpRequest } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import net, { type AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TandemFailure } from '../../../main/core/errors';
 import { closeDispatchers, send } from '../../../main/core/http/send';
-import type { RequestSpec } from '../../../main/core/types';
-import { contextFor, cookieApp, startServer, type TestServer } from './servers';
+import { contextFor, cookieApp, failure, get, serverPerFile, startServer, type TestServer } from './servers';
 
-let app: TestServer;
-let dir: string;
 const arrived: Array<() => void> = [];
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'tandem-net-'));
-  app = await startServer((req, res, body) => {
-    if (req.url === '/hang') {
-      for (const a of arrived.splice(0)) a();
-      return;
-    }
-    cookieApp(req, res, body);
-  });
-});
-
-afterAll(async () => {
-  await closeDispatchers();
-  await app.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-const get = (url: string, extra: Partial<RequestSpec> = {}): RequestSpec => ({
-  method: 'GET',
-  url,
-  headers: [],
-  body: { type: 'none' },
-  ...extra,
-});
-
-async function failure(p: Promise<unknown>): Promise<TandemFailure> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TandemFailure) return e;
-    throw e;
+const fx = serverPerFile('tandem-net-', (req, res, body) => {
+  if (req.url === '/hang') {
+    for (const a of arrived.splice(0)) a();
+    return;
   }
-  throw new Error('expected a TandemFailure');
-}
+  cookieApp(req, res, body);
+});
 
 describe('timeouts, cancel and refused connections', () => {
   it('a server that never answers times out with TIMEOUT', async () => {
     const f = await failure(
-      send(get(`${app.url}/hang`, { options: { timeoutMs: 150 } }), contextFor('alice')),
+      send(get(`${fx.app.url}/hang`, { options: { timeoutMs: 150 } }), contextFor('alice')),
     );
     expect(f.toError()).toEqual({ code: 'TIMEOUT', message: 'Timed out after 150 ms' });
     const ctx = contextFor('alice');
     const fromSettings = await failure(
-      send(get(`${app.url}/hang`), { ...ctx, settings: { ...ctx.settings, timeoutMs: 100 } }),
+      send(get(`${fx.app.url}/hang`), { ...ctx, settings: { ...ctx.settings, timeoutMs: 100 } }),
     );
     expect(fromSettings.message).toBe('Timed out after 100 ms');
   });
@@ -67,7 +34,7 @@ describe('timeouts, cancel and refused connections', () => {
   it('cancelling while the server thinks gives CANCELLED', async () => {
     const controller = new AbortController();
     const seen = new Promise<void>((resolve) => arrived.push(resolve));
-    const pending = send(get(`${app.url}/hang`), { ...contextFor('alice'), signal: controller.signal });
+    const pending = send(get(`${fx.app.url}/hang`), { ...contextFor('alice'), signal: controller.signal });
     await seen;
     controller.abort();
     const f = await failure(pending);
@@ -75,7 +42,7 @@ describe('timeouts, cancel and refused connections', () => {
     const already = new AbortController();
     already.abort();
     expect(
-      (await failure(send(get(`${app.url}/echo`), { ...contextFor('a'), signal: already.signal }))).code,
+      (await failure(send(get(`${fx.app.url}/echo`), { ...contextFor('a'), signal: already.signal }))).code,
     ).toBe('CANCELLED');
   });
 
@@ -111,9 +78,9 @@ describe('keep-alive', () => {
   it('the second request reuses the socket and reports connect 0', async () => {
     await closeDispatchers();
     const alice = contextFor('alice');
-    const first = await send(get(`${app.url}/echo`), alice);
-    const second = await send(get(`${app.url}/echo`), alice);
-    const [a, b] = app.seen.slice(-2);
+    const first = await send(get(`${fx.app.url}/echo`), alice);
+    const second = await send(get(`${fx.app.url}/echo`), alice);
+    const [a, b] = fx.app.seen.slice(-2);
     expect(b.socketId).toBe(a.socketId);
     expect(first.timings.connect).toBeGreaterThan(0);
     expect(second.timings.connect).toBe(0);
@@ -138,17 +105,17 @@ describe('HTTPS', () => {
         '-days',
         '2',
         '-keyout',
-        path.join(dir, 'key.pem'),
+        path.join(fx.dir, 'key.pem'),
         '-out',
-        path.join(dir, 'cert.pem'),
+        path.join(fx.dir, 'cert.pem'),
       ]);
     } catch (e) {
       skipReason = `openssl not available: ${(e as Error).message}`;
       return;
     }
     const server = createHttpsServer({
-      key: await readFile(path.join(dir, 'key.pem')),
-      cert: await readFile(path.join(dir, 'cert.pem')),
+      key: await readFile(path.join(fx.dir, 'key.pem')),
+      cert: await readFile(path.join(fx.dir, 'cert.pem')),
     });
     tls = await startServer(cookieApp, server, 'https');
   });
@@ -242,9 +209,9 @@ describe('proxy', () => {
 
   it('goes through the proxy from the request options, cookies and repeated headers intact', async () => {
     const alice = contextFor('alice');
-    const target = `http://localhost:${app.port}`;
+    const target = `http://localhost:${fx.app.port}`;
     await send(get(`${target}/cookies/set?via=proxy`, { options: { proxy: proxy.url } }), alice);
-    expect(proxy.tunnels).toContain(`localhost:${app.port}`);
+    expect(proxy.tunnels).toContain(`localhost:${fx.app.port}`);
     const res = await send(
       get(`${target}/echo`, {
         options: { proxy: proxy.url },
@@ -270,16 +237,16 @@ describe('proxy', () => {
       process.env.HTTP_PROXY = proxy.url;
       delete process.env.no_proxy;
       process.env.NO_PROXY = 'example.invalid';
-      const target = `http://127.0.0.1:${app.port}/echo`;
+      const target = `http://127.0.0.1:${fx.app.port}/echo`;
       const before = proxy.tunnels.length;
       await send(get(target), contextFor('alice'));
-      expect(proxy.tunnels.slice(before)).toEqual([`127.0.0.1:${app.port}`]);
-      const viaTunnel = app.seen.at(-1)!.socketId;
+      expect(proxy.tunnels.slice(before)).toEqual([`127.0.0.1:${fx.app.port}`]);
+      const viaTunnel = fx.app.seen.at(-1)!.socketId;
 
       process.env.NO_PROXY = 'localhost,127.0.0.1';
       await send(get(target), contextFor('alice'));
       expect(proxy.tunnels.length).toBe(before + 1);
-      expect(app.seen.at(-1)!.socketId).not.toBe(viaTunnel);
+      expect(fx.app.seen.at(-1)!.socketId).not.toBe(viaTunnel);
     } finally {
       for (const [k, v] of Object.entries(saved)) {
         if (v === undefined) delete process.env[k];

@@ -1,72 +1,40 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TandemFailure } from '../../../main/core/errors';
-import { closeDispatchers, send } from '../../../main/core/http/send';
+import { describe, expect, it } from 'vitest';
+import { send } from '../../../main/core/http/send';
 import type { RequestSpec } from '../../../main/core/types';
-import { contextFor, cookieApp, startServer, type TestServer } from './servers';
+import { contextFor, cookieApp, failure, get, serverPerFile } from './servers';
 
-let app: TestServer;
-let dir: string;
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'tandem-send-'));
-  app = await startServer((req, res, body) => {
-    const u = new URL(req.url ?? '/', 'http://x');
-    const payload = Buffer.from(JSON.stringify({ compressed: u.pathname.slice(1) }));
-    if (u.pathname === '/gzip') {
-      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
-      return res.end(zlib.gzipSync(payload));
-    }
-    if (u.pathname === '/br') {
-      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'br' });
-      return res.end(zlib.brotliCompressSync(payload));
-    }
-    if (u.pathname === '/png') {
-      res.writeHead(200, { 'content-type': 'image/png' });
-      return res.end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 0xff]));
-    }
-    if (u.pathname === '/teapot') {
-      res.writeHead(418, "I'm a teapot", [
-        ['X-Multi', 'one'],
-        ['Content-Type', 'text/plain'],
-        ['X-Multi', 'two'],
-      ]);
-      return res.end('short and stout');
-    }
-    cookieApp(req, res, body);
-  });
-});
-
-afterAll(async () => {
-  await closeDispatchers();
-  await app.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-const get = (url: string, extra: Partial<RequestSpec> = {}): RequestSpec => ({
-  method: 'GET',
-  url,
-  headers: [],
-  body: { type: 'none' },
-  ...extra,
-});
-
-async function failure(p: Promise<unknown>): Promise<TandemFailure> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TandemFailure) return e;
-    throw e;
+const fx = serverPerFile('tandem-send-', (req, res, body) => {
+  const u = new URL(req.url ?? '/', 'http://x');
+  const payload = Buffer.from(JSON.stringify({ compressed: u.pathname.slice(1) }));
+  if (u.pathname === '/gzip') {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    return res.end(zlib.gzipSync(payload));
   }
-  throw new Error('expected a TandemFailure');
-}
+  if (u.pathname === '/br') {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'br' });
+    return res.end(zlib.brotliCompressSync(payload));
+  }
+  if (u.pathname === '/png') {
+    res.writeHead(200, { 'content-type': 'image/png' });
+    return res.end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 0xff]));
+  }
+  if (u.pathname === '/teapot') {
+    res.writeHead(418, "I'm a teapot", [
+      ['X-Multi', 'one'],
+      ['Content-Type', 'text/plain'],
+      ['X-Multi', 'two'],
+    ]);
+    return res.end('short and stout');
+  }
+  cookieApp(req, res, body);
+});
 
 describe('send: requests as they go out', () => {
   it('alice sends any method with query params, repeated headers in order and default headers', async () => {
-    const ctx = contextFor('alice', { variables: { base: app.url, q: 'a b' } });
+    const ctx = contextFor('alice', { variables: { base: fx.app.url, q: 'a b' } });
     const res = await send(
       get('{{base}}/echo?x={{ q }}&y=2', {
         method: 'propfind',
@@ -79,7 +47,7 @@ describe('send: requests as they go out', () => {
       ctx,
     );
     expect(res.status).toBe(200);
-    const seen = app.seen.at(-1)!;
+    const seen = fx.app.seen.at(-1)!;
     expect(seen.method).toBe('PROPFIND');
     expect(seen.url).toBe('/echo?x=a%20b&y=2');
     const traces = seen.headers.filter(([n]) => n.toLowerCase() === 'x-trace').map(([, v]) => v);
@@ -87,7 +55,7 @@ describe('send: requests as they go out', () => {
     expect(seen.headers.find(([n]) => n === 'x-off')).toBeUndefined();
     expect(seen.headers).toContainEqual(['user-agent', 'Tandem/0.1']);
     expect(res.request.method).toBe('PROPFIND');
-    expect(res.request.url).toBe(`${app.url}/echo?x=a%20b&y=2`);
+    expect(res.request.url).toBe(`${fx.app.url}/echo?x=a%20b&y=2`);
     expect(res.request.headers).toContainEqual(['X-Trace', '1']);
     expect(res.profile).toBe('alice');
     expect(res.id).toMatch(/^[0-9a-f-]{36}$/);
@@ -103,8 +71,8 @@ describe('send: requests as they go out', () => {
         { name: 'X-Gone', value: 'x', enabled: false },
       ],
     });
-    await send(get(`${app.url}/echo`, { headers: [{ name: 'x-team', value: 'red' }] }), ctx);
-    const h = app.seen.at(-1)!.headers;
+    await send(get(`${fx.app.url}/echo`, { headers: [{ name: 'x-team', value: 'red' }] }), ctx);
+    const h = fx.app.seen.at(-1)!.headers;
     expect(h).toContainEqual(['X-Tenant', 'acme']);
     expect(h).toContainEqual(['x-team', 'red']);
     expect(h.some(([n, v]) => n.toLowerCase() === 'x-team' && v === 'blue')).toBe(false);
@@ -113,7 +81,7 @@ describe('send: requests as they go out', () => {
 
   it('a user-agent and accept-encoding the user set win over the defaults', async () => {
     await send(
-      get(`${app.url}/echo`, {
+      get(`${fx.app.url}/echo`, {
         headers: [
           { name: 'User-Agent', value: 'curl/8' },
           { name: 'Accept-Encoding', value: 'identity' },
@@ -121,7 +89,7 @@ describe('send: requests as they go out', () => {
       }),
       contextFor('alice'),
     );
-    const h = app.seen.at(-1)!.headers.map(([n, v]) => `${n.toLowerCase()}: ${v}`);
+    const h = fx.app.seen.at(-1)!.headers.map(([n, v]) => `${n.toLowerCase()}: ${v}`);
     expect(h).toContain('user-agent: curl/8');
     expect(h).toContain('accept-encoding: identity');
     expect(h).not.toContain('user-agent: Tandem/0.1');
@@ -130,65 +98,68 @@ describe('send: requests as they go out', () => {
   it('basic and bearer auth become Authorization; an explicit Authorization header wins', async () => {
     const ctx = contextFor('alice', { variables: { pw: 's3cret', tok: 't0k' } });
     await send(
-      get(`${app.url}/echo`, { auth: { type: 'basic', username: 'alice', password: '{{pw}}' } }),
+      get(`${fx.app.url}/echo`, { auth: { type: 'basic', username: 'alice', password: '{{pw}}' } }),
       ctx,
     );
-    expect(app.seen.at(-1)!.headers).toContainEqual([
+    expect(fx.app.seen.at(-1)!.headers).toContainEqual([
       'Authorization',
       `Basic ${Buffer.from('alice:s3cret').toString('base64')}`,
     ]);
-    await send(get(`${app.url}/echo`, { auth: { type: 'bearer', token: '{{tok}}' } }), ctx);
-    expect(app.seen.at(-1)!.headers).toContainEqual(['Authorization', 'Bearer t0k']);
+    await send(get(`${fx.app.url}/echo`, { auth: { type: 'bearer', token: '{{tok}}' } }), ctx);
+    expect(fx.app.seen.at(-1)!.headers).toContainEqual(['Authorization', 'Bearer t0k']);
     await send(
-      get(`${app.url}/echo`, {
+      get(`${fx.app.url}/echo`, {
         auth: { type: 'bearer', token: 'helper' },
         headers: [{ name: 'authorization', value: 'Token typed' }],
       }),
       ctx,
     );
-    const auths = app.seen.at(-1)!.headers.filter(([n]) => n.toLowerCase() === 'authorization');
+    const auths = fx.app.seen.at(-1)!.headers.filter(([n]) => n.toLowerCase() === 'authorization');
     expect(auths).toEqual([['authorization', 'Token typed']]);
   });
 
   it('credentials in the URL become basic auth and leave the URL', async () => {
-    const res = await send(get(`http://bob:p%40ss@127.0.0.1:${app.port}/echo`), contextFor('bob'));
-    expect(app.seen.at(-1)!.headers).toContainEqual([
+    const res = await send(get(`http://bob:p%40ss@127.0.0.1:${fx.app.port}/echo`), contextFor('bob'));
+    expect(fx.app.seen.at(-1)!.headers).toContainEqual([
       'Authorization',
       `Basic ${Buffer.from('bob:p@ss').toString('base64')}`,
     ]);
-    expect(res.request.url).toBe(`http://127.0.0.1:${app.port}/echo`);
+    expect(res.request.url).toBe(`http://127.0.0.1:${fx.app.port}/echo`);
   });
 
   it('text, json and form bodies carry their content types; disabled form fields stay home', async () => {
     const ctx = contextFor('alice', { variables: { name: 'Al' } });
-    await send(get(`${app.url}/echo`, { method: 'POST', body: { type: 'text', text: 'hi {{name}}' } }), ctx);
-    let seen = app.seen.at(-1)!;
+    await send(
+      get(`${fx.app.url}/echo`, { method: 'POST', body: { type: 'text', text: 'hi {{name}}' } }),
+      ctx,
+    );
+    let seen = fx.app.seen.at(-1)!;
     expect(seen.body.toString()).toBe('hi Al');
     expect(seen.headers).toContainEqual(['content-type', 'text/plain;charset=utf-8']);
 
     await send(
-      get(`${app.url}/echo`, { method: 'POST', body: { type: 'json', text: '{"n":"{{name}}"}' } }),
+      get(`${fx.app.url}/echo`, { method: 'POST', body: { type: 'json', text: '{"n":"{{name}}"}' } }),
       ctx,
     );
-    seen = app.seen.at(-1)!;
+    seen = fx.app.seen.at(-1)!;
     expect(JSON.parse(seen.body.toString())).toEqual({ n: 'Al' });
     expect(seen.headers).toContainEqual(['content-type', 'application/json']);
 
     await send(
-      get(`${app.url}/echo`, {
+      get(`${fx.app.url}/echo`, {
         method: 'PUT',
         headers: [{ name: 'Content-Type', value: 'application/vnd.custom+json' }],
         body: { type: 'json', text: '[1]' },
       }),
       ctx,
     );
-    seen = app.seen.at(-1)!;
+    seen = fx.app.seen.at(-1)!;
     expect(seen.headers.filter(([n]) => n.toLowerCase() === 'content-type')).toEqual([
       ['Content-Type', 'application/vnd.custom+json'],
     ]);
 
     await send(
-      get(`${app.url}/echo`, {
+      get(`${fx.app.url}/echo`, {
         method: 'POST',
         body: {
           type: 'form',
@@ -201,17 +172,17 @@ describe('send: requests as they go out', () => {
       }),
       ctx,
     );
-    seen = app.seen.at(-1)!;
+    seen = fx.app.seen.at(-1)!;
     expect(seen.body.toString()).toBe('user=Al&q=a%26b%3Dc');
     expect(seen.headers).toContainEqual(['content-type', 'application/x-www-form-urlencoded']);
   });
 
   it('multipart sends fields and a real file from disk', async () => {
-    const file = path.join(dir, 'avatar.png');
+    const file = path.join(fx.dir, 'avatar.png');
     const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 255]);
     await writeFile(file, bytes);
     await send(
-      get(`${app.url}/echo`, {
+      get(`${fx.app.url}/echo`, {
         method: 'POST',
         body: {
           type: 'multipart',
@@ -224,7 +195,7 @@ describe('send: requests as they go out', () => {
       }),
       contextFor('alice'),
     );
-    const seen = app.seen.at(-1)!;
+    const seen = fx.app.seen.at(-1)!;
     const ct = seen.headers.find(([n]) => n === 'content-type')![1];
     const boundary = /boundary=(.+)$/.exec(ct)![1];
     const form = await new Response(new Uint8Array(seen.body), {
@@ -241,19 +212,19 @@ describe('send: requests as they go out', () => {
   });
 
   it('a raw file body streams from disk; a missing file is INVALID_FILE naming the path', async () => {
-    const file = path.join(dir, 'data.csv');
+    const file = path.join(fx.dir, 'data.csv');
     await writeFile(file, 'a,b\n1,2\n');
     await send(
-      get(`${app.url}/echo`, { method: 'POST', body: { type: 'file', path: file } }),
+      get(`${fx.app.url}/echo`, { method: 'POST', body: { type: 'file', path: file } }),
       contextFor('alice'),
     );
-    const seen = app.seen.at(-1)!;
+    const seen = fx.app.seen.at(-1)!;
     expect(seen.body.toString()).toBe('a,b\n1,2\n');
     expect(seen.headers).toContainEqual(['content-type', 'text/csv']);
-    const gone = path.join(dir, 'gone.png');
+    const gone = path.join(fx.dir, 'gone.png');
     const multipart = await failure(
       send(
-        get(`${app.url}/echo`, {
+        get(`${fx.app.url}/echo`, {
           method: 'POST',
           body: { type: 'multipart', parts: [{ kind: 'file', name: 'f', path: gone }] },
         }),
@@ -261,10 +232,10 @@ describe('send: requests as they go out', () => {
       ),
     );
     expect(multipart.toError()).toEqual({ code: 'INVALID_FILE', message: `File not found: ${gone}` });
-    const missing = path.join(dir, 'nope.bin');
+    const missing = path.join(fx.dir, 'nope.bin');
     const f = await failure(
       send(
-        get(`${app.url}/echo`, { method: 'POST', body: { type: 'file', path: missing } }),
+        get(`${fx.app.url}/echo`, { method: 'POST', body: { type: 'file', path: missing } }),
         contextFor('alice'),
       ),
     );
@@ -275,7 +246,7 @@ describe('send: requests as they go out', () => {
 
 describe('send: responses', () => {
   it('keeps status text and repeated headers in order', async () => {
-    const res = await send(get(`${app.url}/teapot`), contextFor('alice'));
+    const res = await send(get(`${fx.app.url}/teapot`), contextFor('alice'));
     expect(res.status).toBe(418);
     expect(res.statusText).toBe("I'm a teapot");
     const names = res.headers.map(([n]) => n);
@@ -289,14 +260,14 @@ describe('send: responses', () => {
 
   it('decompresses gzip and br bodies', async () => {
     for (const kind of ['gzip', 'br']) {
-      const res = await send(get(`${app.url}/${kind}`), contextFor('alice'));
+      const res = await send(get(`${fx.app.url}/${kind}`), contextFor('alice'));
       expect(JSON.parse(res.body)).toEqual({ compressed: kind });
       expect(res.size).toBe(res.body.length);
     }
   });
 
   it('returns binary bodies as base64', async () => {
-    const res = await send(get(`${app.url}/png`), contextFor('alice'));
+    const res = await send(get(`${fx.app.url}/png`), contextFor('alice'));
     expect(res.bodyEncoding).toBe('base64');
     expect(Buffer.from(res.body, 'base64')).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 0xff]));
     expect(res.size).toBe(8);
@@ -308,7 +279,10 @@ describe('send: errors before anything goes out', () => {
     const f = await failure(send(get('http://{{host}}/x'), contextFor('alice')));
     expect(f.toError()).toEqual({ code: 'UNKNOWN_VARIABLE', message: 'Unknown variable {{host}} in URL' });
     const h = await failure(
-      send(get(`${app.url}/echo`, { headers: [{ name: 'X-Key', value: '{{key}}' }] }), contextFor('alice')),
+      send(
+        get(`${fx.app.url}/echo`, { headers: [{ name: 'X-Key', value: '{{key}}' }] }),
+        contextFor('alice'),
+      ),
     );
     expect(h.message).toBe('Unknown variable {{key}} in header X-Key');
   });
@@ -321,22 +295,22 @@ describe('send: errors before anything goes out', () => {
       [get('ftp://files.test/x'), 'INVALID_URL', 'ftp://files.test/x'],
       [get('http://exa mple.test/'), 'INVALID_URL', 'exa mple.test'],
       [
-        get(`${app.url}/set?c=a%3D1`, { headers: [{ name: 'Bad Name', value: '1' }] }),
+        get(`${fx.app.url}/set?c=a%3D1`, { headers: [{ name: 'Bad Name', value: '1' }] }),
         'INVALID_HEADER',
         'Bad Name',
       ],
       [
-        get(`${app.url}/set?c=a%3D1`, { headers: [{ name: 'X-Ok', value: 'a\r\nInjected: 1' }] }),
+        get(`${fx.app.url}/set?c=a%3D1`, { headers: [{ name: 'X-Ok', value: 'a\r\nInjected: 1' }] }),
         'INVALID_HEADER',
         'X-Ok',
       ],
       [
-        get(`${app.url}/set?c=a%3D1`, { method: 'POST', body: { type: 'json', text: '{bad' } }),
+        get(`${fx.app.url}/set?c=a%3D1`, { method: 'POST', body: { type: 'json', text: '{bad' } }),
         'INVALID_BODY',
         'JSON',
       ],
       [
-        get(`${app.url}/set?c=a%3D1`, { cookies: [{ name: 'se;ss', value: '1' }] }),
+        get(`${fx.app.url}/set?c=a%3D1`, { cookies: [{ name: 'se;ss', value: '1' }] }),
         'INVALID_COOKIE',
         'se;ss',
       ],

@@ -1,8 +1,13 @@
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { ProfileJar } from '../../../main/core/cookies/jar';
-import type { SendContext } from '../../../main/core/http/send';
-import type { Profile, Settings } from '../../../main/core/types';
+import { TandemFailure } from '../../../main/core/errors';
+import { closeDispatchers, type SendContext } from '../../../main/core/http/send';
+import type { Profile, RequestSpec, Settings } from '../../../main/core/types';
 
 /** A request as the loopback server saw it. */
 export interface Seen {
@@ -180,3 +185,47 @@ export function contextFor(
 /** Resolves every *.test / *.example host (and co.uk names) to 127.0.0.1, like an /etc/hosts entry. */
 export const loopbackResolver = (host: string): string | null =>
   /\.(test|example|co\.uk)$/.test(host) || host === 'test' ? '127.0.0.1' : null;
+
+/** What a test file's hooks set up: one recording server and one temp dir. */
+export interface FileFixture {
+  app: TestServer;
+  dir: string;
+}
+
+/**
+ * Registers the hooks of an engine test file: a temp dir (`prefix`) and a recording server running
+ * `handler` before all tests; afterwards the engine's pooled connections, the server and the dir go.
+ */
+export function serverPerFile(prefix: string, handler: Handler): FileFixture {
+  const fx = {} as FileFixture;
+  beforeAll(async () => {
+    fx.dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+    fx.app = await startServer(handler);
+  });
+  afterAll(async () => {
+    await closeDispatchers();
+    await fx.app.close();
+    await rm(fx.dir, { recursive: true, force: true });
+  });
+  return fx;
+}
+
+/** A GET with no headers and no body; `extra` overrides any field. */
+export const get = (url: string, extra: Partial<RequestSpec> = {}): RequestSpec => ({
+  method: 'GET',
+  url,
+  headers: [],
+  body: { type: 'none' },
+  ...extra,
+});
+
+/** The TandemFailure `p` rejects with (anything else is rethrown; resolving is an error). */
+export async function failure(p: Promise<unknown>): Promise<TandemFailure> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof TandemFailure) return e;
+    throw e;
+  }
+  throw new Error('expected a TandemFailure');
+}

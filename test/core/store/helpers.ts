@@ -1,7 +1,5 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,24 +55,7 @@ export async function runWriter(args: string[]): Promise<string> {
   });
 }
 
-export interface LoopbackServer {
-  url: string;
-  close(): Promise<void>;
-}
-
-export async function startServer(handler: http.RequestListener): Promise<LoopbackServer> {
-  const server = http.createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
+export { type LoopbackServer, startLoopbackServer as startServer } from '../../support/loopback';
 
 export async function lineCount(file: string): Promise<number> {
   const text = await fs.readFile(file, 'utf8');

@@ -1,33 +1,17 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/src/app/App';
 import { useProfilesStore } from '../../../renderer/src/features/profiles/store';
-import { resetStores, startApiServer, startCore, type TestCore, type TestServer } from './harness';
+import { apiStory } from './harness';
 
 const ALICE = '#7c5cff';
 const BOB = '#14b8a6';
 
-let server: TestServer;
-let tc: TestCore;
-
-beforeAll(async () => {
-  server = await startApiServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(async () => {
-  resetStores('alice');
-  tc = await startCore([
-    { name: 'alice', color: ALICE, variables: { base: server.url } },
-    { name: 'bob', color: BOB, variables: { base: server.url } },
-  ]);
-});
-afterEach(async () => {
-  cleanup();
-  await tc.close();
-});
+apiStory((base) => [
+  { name: 'alice', color: ALICE, variables: { base } },
+  { name: 'bob', color: BOB, variables: { base } },
+]);
 
 const radio = (name: string) => screen.getByRole<HTMLInputElement>('radio', { name });
 const accent = () => document.documentElement.style.getPropertyValue('--profile');

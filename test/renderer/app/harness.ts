@@ -1,40 +1,27 @@
-import fs from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { localBridge } from '../../../main/contract/local';
-import { createTandem, type Tandem } from '../../../main/core/tandem';
-import { setBridge } from '../../../renderer/src/api';
+import { cleanup } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { useProfilesStore } from '../../../renderer/src/features/profiles/store';
 import { emptyRequest, useRequestStore } from '../../../renderer/src/features/request/store';
+import { type BridgedCore, startBridgedCore } from '../../support/core';
+import { type LoopbackServer, startLoopbackServer } from '../../support/loopback';
 
 /** A real core on a temp workspace, installed as the renderer's bridge. */
-export interface TestCore {
-  core: Tandem;
-  dataDir: string;
-  close(): Promise<void>;
+export type TestCore = BridgedCore;
+
+export interface ProfileSeed {
+  name: string;
+  color: string;
+  variables?: Record<string, string>;
 }
 
-export async function startCore(
-  profiles: Array<{ name: string; color: string; variables?: Record<string, string> }>,
-) {
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tandem-ui-'));
-  const core = await createTandem({ dataDir, host: 'web' });
+export async function startCore(profiles: ProfileSeed[]): Promise<TestCore> {
+  const tc = await startBridgedCore('tandem-ui-');
   for (const p of profiles) {
-    const made = await core['profiles.create']({ name: p.name, color: p.color });
+    const made = await tc.core['profiles.create']({ name: p.name, color: p.color });
     if (!made.ok) throw new Error(made.error.message);
-    if (p.variables) await core['profiles.update']({ name: p.name, patch: { variables: p.variables } });
+    if (p.variables) await tc.core['profiles.update']({ name: p.name, patch: { variables: p.variables } });
   }
-  setBridge(localBridge(core));
-  return {
-    core,
-    dataDir,
-    async close() {
-      await core.close();
-      await fs.rm(dataDir, { recursive: true, force: true });
-    },
-  } satisfies TestCore;
+  return tc;
 }
 
 /**
@@ -49,10 +36,7 @@ export function resetStores(active?: string): void {
   useRequestStore.setState({ draft: emptyRequest(), origin: null, inFlight: {}, responses: {} });
 }
 
-export interface TestServer {
-  url: string;
-  close(): Promise<void>;
-}
+export type TestServer = LoopbackServer;
 
 /**
  * A small cookie-speaking API on 127.0.0.1:
@@ -65,8 +49,8 @@ export interface TestServer {
  *  GET /big?mb=N             200 JSON, N MB, one item per line
  *  GET /slow                 never answers (until the server closes)
  */
-export async function startApiServer(): Promise<TestServer> {
-  const server = http.createServer((req, res) => {
+export function startApiServer(): Promise<TestServer> {
+  return startLoopbackServer((req, res) => {
     const u = new URL(req.url ?? '/', 'http://127.0.0.1');
     const cookies = Object.fromEntries(
       (req.headers.cookie ?? '')
@@ -115,14 +99,38 @@ export async function startApiServer(): Promise<TestServer> {
         return json(404, { error: 'no such route' });
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+}
+
+/** What a story's hooks set up: the API server (whole file) and a fresh core (each test). */
+export interface ApiStory {
+  server: TestServer;
+  tc: TestCore;
+}
+
+/**
+ * Registers the hooks of a renderer story against the cookie-speaking API: the server for the
+ * whole file; per test, stores reset with alice active, a fresh core with `profiles(server.url)`
+ * (loaded into the profiles store when `loadProfiles`), unmounted and closed afterwards.
+ */
+export function apiStory(
+  profiles: (base: string) => ProfileSeed[],
+  opts: { loadProfiles?: boolean } = {},
+): ApiStory {
+  const story = {} as ApiStory;
+  beforeAll(async () => {
+    story.server = await startApiServer();
+  });
+  afterAll(async () => {
+    await story.server.close();
+  });
+  beforeEach(async () => {
+    resetStores('alice');
+    story.tc = await startCore(profiles(story.server.url));
+    if (opts.loadProfiles) await useProfilesStore.getState().load();
+  });
+  afterEach(async () => {
+    cleanup();
+    await story.tc.close();
+  });
+  return story;
 }

@@ -1,14 +1,8 @@
-import fs from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { cleanup } from '@testing-library/react';
-import { localBridge } from '../../../main/contract/local';
-import { createTandem, type Tandem } from '../../../main/core/tandem';
+import type { Tandem } from '../../../main/core/tandem';
 import type { Result } from '../../../main/core/types';
-import { setBridge } from '../../../renderer/src/api';
 import { useProfilesStore } from '../../../renderer/src/features/profiles/store';
+import { startBridgedCore } from '../../support/core';
 
 /** A real core on a temp dir, wired to the renderer's api through the in-process bridge. */
 export interface RealCore {
@@ -18,16 +12,13 @@ export interface RealCore {
 }
 
 export async function startCore(): Promise<RealCore> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tandem-renderer-'));
-  const core = await createTandem({ dataDir: dir, host: 'web' });
-  setBridge(localBridge(core));
+  const bc = await startBridgedCore('tandem-renderer-');
   return {
-    core,
-    dir,
+    core: bc.core,
+    dir: bc.dataDir,
     async close() {
       cleanup();
-      await core.close();
-      await fs.rm(dir, { recursive: true, force: true, maxRetries: 3 });
+      await bc.close();
     },
   };
 }
@@ -46,18 +37,4 @@ export async function withProfiles(core: Tandem, names: string[]): Promise<void>
 }
 
 /** A loopback HTTP server for the story; closed by the returned function. */
-export async function startServer(
-  handler: http.RequestListener,
-): Promise<{ url: string; close(): Promise<void> }> {
-  const server = http.createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
+export { startLoopbackServer as startServer } from '../../support/loopback';

@@ -1,33 +1,19 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { useProfilesStore } from '../../../renderer/src/features/profiles/store';
 import { RequestEditor } from '../../../renderer/src/features/request/RequestEditor';
 import { useRequestStore } from '../../../renderer/src/features/request/store';
 import { ResponseViewer } from '../../../renderer/src/features/response/ResponseViewer';
-import { resetStores, startApiServer, startCore, type TestCore, type TestServer } from '../app/harness';
+import { apiStory, type ProfileSeed, startApiServer } from '../app/harness';
 
-let server: TestServer;
-let tc: TestCore;
-
-beforeAll(async () => {
-  server = await startApiServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(async () => {
-  resetStores('alice');
-  tc = await startCore([
-    { name: 'alice', color: '#7c5cff', variables: { base: server.url, user: 'alice' } },
-    { name: 'bob', color: '#14b8a6', variables: { base: server.url } },
-  ]);
-  await useProfilesStore.getState().load();
-});
-afterEach(async () => {
-  cleanup();
-  await tc.close();
-});
+apiStory(
+  (base): ProfileSeed[] => [
+    { name: 'alice', color: '#7c5cff', variables: { base, user: 'alice' } },
+    { name: 'bob', color: '#14b8a6', variables: { base } },
+  ],
+  { loadProfiles: true },
+);
 
 function renderEditor() {
   render(

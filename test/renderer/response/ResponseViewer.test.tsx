@@ -1,33 +1,19 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { RequestSpec } from '../../../main/core/types';
 import { useProfilesStore } from '../../../renderer/src/features/profiles/store';
 import { useRequestStore } from '../../../renderer/src/features/request/store';
 import { ResponseViewer } from '../../../renderer/src/features/response/ResponseViewer';
-import { resetStores, startApiServer, startCore, type TestCore, type TestServer } from '../app/harness';
+import { apiStory } from '../app/harness';
 
-let server: TestServer;
-let tc: TestCore;
-
-beforeAll(async () => {
-  server = await startApiServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(async () => {
-  resetStores('alice');
-  tc = await startCore([
-    { name: 'alice', color: '#7c5cff', variables: { base: server.url } },
-    { name: 'bob', color: '#14b8a6', variables: { base: server.url } },
-  ]);
-  await useProfilesStore.getState().load();
-});
-afterEach(async () => {
-  cleanup();
-  await tc.close();
-});
+const story = apiStory(
+  (base) => [
+    { name: 'alice', color: '#7c5cff', variables: { base } },
+    { name: 'bob', color: '#14b8a6', variables: { base } },
+  ],
+  { loadProfiles: true },
+);
 
 const get = (url: string, extra: Partial<RequestSpec> = {}): RequestSpec => ({
   method: 'GET',
@@ -79,7 +65,7 @@ describe('the response viewer', () => {
     expect(hops).toHaveLength(2);
     expect(hops[0].textContent).toContain('302');
     expect(hops[0].textContent).toContain('session=abc123 · stored');
-    expect(hops[0].textContent).toContain(`Location: ${server.url}/cookies`);
+    expect(hops[0].textContent).toContain(`Location: ${story.server.url}/cookies`);
     expect(hops[1].textContent).toContain('200');
     // the jar's cookie went out on the second hop
     expect(hops[1].textContent).toContain('session=abc123');

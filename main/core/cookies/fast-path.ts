@@ -1,5 +1,5 @@
 import {
-  type Cookie,
+  Cookie,
   canonicalDomain,
   cookieCompare,
   defaultPath,
@@ -157,4 +157,64 @@ export function fastSetCookie(
   }
   byKey[cookie.key] = cookie;
   return cookie;
+}
+
+const MAX_AGE = /^-?[0-9]+$/;
+
+/**
+ * tough-cookie's `Cookie.parse(raw, { loose: false })` for the usual shape of a Set-Cookie header:
+ * printable ASCII, and only the attributes Path, Domain, Max-Age, Secure, HttpOnly, SameSite.
+ * Gives the same Cookie as tough-cookie (a property test compares them); returns null for anything
+ * else (Expires, extensions, control characters, tabs, non-ASCII, a malformed name=value), which
+ * the caller hands to tough-cookie.
+ */
+export function fastParseSetCookie(raw: string): Cookie | null {
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw.charCodeAt(i);
+    if (ch < 0x20 || ch > 0x7e) return null;
+  }
+  const str = raw.trim();
+  const semi = str.indexOf(';');
+  const pair = semi === -1 ? str : str.slice(0, semi);
+  const eq = pair.indexOf('=');
+  if (eq <= 0) return null;
+  const c = new Cookie();
+  c.key = pair.slice(0, eq).trim();
+  c.value = pair.slice(eq + 1).trim();
+  if (semi === -1) return c;
+  for (const piece of str.slice(semi + 1).split(';')) {
+    const av = piece.trim();
+    if (av.length === 0) continue;
+    const sep = av.indexOf('=');
+    const name = (sep === -1 ? av : av.slice(0, sep)).trim().toLowerCase();
+    const value = sep === -1 ? null : av.slice(sep + 1).trim();
+    switch (name) {
+      case 'path':
+        c.path = value && value[0] === '/' ? value : null;
+        break;
+      case 'secure':
+        c.secure = true;
+        break;
+      case 'httponly':
+        c.httpOnly = true;
+        break;
+      case 'samesite': {
+        const v = value ? value.toLowerCase() : '';
+        c.sameSite = v === 'strict' || v === 'lax' || v === 'none' ? v : undefined;
+        break;
+      }
+      case 'max-age':
+        if (value && MAX_AGE.test(value)) c.setMaxAge(Number.parseInt(value, 10));
+        break;
+      case 'domain':
+        if (value) {
+          const domain = value.replace(/^\./, '');
+          if (domain) c.domain = domain.toLowerCase();
+        }
+        break;
+      default:
+        return null;
+    }
+  }
+  return c;
 }

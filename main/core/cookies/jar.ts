@@ -1,7 +1,8 @@
 import { Cookie, CookieJar, canonicalDomain, getPublicSuffix, MemoryCookieStore } from 'tough-cookie';
 import { fail } from '../errors';
 import type { CookieInput, CookieKey, CookieView, SameSite, SetCookieRecord } from '../types';
-import { fastCookiesFor, fastSetCookie } from './fast-path';
+import { fastCookiesFor, fastParseSetCookie, fastSetCookie } from './fast-path';
+import { isoFormatter } from './iso';
 
 /**
  * One profile's cookie jar: a tough-cookie CookieJar (sync API, in memory) plus a change
@@ -46,6 +47,11 @@ function normalizeSameSite(s: string | undefined): SameSite | null {
   }
 }
 
+// One formatter per field: a cookie's creation time repeats (a replaced cookie keeps it) while
+// expiry times move, so separate caches keep each hot.
+const creationIso = isoFormatter();
+const expiresIso = isoFormatter();
+
 export function toCookieView(c: Cookie): CookieView {
   const expiry = c.expiryTime();
   return {
@@ -53,13 +59,13 @@ export function toCookieView(c: Cookie): CookieView {
     value: c.value,
     domain: c.domain ?? '',
     path: c.path ?? '/',
-    expires: expiry !== undefined && Number.isFinite(expiry) ? new Date(expiry).toISOString() : null,
+    expires: expiry !== undefined && Number.isFinite(expiry) ? expiresIso(expiry) : null,
     hostOnly: c.hostOnly !== false,
     secure: c.secure,
     httpOnly: c.httpOnly,
     sameSite: normalizeSameSite(c.sameSite),
     size: c.key.length + c.value.length,
-    creation: c.creation instanceof Date ? c.creation.toISOString() : undefined,
+    creation: c.creation instanceof Date ? creationIso(c.creation.getTime()) : undefined,
   };
 }
 
@@ -164,7 +170,9 @@ export class ProfileJar {
    * http) are reported, not thrown.
    */
   storeSetCookie(raw: string, url: string | URL, now = new Date()): SetCookieRecord {
-    const parsed = Cookie.parse(raw, { loose: false });
+    // URL objects take the fast path (the engine); strings tough-cookie's own (the reference).
+    const parsed =
+      (typeof url !== 'string' ? fastParseSetCookie(raw) : null) ?? Cookie.parse(raw, { loose: false });
     if (!parsed) return { raw, cookie: null, outcome: 'rejected', reason: 'Malformed Set-Cookie header' };
     let stored: Cookie | undefined;
     try {

@@ -27,7 +27,8 @@ export interface PreparedBody {
   length: number | null;
 }
 
-const NONE: PreparedBody = { source: { kind: 'none' }, contentType: null, length: null };
+/** The prepared form of "no body" (shared: never mutated). */
+export const NONE: PreparedBody = { source: { kind: 'none' }, contentType: null, length: null };
 
 async function fileSize(filePath: string, what: string): Promise<number> {
   if (!filePath) fail('INVALID_FILE', `No file chosen for ${what}`);

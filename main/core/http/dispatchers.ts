@@ -46,7 +46,22 @@ function lookupWith(resolveHost: HostResolver): LookupFunction {
   };
 }
 
+// The last answer: most hops ask for the same dispatcher as the one before.
+let last: {
+  insecure: boolean;
+  proxy: string | null;
+  resolveHost?: HostResolver;
+  dispatcher: Dispatcher;
+} | null = null;
+
 export function dispatcherFor(opts: DispatcherOptions): Dispatcher {
+  if (
+    last &&
+    last.insecure === opts.insecure &&
+    last.proxy === opts.proxy &&
+    last.resolveHost === opts.resolveHost
+  )
+    return last.dispatcher;
   let resolverId = 0;
   if (opts.resolveHost) {
     resolverId = resolverIds.get(opts.resolveHost) ?? 0;
@@ -61,6 +76,7 @@ export function dispatcherFor(opts: DispatcherOptions): Dispatcher {
     d = create(opts);
     dispatchers.set(key, d);
   }
+  last = { insecure: opts.insecure, proxy: opts.proxy, resolveHost: opts.resolveHost, dispatcher: d };
   return d;
 }
 
@@ -78,6 +94,7 @@ function create(opts: DispatcherOptions): Dispatcher {
 export async function closeDispatchers(): Promise<void> {
   const all = [...dispatchers.values()];
   dispatchers.clear();
+  last = null;
   await Promise.allSettled(all.map((d) => d.close()));
 }
 

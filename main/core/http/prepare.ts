@@ -2,7 +2,7 @@ import { validateRequestCookie } from '../cookies/merge';
 import { fail } from '../errors';
 import type { KeyValue, Profile, RequestSpec, Settings } from '../types';
 import { substitute } from '../variables/substitute';
-import { type PreparedBody, prepareBody } from './body';
+import { NONE, type PreparedBody, prepareBody } from './body';
 
 /**
  * Everything about a request that can be decided before the first byte goes out: variables
@@ -84,11 +84,15 @@ function basic(user: string, password: string): string {
   return `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
 }
 
-export async function prepareRequest(
+/**
+ * Prepares a request. Synchronous (no promise to wait for) unless the body needs async work
+ * (files, multipart); validation failures are thrown either way.
+ */
+export function prepareRequest(
   spec: RequestSpec,
   profile: Profile,
   settings: Settings,
-): Promise<PreparedRequest> {
+): PreparedRequest | Promise<PreparedRequest> {
   const vars = profile.variables ?? {};
   const method = substitute(spec.method, vars, 'method').trim().toUpperCase();
   if (!TOKEN.test(method)) fail('INVALID_ARGUMENT', `Invalid method "${spec.method}"`);
@@ -144,34 +148,40 @@ export async function prepareRequest(
     cookies.push({ name, value });
   }
 
-  const body = await prepareBody(spec.body, vars);
-
   const defaults: Array<[string, string]> = [];
   if (!has(headers, 'user-agent')) defaults.push(['user-agent', DEFAULT_USER_AGENT]);
   if (!has(headers, 'accept')) defaults.push(['accept', '*/*']);
   if (!has(headers, 'accept-encoding')) defaults.push(['accept-encoding', DEFAULT_ACCEPT_ENCODING]);
   headers = [...defaults, ...headers];
-  if (body.contentType && !has(headers, 'content-type')) headers.push(['content-type', body.contentType]);
-  if (body.length !== null && !has(headers, 'content-length'))
-    headers.push(['content-length', String(body.length)]);
-  if (cookieIndex === -1) cookieIndex = headers.length;
-  else cookieIndex += defaults.length;
+  if (cookieIndex !== -1) cookieIndex += defaults.length;
 
   const options = spec.options ?? {};
-  const insecure = options.insecure ?? settings.insecure ?? false;
-  return {
+  const draft: PreparedRequest = {
     method,
     url,
     headers,
     cookieIndex,
     typedCookie: typed.length > 0 ? typed.join('; ') : null,
     cookies,
-    body,
+    body: NONE,
     cookieStore: options.cookieStore ?? profile.cookieStore ?? true,
     followRedirects: options.followRedirects ?? true,
     maxRedirects: options.maxRedirects ?? settings.maxRedirects ?? 10,
     timeoutMs: options.timeoutMs ?? settings.timeoutMs ?? 30_000,
-    insecure,
+    insecure: options.insecure ?? settings.insecure ?? false,
     explicitProxy: options.proxy || settings.proxy || null,
   };
+  if (!spec.body || spec.body.type === 'none') return withBody(draft, NONE);
+  return prepareBody(spec.body, vars).then((body) => withBody(draft, body));
+}
+
+/** Adds the body and the headers it implies (unless the user set them); the Cookie header defaults to last. */
+function withBody(draft: PreparedRequest, body: PreparedBody): PreparedRequest {
+  const headers = draft.headers;
+  if (body.contentType && !has(headers, 'content-type')) headers.push(['content-type', body.contentType]);
+  if (body.length !== null && !has(headers, 'content-length'))
+    headers.push(['content-length', String(body.length)]);
+  if (draft.cookieIndex === -1) draft.cookieIndex = headers.length;
+  draft.body = body;
+  return draft;
 }

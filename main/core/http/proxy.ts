@@ -1,11 +1,43 @@
 /**
- * Which proxy a request goes through. Pure: the environment is passed in.
+ * Which proxy a request goes through. `pickProxy` is pure: the environment is passed in.
  * Order: the request's option, then the settings, then the environment
  * (https URLs: HTTPS_PROXY, https_proxy, then HTTP_PROXY, http_proxy; http URLs: HTTP_PROXY, http_proxy).
  * NO_PROXY / no_proxy applies to proxies from the environment (an explicit proxy is always used).
  */
 
 export type ProxyEnv = Readonly<Record<string, string | undefined>>;
+
+const PROXY_VARS = [
+  'HTTPS_PROXY',
+  'https_proxy',
+  'HTTP_PROXY',
+  'http_proxy',
+  'NO_PROXY',
+  'no_proxy',
+] as const;
+
+let cachedEnv: ProxyEnv | null = null;
+
+/**
+ * The proxy variables of `process.env`, read once and cached (reading process.env costs a
+ * native call per variable, on every hop otherwise). Call `refreshProxyEnv()` after changing
+ * them at run time.
+ */
+export function proxyEnv(): ProxyEnv {
+  if (cachedEnv) return cachedEnv;
+  const env: Record<string, string | undefined> = {};
+  for (const name of PROXY_VARS) {
+    const value = process.env[name];
+    if (value !== undefined) env[name] = value;
+  }
+  cachedEnv = env;
+  return env;
+}
+
+/** Forgets the cached proxy variables; the next request reads process.env again. */
+export function refreshProxyEnv(): void {
+  cachedEnv = null;
+}
 
 export function pickProxy(url: URL, explicit: string | null | undefined, env: ProxyEnv): string | null {
   if (explicit) return explicit;

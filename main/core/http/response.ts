@@ -25,6 +25,37 @@ export function headerValues(headers: ReadonlyArray<[string, string]>, lower: st
   return out;
 }
 
+export interface ResponseHeaderInfo {
+  /** Every Set-Cookie value, in order. */
+  setCookie: string[];
+  /** First value of each, or null (as `headerValue`). */
+  location: string | null;
+  contentType: string | null;
+  contentEncoding: string | null;
+}
+
+/** The headers the engine reads from every response, in one pass (same values as headerValue/headerValues). */
+export function scanResponseHeaders(headers: ReadonlyArray<[string, string]>): ResponseHeaderInfo {
+  const out: ResponseHeaderInfo = { setCookie: [], location: null, contentType: null, contentEncoding: null };
+  for (const [n, v] of headers) {
+    switch (n.length) {
+      case 8:
+        if (out.location === null && n.toLowerCase() === 'location') out.location = v;
+        break;
+      case 10:
+        if (n.toLowerCase() === 'set-cookie') out.setCookie.push(v);
+        break;
+      case 12:
+        if (out.contentType === null && n.toLowerCase() === 'content-type') out.contentType = v;
+        break;
+      case 16:
+        if (out.contentEncoding === null && n.toLowerCase() === 'content-encoding') out.contentEncoding = v;
+        break;
+    }
+  }
+  return out;
+}
+
 /** Undoes Content-Encoding (gzip, deflate, br; several in order). Unknown codings or corrupt data: bytes as received. */
 export function decompress(body: Buffer, contentEncoding: string | null): Buffer {
   if (!contentEncoding || body.length === 0) return body;

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Cookie, defaultPath } from 'tough-cookie';
+import { fastParseSetCookie } from '../cookies/fast-path';
+import { isoFormatter } from '../cookies/iso';
 import { type ProfileJar, toCookieView } from '../cookies/jar';
 import { mergeCookies } from '../cookies/merge';
 import { fail, TandemFailure } from '../errors';
@@ -10,9 +12,9 @@ import { dispatcherFor, type HostResolver } from './dispatchers';
 import { mapNetworkError } from './errors';
 import { HopExchange, type HopResult } from './exchange';
 import { prepareRequest } from './prepare';
-import { pickProxy } from './proxy';
+import { pickProxy, proxyEnv } from './proxy';
 import { decideRedirect } from './redirect-policy';
-import { decodeBody, decompress, headerValue, headerValues } from './response';
+import { decodeBody, decompress, scanResponseHeaders } from './response';
 
 /**
  * The HTTP engine: sends a RequestSpec as a profile over undici and returns a ResponseRecord.
@@ -28,6 +30,9 @@ import { decodeBody, decompress, headerValue, headerValues } from './response';
  * - Failures are TandemFailure with one line (errors.ts), never a stack trace.
  */
 export { closeDispatchers, type HostResolver } from './dispatchers';
+export { refreshProxyEnv } from './proxy';
+
+const startedIso = isoFormatter();
 
 export interface SendContext {
   profile: Profile;
@@ -54,7 +59,7 @@ const BODY_HEADERS = new Set([
 ]);
 
 function ignoredRecord(raw: string, url: URL): SetCookieRecord {
-  const parsed = Cookie.parse(raw, { loose: false });
+  const parsed = fastParseSetCookie(raw) ?? Cookie.parse(raw, { loose: false });
   if (!parsed)
     return { raw, cookie: null, outcome: 'ignored', reason: 'Cookie store is off (malformed header)' };
   const view = toCookieView(parsed);
@@ -80,10 +85,11 @@ function without(
 
 /** Sends a request as a profile. Throws TandemFailure (code + one-line message) on failure. */
 export async function send(spec: RequestSpec, ctx: SendContext): Promise<ResponseRecord> {
-  const startedAt = new Date().toISOString();
+  const startedMs = Date.now();
   const t0 = performance.now();
   if (ctx.signal?.aborted) fail('CANCELLED', 'Request cancelled');
-  const req = await prepareRequest(spec, ctx.profile, ctx.settings);
+  const prepared = prepareRequest(spec, ctx.profile, ctx.settings);
+  const req = prepared instanceof Promise ? await prepared : prepared;
   if (ctx.signal?.aborted) fail('CANCELLED', 'Request cancelled');
 
   let current: HopExchange | null = null;
@@ -100,6 +106,7 @@ export async function send(spec: RequestSpec, ctx: SendContext): Promise<Respons
           req.timeoutMs,
         )
       : null;
+  if (timer) keepTimerList(req.timeoutMs);
   const onAbort = () => stop(new TandemFailure('CANCELLED', 'Request cancelled'));
   ctx.signal?.addEventListener('abort', onAbort, { once: true });
 
@@ -114,6 +121,7 @@ export async function send(spec: RequestSpec, ctx: SendContext): Promise<Respons
     const allSet: SetCookieRecord[] = [];
     let firstConnect = 0;
     let ttfb = 0;
+    const firstOrigin = req.url.origin;
 
     for (;;) {
       // Cookies for this hop: the jar's (store on), merged with what the user typed and the
@@ -121,7 +129,8 @@ export async function send(spec: RequestSpec, ctx: SendContext): Promise<Respons
       const jarCookies = req.cookieStore
         ? ctx.jar.cookiesFor(url).map((c) => ({ name: c.key, value: c.value }))
         : [];
-      const sameOrigin = url.origin === req.url.origin;
+      const origin = url === req.url ? firstOrigin : url.origin;
+      const sameOrigin = origin === firstOrigin;
       const merged = mergeCookies(
         jarCookies,
         sameOrigin ? req.typedCookie : null,
@@ -141,13 +150,13 @@ export async function send(spec: RequestSpec, ctx: SendContext): Promise<Respons
       }
       if (hops.length === 0) firstHeaders = sentHeaders;
 
-      const proxy = pickProxy(url, req.explicitProxy, process.env);
+      const proxy = pickProxy(url, req.explicitProxy, proxyEnv());
       const dispatcher = dispatcherFor({ insecure: req.insecure, proxy, resolveHost: ctx.resolveHost });
       const hopStart = performance.now();
       const exchange = new HopExchange(
         dispatcher,
         {
-          origin: url.origin,
+          origin,
           path: url.pathname + url.search,
           method,
           headers: proxy ? groupRepeated(flat) : flat,
@@ -169,17 +178,19 @@ export async function send(spec: RequestSpec, ctx: SendContext): Promise<Respons
       ttfb = hopStart - t0 + r.ttfb;
 
       // Set-Cookie from every hop lands in the jar before the next hop is built.
+      const seen = scanResponseHeaders(r.headers);
       const records: SetCookieRecord[] = [];
-      for (const raw of headerValues(r.headers, 'set-cookie')) {
-        records.push(req.cookieStore ? ctx.jar.storeSetCookie(raw, url) : ignoredRecord(raw, url));
+      for (const raw of seen.setCookie) {
+        const rec = req.cookieStore ? ctx.jar.storeSetCookie(raw, url) : ignoredRecord(raw, url);
+        records.push(rec);
+        allSet.push(rec);
       }
-      for (const rec of records) allSet.push(rec);
 
       const decision = decideRedirect({
         status: r.status,
         method,
         url: url.href,
-        location: headerValue(r.headers, 'location'),
+        location: seen.location,
         followRedirects: req.followRedirects,
         followed: hops.length,
         maxRedirects: req.maxRedirects,
@@ -220,8 +231,8 @@ export async function send(spec: RequestSpec, ctx: SendContext): Promise<Respons
         continue;
       }
 
-      const contentType = headerValue(r.headers, 'content-type');
-      const bytes = decompress(r.body, headerValue(r.headers, 'content-encoding'));
+      const contentType = seen.contentType;
+      const bytes = decompress(r.body, seen.contentEncoding);
       const decoded = decodeBody(bytes, contentType);
       return {
         id: randomUUID(),
@@ -238,13 +249,28 @@ export async function send(spec: RequestSpec, ctx: SendContext): Promise<Respons
         cookiesSet: allSet,
         hops,
         timings: { connect: firstConnect, ttfb, total: performance.now() - t0 },
-        startedAt,
+        startedAt: startedIso(startedMs),
       };
     }
   } finally {
     if (timer) clearTimeout(timer);
     ctx.signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/**
+ * Node keeps one list per timer duration and tears it down when its last timer is cleared, so a
+ * client sending one request at a time rebuilds the list on every request. An idle, unref'd
+ * interval of the same duration keeps the list alive (for the few long durations in use).
+ */
+const timerAnchors = new Map<number, NodeJS.Timeout>();
+function keepTimerList(ms: number): void {
+  // Short timeouts are left alone (an interval would wake the process often), as are durations
+  // setTimeout cannot hold.
+  if (ms < 1000 || ms > 2 ** 31 - 1 || timerAnchors.has(ms) || timerAnchors.size >= 4) return;
+  const anchor = setInterval(() => {}, ms);
+  anchor.unref();
+  timerAnchors.set(ms, anchor);
 }
 
 /** ProxyAgent turns the header list into an object; repeated names must travel as arrays. */

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
+import { Cookie } from 'tough-cookie';
 import { describe, expect, it } from 'vitest';
+import { fastParseSetCookie } from '../../../main/core/cookies/fast-path';
 import { ProfileJar } from '../../../main/core/cookies/jar';
 
 /**
@@ -40,6 +42,13 @@ const ATTRS = [
   'Expires=Fri, 01 Jan 2100 00:00:00 GMT',
   'SameSite=Lax',
   'SameSite=None',
+  'path=/x',
+  'secure',
+  'samesite=strict',
+  'Max-Age=-1',
+  'Max-Age=abc',
+  'Domain=.APP.test',
+  'Priority=High',
 ];
 
 const setCookie = fc
@@ -84,6 +93,45 @@ describe('ProfileJar fast path agrees with tough-cookie', () => {
       }),
       { numRuns: Number(process.env.FAST_PATH_RUNS ?? 150) },
     );
+  });
+
+  it('property: the fast Set-Cookie parser gives exactly what tough-cookie parses, or hands it over', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(...ATTRS, '', ' ', 'Path', 'Path=', 'Domain=', 'Domain=.', 'Max-Age=', 'Max-Age=0x10'),
+      fc.constantFrom('SameSite', 'SameSite=', 'SAMESITE=LAX', 'Expires=Fri, 01 Jan 2100 00:00:00 GMT'),
+      fc.constantFrom(' HttpOnly ', 'Secure=yes', 'x', 'a=b=c', '\tSecure', 'Path=/\u00e9'),
+      fc.string({ maxLength: 6 }),
+    );
+    const pair = fc.oneof(
+      fc
+        .tuple(fc.constantFrom(...NAMES, '', ' a ', 'A b'), fc.string({ maxLength: 5 }))
+        .map(([n, v]) => `${n}=${v}`),
+      fc.string({ maxLength: 8 }),
+      fc.constantFrom('=v', 'noequals', ' s = "q" ', 'a=\u0001', 'a=1\r\nX: y', 'a=b=c'),
+    );
+    const raw = fc
+      .tuple(pair, fc.array(piece, { maxLength: 5 }), fc.constantFrom('; ', ';', ' ;'))
+      .map(([p, rest, sep]) => [p, ...rest].join(sep));
+    const plain = (c: Cookie | null | undefined) => {
+      if (!c) return c ?? null;
+      const { creation: _c, lastAccessed: _l, ...rest } = c.toJSON();
+      return { ...rest, pathIsDefault: c.pathIsDefault, hostOnly: c.hostOnly };
+    };
+    let fastHits = 0;
+    fc.assert(
+      fc.property(raw, (header) => {
+        const fast = fastParseSetCookie(header);
+        if (!fast) return;
+        fastHits++;
+        expect({ header, cookie: plain(fast) }).toEqual({
+          header,
+          cookie: plain(Cookie.parse(header, { loose: false })),
+        });
+      }),
+      { numRuns: 2000 },
+    );
+    // The generator must reach the fast parser often, or this test proves nothing.
+    expect(fastHits).toBeGreaterThan(200);
   });
 
   it('drops and reports an expired cookie when reading through the fast path', () => {

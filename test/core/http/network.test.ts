@@ -6,7 +6,7 @@ import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDispatchers, send } from '../../../main/core/http/send';
+import { closeDispatchers, refreshProxyEnv, send } from '../../../main/core/http/send';
 import { contextFor, cookieApp, failure, get, serverPerFile, startServer, type TestServer } from './servers';
 
 const arrived: Array<() => void> = [];
@@ -237,6 +237,7 @@ describe('proxy', () => {
       process.env.HTTP_PROXY = proxy.url;
       delete process.env.no_proxy;
       process.env.NO_PROXY = 'example.invalid';
+      refreshProxyEnv(); // the engine reads the proxy variables once; changed at run time, refresh
       const target = `http://127.0.0.1:${fx.app.port}/echo`;
       const before = proxy.tunnels.length;
       await send(get(target), contextFor('alice'));
@@ -244,6 +245,7 @@ describe('proxy', () => {
       const viaTunnel = fx.app.seen.at(-1)!.socketId;
 
       process.env.NO_PROXY = 'localhost,127.0.0.1';
+      refreshProxyEnv();
       await send(get(target), contextFor('alice'));
       expect(proxy.tunnels.length).toBe(before + 1);
       expect(fx.app.seen.at(-1)!.socketId).not.toBe(viaTunnel);
@@ -252,6 +254,7 @@ describe('proxy', () => {
         if (v === undefined) delete process.env[k];
         else process.env[k] = v;
       }
+      refreshProxyEnv();
     }
   });
 });

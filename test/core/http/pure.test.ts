@@ -1,8 +1,14 @@
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { mapNetworkError } from '../../../main/core/http/errors';
-import { bypassesProxy, pickProxy } from '../../../main/core/http/proxy';
-import { decodeBody, decompress, headerPairs, headerValues } from '../../../main/core/http/response';
+import { bypassesProxy, pickProxy, proxyEnv, refreshProxyEnv } from '../../../main/core/http/proxy';
+import {
+  decodeBody,
+  decompress,
+  headerPairs,
+  headerValues,
+  scanResponseHeaders,
+} from '../../../main/core/http/response';
 
 const url = new URL('http://127.0.0.1:5555/x');
 const coded = (code: string, extra: Record<string, unknown> = {}) =>
@@ -73,6 +79,23 @@ describe('proxy choice', () => {
     expect(bypassesProxy(new URL('http://anything/'), '*')).toBe(true);
     expect(bypassesProxy(new URL('http://[::1]:80/'), '[::1]')).toBe(true);
   });
+
+  it('reads the proxy variables from process.env once, until refreshed', () => {
+    const saved = process.env.HTTP_PROXY;
+    try {
+      process.env.HTTP_PROXY = 'http://first:1';
+      refreshProxyEnv();
+      expect(proxyEnv().HTTP_PROXY).toBe('http://first:1');
+      process.env.HTTP_PROXY = 'http://second:2';
+      expect(proxyEnv().HTTP_PROXY).toBe('http://first:1');
+      refreshProxyEnv();
+      expect(pickProxy(new URL('http://a.test/'), null, proxyEnv())).toBe('http://second:2');
+    } finally {
+      if (saved === undefined) delete process.env.HTTP_PROXY;
+      else process.env.HTTP_PROXY = saved;
+      refreshProxyEnv();
+    }
+  });
 });
 
 describe('response decoding', () => {
@@ -91,6 +114,31 @@ describe('response decoding', () => {
       ['set-cookie', 'b=2'],
     ]);
     expect(headerValues(pairs, 'set-cookie')).toEqual(['a=1', 'b=2']);
+  });
+
+  it('reads Set-Cookie, Location, Content-Type and Content-Encoding in one pass, first value wins', () => {
+    const headers: Array<[string, string]> = [
+      ['Content-Type', 'application/json'],
+      ['SET-COOKIE', 'a=1'],
+      ['location', '/next'],
+      ['Set-Cookie', 'b=2'],
+      ['Location', '/other'],
+      ['content-type', 'text/plain'],
+      ['X-Location', 'no'],
+      ['Content-Encoding', 'gzip'],
+    ];
+    expect(scanResponseHeaders(headers)).toEqual({
+      setCookie: ['a=1', 'b=2'],
+      location: '/next',
+      contentType: 'application/json',
+      contentEncoding: 'gzip',
+    });
+    expect(scanResponseHeaders([])).toEqual({
+      setCookie: [],
+      location: null,
+      contentType: null,
+      contentEncoding: null,
+    });
   });
 
   it('undoes gzip, deflate (zlib and raw) and br; leaves unknown codings alone', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { checkProfileName, isValidProfileName } from '../profiles/names';
 import { isNotFound, quarantine, writeFileAtomic } from '../store/files';
 import { layout } from '../store/paths';
-import type { WriteQueue } from '../store/queue';
+import { gather, type WriteQueue } from '../store/queue';
 import type { HistoryEntry } from '../types';
 
 /**
@@ -57,6 +57,13 @@ async function countLines(file: string): Promise<number> {
 
 export class HistoryStore {
   private readonly counts = new Map<string, number>();
+  /** Lines appended but not yet written, per profile, in order. */
+  private readonly pending = new Map<string, string[]>();
+  /** The queued write that will take lines appended now (null once it has started). */
+  private scheduled: Promise<void> | null = null;
+  /** Settles after the last queued write. */
+  private lastWrite: Promise<void> = Promise.resolve();
+  private writeError: unknown = null;
 
   constructor(
     private readonly dataDir: string,
@@ -94,30 +101,74 @@ export class HistoryStore {
     }
   }
 
+  /**
+   * Records an entry. The line is written behind (through the write queue; appends made before
+   * the queue gets to them go out as one write per profile); `list()` and `flush()` wait for it.
+   */
   append(entry: HistoryEntry): Promise<void> {
-    return this.queue.run(async () => {
-      const name = checkProfileName(entry.profile);
-      const file = layout.history(this.dataDir, name);
-      if (!this.counts.has(name)) this.counts.set(name, await countLines(file));
-      const line = `${JSON.stringify(entry)}\n`;
+    const name = checkProfileName(entry.profile);
+    const lines = this.pending.get(name);
+    const line = `${JSON.stringify(entry)}\n`;
+    if (lines) lines.push(line);
+    else this.pending.set(name, [line]);
+    if (!this.scheduled) {
+      const writing = this.queue.run(async () => {
+        await gather();
+        return this.writePending();
+      });
+      this.scheduled = writing;
+      this.lastWrite = writing.catch((e) => {
+        this.writeError ??= e;
+      });
+    }
+    return this.scheduled;
+  }
+
+  /** Waits until every entry appended so far is on disk; throws (once) if writing one failed. */
+  async flush(): Promise<void> {
+    await this.lastWrite;
+    const e = this.writeError;
+    this.writeError = null;
+    if (e) throw e;
+  }
+
+  private async writePending(): Promise<void> {
+    this.scheduled = null;
+    const batch = [...this.pending];
+    this.pending.clear();
+    let first: unknown = null;
+    for (const [name, lines] of batch) {
       try {
-        await fs.appendFile(file, line, 'utf8');
+        await this.writeLines(name, lines);
       } catch (e) {
-        if (!isNotFound(e)) throw e;
-        await fs.mkdir(path.dirname(file), { recursive: true });
-        await fs.appendFile(file, line, 'utf8');
+        first ??= e;
       }
-      const count = (this.counts.get(name) ?? 0) + 1;
-      this.counts.set(name, count);
-      if (count > HISTORY_CAP + HISTORY_SLACK) {
-        const kept = (await this.readProfile(name)).slice(-HISTORY_CAP);
-        await writeFileAtomic(file, kept.map((e) => `${JSON.stringify(e)}\n`).join(''));
-        this.counts.set(name, kept.length);
-      }
-    });
+    }
+    if (first) throw first;
+  }
+
+  private async writeLines(name: string, lines: string[]): Promise<void> {
+    const file = layout.history(this.dataDir, name);
+    if (!this.counts.has(name)) this.counts.set(name, await countLines(file));
+    const text = lines.join('');
+    try {
+      await fs.appendFile(file, text, 'utf8');
+    } catch (e) {
+      if (!isNotFound(e)) throw e;
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await fs.appendFile(file, text, 'utf8');
+    }
+    const count = (this.counts.get(name) ?? 0) + lines.length;
+    this.counts.set(name, count);
+    if (count > HISTORY_CAP + HISTORY_SLACK) {
+      const kept = (await this.readProfile(name)).slice(-HISTORY_CAP);
+      await writeFileAtomic(file, kept.map((e) => `${JSON.stringify(e)}\n`).join(''));
+      this.counts.set(name, kept.length);
+    }
   }
 
   async list(opts: { profile?: string; limit?: number }): Promise<HistoryEntry[]> {
+    await this.lastWrite;
     const names = opts.profile ? [checkProfileName(opts.profile)] : await this.profilesWithHistory();
     const lists = await Promise.all(names.map((n) => this.readProfile(n)));
     const all = newestFirst(lists);

@@ -6,7 +6,8 @@ import type { HistoryEntry, RequestSpec, ResponseRecord, Settings } from '../typ
 
 /**
  * Sends a request as a profile: catches the jar up with other processes, calls the engine,
- * records history (ok or failed) and announces what changed. One AbortController per sendId.
+ * records history (ok or failed, written behind) and announces what changed. The response is
+ * returned as soon as the engine has it. One AbortController per sendId.
  */
 const EARLY_CANCEL_MS = 30_000;
 
@@ -62,7 +63,7 @@ export class Sender {
     let opened: Awaited<ReturnType<typeof ws.profiles.open>>;
     let settings: Settings;
     try {
-      [opened, settings] = await Promise.all([ws.profiles.open(args.profile), ws.settings.get()]);
+      [opened, settings] = await Promise.all([ws.profiles.open(args.profile), ws.settings.current()]);
     } catch (e) {
       release();
       throw e;
@@ -106,18 +107,17 @@ export class Sender {
       throw e;
     } finally {
       release();
-      await this.finish(profile.name, entry!, journal.changes !== changesBefore, journal.flush.bind(journal));
+      this.record(profile.name, entry!, journal.changes !== changesBefore);
     }
   }
 
-  private async finish(
-    profile: string,
-    entry: HistoryEntry,
-    cookiesChanged: boolean,
-    flushJar: () => Promise<void>,
-  ): Promise<void> {
-    await this.ws.history.append(entry);
-    await flushJar();
+  /**
+   * Records the send without waiting for the disk: the history line and the jar's changes are
+   * queued on the workspace write queue (written behind, in order; `history.list` and
+   * close() wait for them). A write that fails is reported by `history.flush()`/close().
+   */
+  private record(profile: string, entry: HistoryEntry, cookiesChanged: boolean): void {
+    this.ws.history.append(entry).catch(() => undefined);
     this.ws.events.emit('history.changed', { profile });
     if (cookiesChanged) this.ws.events.emit('cookies.changed', { profile });
   }

@@ -8,6 +8,7 @@ import { isNotFound, readJsonFile, writeJsonFile } from '../store/files';
 import { CookieJournal, writeJournal } from '../store/journal';
 import { layout } from '../store/paths';
 import type { WriteQueue } from '../store/queue';
+import { RecentStamps, stampOf, wroteFiles } from '../store/stamp';
 import type { Profile, ProfilePatch } from '../types';
 import {
   checkColor,
@@ -58,6 +59,7 @@ function fileOf(p: Profile): ProfileFile {
 export class ProfileStore {
   private readonly journals = new Map<string, Promise<CookieJournal>>();
   private readonly cache = new Map<string, { stamp: string; profile: Profile }>();
+  private readonly stamps = new RecentStamps();
 
   constructor(
     private readonly dataDir: string,
@@ -88,10 +90,15 @@ export class ProfileStore {
   }
 
   /** Reads one profile; null when it does not exist (the default profile always exists). */
-  private async read(name: string): Promise<Profile | null> {
-    // Unchanged profile.json (same file, size and time): the copy read last time.
-    const fileStat = await fs.stat(layout.profileFile(this.dataDir, name)).catch(() => null);
-    const stamp = fileStat && `${fileStat.ino}:${fileStat.birthtimeMs}:${fileStat.mtimeMs}:${fileStat.size}`;
+  private async read(name: string, recent = false): Promise<Profile | null> {
+    // Unchanged profile.json (same file, size and time): the copy read last time. One stat.
+    // `default` without a profile.json is the virtual default (written on its first change, which
+    // creates the file, so the stamp changes): cached as 'none'. Other profiles without the file
+    // are looked up again (their folder may have been deleted).
+    // On the send path (`recent`), the stamp is looked up at most once per RECHECK_MS (store/stamp.ts).
+    const file = layout.profileFile(this.dataDir, name);
+    const found = await (recent ? this.stamps.of(file) : stampOf(file));
+    const stamp = found === 'none' && name !== DEFAULT_PROFILE ? null : found;
     const cached = this.cache.get(name);
     if (stamp && cached?.stamp === stamp) return structuredClone(cached.profile);
     const profile = await this.readFresh(name);
@@ -125,10 +132,10 @@ export class ProfileStore {
     );
   }
 
-  /** The profile, or UNKNOWN_PROFILE. */
-  async get(name: string): Promise<Profile> {
+  /** The profile, or UNKNOWN_PROFILE. `recent`: see read(). */
+  async get(name: string, recent = false): Promise<Profile> {
     checkProfileName(name);
-    const p = await this.read(name);
+    const p = await this.read(name, recent);
     if (!p) fail('UNKNOWN_PROFILE', `Unknown profile '${name}'`);
     return p;
   }
@@ -204,6 +211,7 @@ export class ProfileStore {
       const tmp = layout.profileDir(this.dataDir, `.renaming-${randomBytes(4).toString('hex')}`);
       await fs.rename(src, tmp);
       await fs.rename(tmp, layout.profileDir(this.dataDir, to));
+      wroteFiles();
       await this.history.moveProfile(from, to);
     });
     return { ...current, name: to };
@@ -234,6 +242,7 @@ export class ProfileStore {
     await this.dropJar(name);
     await this.queue.run(async () => {
       await fs.rm(layout.profileDir(this.dataDir, name), { recursive: true, force: true });
+      wroteFiles();
       await this.history.removeProfile(name);
     });
     return { deleted: name };
@@ -246,6 +255,11 @@ export class ProfileStore {
 
   /** The profile and its jar (caught up), read once: what a send needs. */
   async open(name: string): Promise<{ profile: Profile; journal: CookieJournal }> {
+    // A jar already open: read the profile and catch the jar up at the same time.
+    if (this.journals.has(name)) {
+      const [profile, journal] = await Promise.all([this.get(name, true), this.journalOf(name)]);
+      return { profile, journal };
+    }
     const profile = await this.get(name);
     return { profile, journal: await this.journalOf(name) };
   }
@@ -280,8 +294,18 @@ export class ProfileStore {
     return journal;
   }
 
-  /** Writes every pending cookie change and stops listening. */
+  /** Writes every pending cookie change and stops listening; throws the first write that failed. */
   async close(): Promise<void> {
-    for (const name of [...this.journals.keys()]) await this.dropJar(name);
+    let failure: unknown = null;
+    for (const [name, opening] of [...this.journals]) {
+      this.journals.delete(name);
+      const j = await opening.catch(() => null);
+      if (!j) continue;
+      await j.flush().catch((e) => {
+        failure ??= e;
+      });
+      j.detach();
+    }
+    if (failure) throw failure;
   }
 }

@@ -3,6 +3,7 @@ import { fail } from '../errors';
 import { readJsonFile, writeJsonFile } from '../store/files';
 import { layout } from '../store/paths';
 import type { WriteQueue } from '../store/queue';
+import { RecentStamps, stampOf } from '../store/stamp';
 import type { Settings } from '../types';
 
 /** `settings.json`: only what differs from the defaults needs to be there. */
@@ -51,7 +52,35 @@ export class SettingsStore {
     private readonly queue: WriteQueue,
   ) {}
 
-  async get(): Promise<Settings> {
+  /** The settings read last, with the stamp of the file they came from. */
+  private cached: { stamp: string; settings: Settings } | null = null;
+  private readonly stamps = new RecentStamps();
+
+  /** The settings, read again only when `settings.json` changed (one stat per call). */
+  get(): Promise<Settings> {
+    return this.cachedRead(stampOf);
+  }
+
+  /**
+   * The settings for a send: `settings.json` is looked at (one stat) at most once per
+   * RECHECK_MS, or at once after this process wrote it; see store/stamp.ts.
+   */
+  current(): Promise<Settings> {
+    return this.cachedRead((file) => this.stamps.of(file));
+  }
+
+  private async cachedRead(stampFor: (file: string) => Promise<string | null>): Promise<Settings> {
+    const file = layout.settings(this.dataDir);
+    const stamp = await stampFor(file);
+    if (stamp !== null && this.cached?.stamp === stamp) return { ...this.cached.settings };
+    const settings = await this.read();
+    // The file may have changed while we read it: stamp again, cache only when it held still.
+    if (stamp !== null && (await stampOf(file)) === stamp) this.cached = { stamp, settings: { ...settings } };
+    else this.cached = null;
+    return settings;
+  }
+
+  private async read(): Promise<Settings> {
     const file = await readJsonFile(
       this.dataDir,
       layout.settings(this.dataDir),
@@ -64,6 +93,7 @@ export class SettingsStore {
   update(patch: Partial<Settings>): Promise<Settings> {
     return this.queue.run(async () => {
       const next = applySettingsPatch(await this.get(), patch);
+      this.cached = null;
       await writeJsonFile(layout.settings(this.dataDir), next);
       return next;
     });

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fail, TandemFailure } from '../errors';
 import { shownPath } from './paths';
+import { wroteFiles } from './stamp';
 
 /** Writes a file so that a crash leaves either the old or the new content: temp file, fsync, rename, fsync dir. */
 export async function writeFileAtomic(file: string, data: string): Promise<void> {
@@ -18,6 +19,7 @@ export async function writeFileAtomic(file: string, data: string): Promise<void>
       await fh.close();
     }
     await fs.rename(tmp, file);
+    wroteFiles();
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
     throw ioFailure(e, file);

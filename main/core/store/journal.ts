@@ -1,3 +1,4 @@
+import { type Stats, statSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Cookie } from 'tough-cookie';
@@ -7,7 +8,7 @@ import type { CookieKey } from '../types';
 import { ioFailure, isNotFound, quarantine, writeFileAtomic } from './files';
 import { isLocked, waitUnlocked, withLock } from './lock';
 import { shownPath } from './paths';
-import type { WriteQueue } from './queue';
+import { gather, type WriteQueue } from './queue';
 
 /**
  * A profile's jar persisted as an append-only journal (`cookies.jsonl`, one CookieChange per line).
@@ -149,6 +150,13 @@ async function appendChunk(
   fail('STORE_IO', `${shown} keeps being replaced; the last cookie changes may not be saved`);
 }
 
+/**
+ * Journals open in this process, by file: several cores may share a workspace in one process
+ * (tests; the app and a CLI run embedded). Their writes are behind the send, so before reading
+ * the tail a journal waits for the writes the others have already queued for the same file.
+ */
+const openJournals = new Map<string, Set<CookieJournal>>();
+
 export class CookieJournal {
   readonly jar = new ProfileJar();
   /** Changes made through this jar since it was opened (to tell whether a send changed cookies). */
@@ -164,6 +172,14 @@ export class CookieJournal {
   private scheduled = false;
   private writeError: unknown = null;
   private wrote = false;
+  /**
+   * This journal's own file I/O (reading the tail, appending, compacting) runs one step at a time
+   * on this chain, so the read offset never moves under a read. catchUp() uses only this chain, not
+   * the workspace queue: it never waits behind other files' writes (history, other profiles).
+   */
+  private io: Promise<unknown> = Promise.resolve();
+  /** Settles once the last write queued so far has run. */
+  private written: Promise<unknown> = Promise.resolve();
   private readonly unsubscribe: () => void;
 
   private constructor(private readonly opts: JournalOptions) {
@@ -175,11 +191,19 @@ export class CookieJournal {
       this.pendingKeys.add(changeKey(change));
       this.schedule();
     });
+    const peers = openJournals.get(opts.file) ?? new Set<CookieJournal>();
+    peers.add(this);
+    openJournals.set(opts.file, peers);
   }
 
   static async open(opts: JournalOptions): Promise<CookieJournal> {
     const j = new CookieJournal(opts);
-    await opts.queue.run(() => j.readTail());
+    try {
+      await j.exclusive(() => j.readTail());
+    } catch (e) {
+      j.detach();
+      throw e;
+    }
     return j;
   }
 
@@ -187,14 +211,33 @@ export class CookieJournal {
     return this.opts.file;
   }
 
-  /** Picks up what other processes appended since our last read. Cheap when nothing changed. */
-  catchUp(): Promise<void> {
-    return this.opts.queue.run(() => this.readTail());
+  /**
+   * Picks up what other processes appended since our last read: one stat when nothing changed,
+   * else only the new bytes. Does not wait for our own queued writes (changes still pending are
+   * kept over what other processes wrote for the same cookie, as they will land after it).
+   */
+  async catchUp(): Promise<void> {
+    const peers = openJournals.get(this.opts.file);
+    if (peers && peers.size > 1)
+      await Promise.all([...peers].filter((p) => p !== this).map((p) => p.written));
+    return this.exclusive(() => this.readTail());
+  }
+
+  /** Runs `fn` when no other I/O of this journal is running. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.io.then(fn);
+    this.io = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Waits until every change made so far is on disk, without reporting a failed write. */
+  async settled(): Promise<void> {
+    await this.opts.queue.run(() => undefined);
   }
 
   /** Waits until every change made so far is on disk; throws if writing failed. */
   async flush(): Promise<void> {
-    await this.opts.queue.run(() => undefined);
+    await this.settled();
     if (this.writeError) {
       const e = this.writeError;
       this.writeError = null;
@@ -205,13 +248,19 @@ export class CookieJournal {
   /** Stops listening to the jar (pending changes are still written: call flush() first). */
   detach(): void {
     this.unsubscribe();
+    const peers = openJournals.get(this.opts.file);
+    peers?.delete(this);
+    if (peers?.size === 0) openJournals.delete(this.opts.file);
   }
 
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    this.opts.queue
-      .run(() => this.writePending())
+    this.written = this.opts.queue
+      .run(async () => {
+        await gather();
+        return this.exclusive(() => this.writePending());
+      })
       .catch((e) => {
         this.writeError = e;
       });
@@ -266,8 +315,14 @@ export class CookieJournal {
 
   private async readTail(): Promise<void> {
     if (this.fileId !== null) {
-      // The common case, nothing new: one stat.
-      const st = await fs.stat(this.opts.file).catch(() => null);
+      // The common case, nothing new: one stat, before every send. Synchronous on purpose: a
+      // local stat takes microseconds, less than the thread-pool round trip of an async one.
+      let st: Stats | undefined;
+      try {
+        st = statSync(this.opts.file, { throwIfNoEntry: false });
+      } catch {
+        st = undefined;
+      }
       if (st && fileId(st) === this.fileId && st.size === this.offset) return;
     }
     let fh: fs.FileHandle;

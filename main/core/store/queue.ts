@@ -26,3 +26,14 @@ export class WriteQueue {
     while (this.pending > 0) await this.tail;
   }
 }
+
+/**
+ * How long a write-behind task (history lines, cookie changes) waits, once its turn in the queue
+ * has come, for more of the same to gather: a collection run then writes one batch per few
+ * milliseconds instead of one per send. close()/drain still wait for it.
+ */
+export const GATHER_MS = 4;
+
+export function gather(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, GATHER_MS));
+}

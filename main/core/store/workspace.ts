@@ -43,10 +43,16 @@ export async function openWorkspace(dataDir: string): Promise<Workspace> {
   };
 }
 
-/** Writes every pending change (jars, history, files) and lets go of the jars. */
+/**
+ * Writes every pending change (jars, history, files) and lets go of the jars. Throws the first
+ * write that failed (sends write behind, so this is where such a failure is reported).
+ */
 export async function closeWorkspace(ws: Workspace): Promise<void> {
-  await ws.profiles.close();
+  const failures: unknown[] = [];
+  await ws.profiles.close().catch((e) => failures.push(e));
   await ws.queue.drain();
+  await ws.history.flush().catch((e) => failures.push(e));
+  if (failures.length) throw failures[0];
 }
 
 /** Used when the host did not start the demo API: where `npm run web`/the app usually serve it. */

@@ -188,11 +188,27 @@ describe('request.send through the facade', () => {
     const before = await fs.stat(file);
 
     value(await t['request.send']({ profile: 'alice', request: get(`${server.url}/set?name=fresh`) }));
+    // The journal is written behind the send; close() waits for what is still queued.
+    await t.close();
     expect(await lineCount(file)).toBe(10_001);
     const after = await fs.stat(file);
     expect(after.ino).toBe(before.ino);
     const tail = (await fs.readFile(file, 'utf8')).slice(before.size);
     expect(JSON.parse(tail)).toMatchObject({ op: 'set', cookie: { key: 'fresh', value: '1' } });
+  });
+
+  it('sends written behind: history lists every send at once, and close() leaves it all on disk', async () => {
+    const t = await start();
+    value(await t['profiles.create']({ name: 'alice' }));
+    for (let i = 0; i < 20; i++)
+      value(await t['request.send']({ profile: 'alice', request: get(`${server.url}/set?name=c${i}`) }));
+    expect(value(await t['history.list']({ profile: 'alice' }))).toHaveLength(20);
+    await t.close();
+    expect(await lineCount(layout.journal(dir, 'alice'))).toBe(20);
+    expect(await lineCount(layout.history(dir, 'alice'))).toBe(20);
+    const again = await start();
+    expect(value(await again['cookies.list']({ profile: 'alice' }))).toHaveLength(20);
+    expect(value(await again['history.list']({ profile: 'alice' }))).toHaveLength(20);
   });
 
   it('the app and the CLI on one workspace see each other’s cookies before every send', async () => {

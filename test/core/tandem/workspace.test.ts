@@ -216,6 +216,8 @@ describe('corrupt files', () => {
     const t = await start();
     value(await t['profiles.create']({ name: 'alice' }));
     await t['request.send']({ profile: 'alice', request: get('http://127.0.0.1:1/') });
+    // History is written behind the send; listing it waits for the write.
+    expect(value(await t['history.list']({ profile: 'alice' }))).toHaveLength(1);
     await fs.appendFile(layout.history(dir, 'alice'), 'garbage\n');
     await t['request.send']({ profile: 'alice', request: get('http://127.0.0.1:1/') });
     const h = await t['history.list']({ profile: 'alice' });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { checkProfileName, isValidProfileName } from '../profiles/names';
 import { isNotFound, quarantine, writeFileAtomic } from '../store/files';
 import { layout } from '../store/paths';
-import { gather, type WriteQueue } from '../store/queue';
+import { gather, urgently, type WriteQueue } from '../store/queue';
 import type { HistoryEntry } from '../types';
 
 /**
@@ -126,7 +126,7 @@ export class HistoryStore {
 
   /** Waits until every entry appended so far is on disk; throws (once) if writing one failed. */
   async flush(): Promise<void> {
-    await this.lastWrite;
+    await urgently(() => this.lastWrite);
     const e = this.writeError;
     this.writeError = null;
     if (e) throw e;
@@ -168,7 +168,7 @@ export class HistoryStore {
   }
 
   async list(opts: { profile?: string; limit?: number }): Promise<HistoryEntry[]> {
-    await this.lastWrite;
+    await urgently(() => this.lastWrite);
     const names = opts.profile ? [checkProfileName(opts.profile)] : await this.profilesWithHistory();
     const lists = await Promise.all(names.map((n) => this.readProfile(n)));
     const all = newestFirst(lists);

@@ -8,7 +8,7 @@ import type { CookieKey } from '../types';
 import { ioFailure, isNotFound, quarantine, writeFileAtomic } from './files';
 import { isLocked, waitUnlocked, withLock } from './lock';
 import { shownPath } from './paths';
-import { gather, type WriteQueue } from './queue';
+import { gather, urgently, type WriteQueue } from './queue';
 
 /**
  * A profile's jar persisted as an append-only journal (`cookies.jsonl`, one CookieChange per line).
@@ -232,7 +232,7 @@ export class CookieJournal {
 
   /** Waits until every change made so far is on disk, without reporting a failed write. */
   async settled(): Promise<void> {
-    await this.opts.queue.run(() => undefined);
+    await urgently(() => this.opts.queue.run(() => undefined));
   }
 
   /** Waits until every change made so far is on disk; throws if writing failed. */

@@ -19,6 +19,8 @@ const skipReason = !exe
     ? 'skipped: no display for Electron (run under xvfb-run)'
     : null;
 const describeElectron = skipReason ? describe.skip : describe;
+// Say it in the run's output too: the default reporter shows only a count of skipped tests.
+if (skipReason) console.warn(`Electron end-to-end tests ${skipReason}`);
 
 describeElectron(`the desktop app (Electron)${skipReason ? ` (${skipReason})` : ''}`, () => {
   let app: ElectronApplication;

@@ -11,8 +11,12 @@ export interface ConfirmDialogProps {
   confirmLabel: string;
   /** Destructive actions get the danger colour. */
   danger?: boolean;
-  /** Runs on confirm; the dialog closes when it resolves. */
-  onConfirm(): void | Promise<void>;
+  /**
+   * Runs on confirm; the dialog closes when it resolves. When it resolves to a message, the action
+   * failed: the message is shown in the dialog, which stays open.
+   */
+  // biome-ignore lint/suspicious/noConfusingVoidType: most callers return nothing (void), some a message
+  onConfirm(): void | string | null | Promise<void | string | null>;
 }
 
 /** "Are you sure?" for destructive actions: Cancel has focus first, so Enter never destroys by accident. */
@@ -26,25 +30,32 @@ export function ConfirmDialog({
   onConfirm,
 }: ConfirmDialogProps) {
   const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const openChange = (next: boolean) => {
+    if (!next) setProblem(null);
+    onOpenChange(next);
+  };
   const confirm = async () => {
     setBusy(true);
+    let failure: string | null = null;
     try {
-      await onConfirm();
+      failure = (await onConfirm()) || null;
     } finally {
       setBusy(false);
-      onOpenChange(false);
+      setProblem(failure);
+      if (!failure) openChange(false);
     }
   };
   return (
     <Modal
       open={open}
-      onOpenChange={onOpenChange}
+      onOpenChange={openChange}
       title={title}
       description={message}
       size="sm"
       footer={
         <>
-          <button type="button" className="ctl-btn" autoFocus onClick={() => onOpenChange(false)}>
+          <button type="button" className="ctl-btn" autoFocus onClick={() => openChange(false)}>
             Cancel
           </button>
           <button
@@ -57,6 +68,12 @@ export function ConfirmDialog({
           </button>
         </>
       }
-    />
+    >
+      {problem && (
+        <p role="alert" className="ctl-error">
+          {problem}
+        </p>
+      )}
+    </Modal>
   );
 }

@@ -100,6 +100,21 @@ describe('the profile switcher', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  it('a delete the core refuses shows its one-line error in the dialog, which stays open', async () => {
+    render(<ProfileSwitcher />);
+    await openMenu('bob');
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Delete…' }));
+    const dialog = await screen.findByRole('dialog');
+    // another window deletes bob first
+    expect((await tc.core['profiles.delete']({ name: 'bob' })).ok).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete bob' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe("Unknown profile 'bob'");
+    expect(screen.getByRole('dialog')).toBe(dialog);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
   it('follows changes other windows make (profiles.changed)', async () => {
     render(<ProfileSwitcher />);
     // another window (the CLI, a second renderer) creates dave straight through the core

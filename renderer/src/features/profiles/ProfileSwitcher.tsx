@@ -1,7 +1,7 @@
-import * as Dialog from '@radix-ui/react-dialog';
 import * as Menu from '@radix-ui/react-dropdown-menu';
 import { type CSSProperties, useState } from 'react';
 import type { Profile } from '../../../../main/core/types';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PROFILE_PALETTE } from './accent';
 import { ProfileNameForm } from './ProfileNameForm';
 import { useProfilesStore } from './store';
@@ -16,7 +16,6 @@ export function ProfileSwitcher() {
   const active = useProfilesStore((s) => s.active);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
   const store = useProfilesStore.getState;
 
   const form = (() => {
@@ -67,10 +66,7 @@ export function ProfileSwitcher() {
               active={name === active}
               onRename={() => setEditing({ mode: 'rename', from: name })}
               onDuplicate={() => setEditing({ mode: 'duplicate', from: name })}
-              onDelete={() => {
-                setDeleteError(null);
-                setDeleting(name);
-              }}
+              onDelete={() => setDeleting(name)}
             />
           );
         })}
@@ -86,37 +82,18 @@ export function ProfileSwitcher() {
           +
         </button>
       )}
-      <Dialog.Root open={deleting !== null} onOpenChange={(o) => !o && setDeleting(null)}>
-        <Dialog.Portal>
-          <Dialog.Overlay className="ui-dialog-overlay" />
-          <Dialog.Content className="ui-dialog-content">
-            <Dialog.Title className="ui-dialog-title">Delete profile {deleting}?</Dialog.Title>
-            <Dialog.Description className="ui-dialog-description">
-              Its cookie jar, variables and default headers are removed. History entries stay.
-            </Dialog.Description>
-            {deleteError && (
-              <p role="alert" className="profiles-form-error">
-                {deleteError}
-              </p>
-            )}
-            <div className="ui-dialog-actions">
-              <Dialog.Close className="ui-button">Cancel</Dialog.Close>
-              <button
-                type="button"
-                className="ui-button ui-button-danger"
-                onClick={async () => {
-                  if (!deleting) return;
-                  const res = await store().remove(deleting);
-                  if (res.ok) setDeleting(null);
-                  else setDeleteError(res.error.message);
-                }}
-              >
-                Delete {deleting}
-              </button>
-            </div>
-          </Dialog.Content>
-        </Dialog.Portal>
-      </Dialog.Root>
+      <ConfirmDialog
+        open={deleting !== null}
+        onOpenChange={(o) => !o && setDeleting(null)}
+        title={`Delete profile ${deleting}?`}
+        message="Its cookie jar, variables and default headers are removed. History entries stay."
+        confirmLabel={`Delete ${deleting}`}
+        onConfirm={async () => {
+          if (!deleting) return;
+          const res = await store().remove(deleting);
+          return res.ok ? null : res.error.message;
+        }}
+      />
     </div>
   );
 }

@@ -6,7 +6,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Collection } from '../main/core/types';
+import type { Collection } from '../main/shared/types';
 import { measureProcess, type ProcessRun, ROOT } from './proc';
 import { median, ratio, round } from './stats';
 

@@ -1,4 +1,4 @@
-import type { Profile, Settings } from '../main/core/types';
+import type { Profile, Settings } from '../main/shared/types';
 
 export function defaultSettings(): Settings {
   return { theme: 'system', proxy: null, insecure: false, timeoutMs: 30_000, maxRedirects: 10 };

@@ -5,10 +5,10 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, screen, session
 import { resolveDataDir } from './core/store/paths';
 import { createTandem, type Tandem } from './core/tandem';
 import { DEFAULT_DEMO_PORT, startDemoServer } from './demo/server';
-import { menuTemplate } from './ipc/menu';
-import { forwardEvents, registerHandlers } from './ipc/register';
-import { type AppLocation, isAppUrl, isExternalWebUrl, senderCheck } from './ipc/trust';
-import { fitWindowState, loadWindowState, saveWindowState } from './ipc/window-state';
+import { menuTemplate } from './shell/menu';
+import { forwardEvents, registerHandlers } from './shell/register';
+import { type AppLocation, isAppUrl, isExternalWebUrl, senderCheck } from './shell/trust';
+import { fitWindowState, loadWindowState, saveWindowState } from './shell/window-state';
 import { CONTENT_SECURITY_POLICY } from './web/csp';
 
 // Electron main: thin. One window, the core in this process, the contract over IPC.

@@ -1,7 +1,7 @@
 import type { Bridge, Channel, EventMap, EventName } from '../main/contract';
 import { channels, eventNames } from '../main/contract';
-import type { Result } from '../main/core/types';
-import { EVENT_CHANNEL, type EventMessage } from '../main/ipc/protocol';
+import { EVENT_CHANNEL, type EventMessage } from '../main/contract/protocol';
+import type { Result } from '../main/shared/types';
 
 /** The part of Electron's `ipcRenderer` the bridge uses (structural, so it is testable without Electron). */
 export interface IpcRendererLike {

@@ -4,8 +4,8 @@ import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { requestSpecSchema } from '../contract/index';
-import { fail, TandemFailure, toTandemError } from '../core/errors';
-import type { Collection, ErrorCode, SavedRequest } from '../core/types';
+import { fail, TandemFailure, toTandemError } from '../shared/errors';
+import type { Collection, ErrorCode, SavedRequest } from '../shared/types';
 import { parseCount, validateProfileName } from './parse';
 import { type CliIO, type Core, dataDirFor, printJson, requireProfile, withCore } from './session';
 

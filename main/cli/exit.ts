@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../core/types';
+import type { ErrorCode } from '../shared/types';
 
 /**
  * Exit codes of the `tandem` command:

@@ -1,4 +1,4 @@
-import type { CookieView, Hop, Profile, ResponseRecord, SentCookie, SetCookieRecord } from '../core/types';
+import type { CookieView, Hop, Profile, ResponseRecord, SentCookie, SetCookieRecord } from '../shared/types';
 
 /** What the CLI prints, as pure functions of core data. Colour is an option, never a global. */
 

@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { cookieFromInput } from '../core/cookies/jar';
-import { fail } from '../core/errors';
-import type { KeyValue, RequestBody, RequestOptions, RequestSpec } from '../core/types';
+import { fail } from '../shared/errors';
+import type { KeyValue, RequestBody, RequestOptions, RequestSpec } from '../shared/types';
 
 /**
  * Pure decisions for the CLI: turning what the user typed into a RequestSpec, or a

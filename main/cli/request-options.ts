@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { RequestSpec } from '../core/types';
+import type { RequestSpec } from '../shared/types';
 import { buildRequestSpec, parseCount, type SendFlags } from './parse';
 
 /** Commander's collector for repeatable options. */

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json';
-import { TandemFailure, toTandemError } from '../core/errors';
+import { TandemFailure, toTandemError } from '../shared/errors';
 import { registerRunCommand } from './collection-run';
 import { registerCompareCommands } from './commands/compare';
 import { registerCookies } from './commands/cookies';

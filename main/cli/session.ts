@@ -1,9 +1,9 @@
 import { stat } from 'node:fs/promises';
 import type { ArgsOf, Channel, ResultOf } from '../contract/index';
 import { localBridge } from '../contract/local';
-import { fail, TandemFailure } from '../core/errors';
 import { resolveDataDir } from '../core/store/paths';
 import { createTandem } from '../core/tandem';
+import { fail, TandemFailure } from '../shared/errors';
 import { validateProfileName } from './parse';
 
 /** What a command sees of the outside world; `index.ts` wires it to the process, tests may fake nothing else. */

@@ -1,5 +1,5 @@
-import { toTandemError } from '../core/errors';
-import type { Result } from '../core/types';
+import { toTandemError } from '../shared/errors';
+import type { Result } from '../shared/types';
 import { type Channel, contract, type Handlers, parseArgs } from './index';
 
 export function isChannel(name: unknown): name is Channel {

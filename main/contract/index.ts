@@ -11,7 +11,7 @@ import type {
   Result,
   SavedRequest,
   Settings,
-} from '../core/types';
+} from '../shared/types';
 
 /**
  * The one contract between the UI and the core: channel → argument schema and result type.

@@ -1,7 +1,7 @@
 import packageJson from '../../package.json';
 import type { Handlers } from '../contract';
+import { attempt } from '../shared/errors';
 import { compareChannels } from './compare/channels';
-import { attempt } from './errors';
 import type { EventBus } from './events';
 import { closeDispatchers } from './http/send';
 import {
@@ -13,7 +13,7 @@ import {
   setCookie,
 } from './profiles/cookies';
 import { Sender } from './profiles/send';
-import { closeWorkspace, followDemoUrl, openWorkspace, seedIfFirstRun } from './store/workspace';
+import { closeWorkspace, followDemoUrl, openWorkspace, seedIfFirstRun } from './workspace';
 
 export interface TandemOptions {
   /** Workspace directory. Resolve it with resolveDataDir() (flag, TANDEM_HOME, OS app-data). */

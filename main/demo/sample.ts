@@ -1,5 +1,5 @@
-import type { KeyValue, RequestSpec } from '../core/types';
-import { findVariables } from '../core/variables/substitute';
+import { findVariables } from '../shared/substitute';
+import type { KeyValue, RequestSpec } from '../shared/types';
 
 /**
  * The first-run workspace: three profiles and a "Demo API" collection pointed at the demo

@@ -14,9 +14,9 @@ import {
 } from '../../main/cli/collection-run';
 import { exitCodeFor } from '../../main/cli/exit';
 import type { CliIO } from '../../main/cli/session';
-import { TandemFailure } from '../../main/core/errors';
 import { createTandem } from '../../main/core/tandem';
-import type { Collection } from '../../main/core/types';
+import { TandemFailure } from '../../main/shared/errors';
+import type { Collection } from '../../main/shared/types';
 
 // A tiny API with sessions: /login?user=X sets sid, /whoami answers with the sid's user.
 let server: Server;

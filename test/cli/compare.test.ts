@@ -2,8 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTandem } from '../../main/core/tandem';
-import type { Comparison, MatrixResult } from '../../main/core/types';
 import { type DemoServer, startDemoServer } from '../../main/demo/server';
+import type { Comparison, MatrixResult } from '../../main/shared/types';
 import { assertBuilt, parseJson, tandem, tempWorkspace } from './helpers';
 
 /** `tandem compare` and `tandem matrix` as real processes against the demo API. */

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CookieView } from '../../main/core/types';
+import type { CookieView } from '../../main/shared/types';
 import { assertBuilt, parseJson, tandem, tempWorkspace } from './helpers';
 
 const strip = (cookies: CookieView[]) => cookies.map(({ creation: _c, ...rest }) => rest);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Profile } from '../../main/core/types';
+import type { Profile } from '../../main/shared/types';
 import { assertBuilt, parseJson, tandem, tempWorkspace } from './helpers';
 
 type Listed = Profile & { cookies: number };

@@ -15,8 +15,8 @@ import {
   type SendFlags,
   validateProfileName,
 } from '../../main/cli/parse';
-import { TandemFailure } from '../../main/core/errors';
-import type { ErrorCode, ResponseRecord } from '../../main/core/types';
+import { TandemFailure } from '../../main/shared/errors';
+import type { ErrorCode, ResponseRecord } from '../../main/shared/types';
 
 const flags = (over: Partial<SendFlags> = {}): SendFlags => ({
   header: [],

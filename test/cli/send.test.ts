@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hop, SentCookie, SetCookieRecord } from '../../main/core/types';
 import { startDemoServer } from '../../main/demo/server';
+import type { Hop, SentCookie, SetCookieRecord } from '../../main/shared/types';
 import { assertBuilt, parseJson, tandem, tempWorkspace } from './helpers';
 
 interface SendJson {

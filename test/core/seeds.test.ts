@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProfileJar } from '../../main/core/cookies/jar';
 import { closeDispatchers, send } from '../../main/core/http/send';
-import type { KeyValue, Profile, RequestSpec, ResponseRecord, Settings } from '../../main/core/types';
 import { type DemoServer, startDemoServer } from '../../main/demo/server';
 import { signSession } from '../../main/demo/session';
+import type { KeyValue, Profile, RequestSpec, ResponseRecord, Settings } from '../../main/shared/types';
 
 /**
  * The seeds, replayed with Tandem's engine: every scenario from the httpr cookie guide, the

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProfileJar } from '../../main/core/cookies/jar';
-import type { RequestSpec } from '../../main/core/types';
-import { substitute } from '../../main/core/variables/substitute';
 import { sampleWorkspace, variablesUsed } from '../../main/demo/sample';
 import { type DemoServer, startDemoServer } from '../../main/demo/server';
+import { substitute } from '../../main/shared/substitute';
+import type { RequestSpec } from '../../main/shared/types';
 
 let demo: DemoServer;
 beforeAll(async () => {

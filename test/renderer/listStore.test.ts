@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Result } from '../../main/core/types';
+import type { Result } from '../../main/shared/types';
 import { type ListSlice, listLoader } from '../../renderer/src/features/listStore';
 
 type Item = { id: string; name: string };

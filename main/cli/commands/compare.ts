@@ -4,8 +4,14 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { cellKey, describeDiff } from '../../core/compare';
-import { fail } from '../../core/errors';
-import type { Collection, Comparison, Expectation, MatrixExpectations, MatrixResult } from '../../core/types';
+import { fail } from '../../shared/errors';
+import type {
+  Collection,
+  Comparison,
+  Expectation,
+  MatrixExpectations,
+  MatrixResult,
+} from '../../shared/types';
 import { findCollection } from '../collection-run';
 import { table } from '../format';
 import { validateProfileName } from '../parse';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { fail } from '../../core/errors';
+import { fail } from '../../shared/errors';
 import { formatProfileTable, type ProfileRow } from '../format';
 import { validateProfileName } from '../parse';
 import { type CliIO, type Core, dataDirFor, printJson, withCore } from '../session';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { fail } from '../../core/errors';
+import { fail } from '../../shared/errors';
 import { parseCount } from '../parse';
 import { type CliIO, dataDirFor } from '../session';
 

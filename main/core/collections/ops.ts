@@ -1,5 +1,5 @@
-import { fail } from '../errors';
-import type { Collection, RequestSpec, SavedRequest } from '../types';
+import { fail } from '../../shared/errors';
+import type { Collection, RequestSpec, SavedRequest } from '../../shared/types';
 
 /** Pure edits of a collection. Folders are '/'-separated paths; '' is the top level. */
 

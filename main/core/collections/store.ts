@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { z } from 'zod';
 import { requestSpecSchema } from '../../contract';
-import { fail } from '../errors';
+import { fail } from '../../shared/errors';
+import type { Collection, RequestSpec, SavedRequest } from '../../shared/types';
 import { isNotFound, readJsonFile, writeJsonFile } from '../store/files';
 import { layout } from '../store/paths';
 import type { WriteQueue } from '../store/queue';
-import type { Collection, RequestSpec, SavedRequest } from '../types';
 import * as ops from './ops';
 
 /** Collections on disk: `collections/<id>.json`, one file each. Edits are read-modify-write in the queue. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { attempt, fail } from '../errors';
-import type { EventBus } from '../events';
+import { attempt, fail } from '../../shared/errors';
+import { matrixRows } from '../../shared/matrix';
 import type {
   Collection,
   Comparison,
@@ -9,10 +9,10 @@ import type {
   RequestSpec,
   ResponseRecord,
   Result,
-} from '../types';
+} from '../../shared/types';
+import type { EventBus } from '../events';
 import { compareProfiles, type SendAs } from './compare';
 import { runMatrix } from './matrix';
-import { matrixRows } from './model';
 
 export { matrixRows };
 

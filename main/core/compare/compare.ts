@@ -1,6 +1,6 @@
-import { fail, toTandemError } from '../errors';
-import type { Comparison, ComparisonResult, RequestSpec, ResponseRecord } from '../types';
-import { diffResponses } from './diff';
+import { diffResponses } from '../../shared/diff';
+import { fail, toTandemError } from '../../shared/errors';
+import type { Comparison, ComparisonResult, RequestSpec, ResponseRecord } from '../../shared/types';
 
 /** Sends a request as one profile (its own jar, variables and headers); the facade passes its `request.send`. */
 export type SendAs = (profile: string, spec: RequestSpec, signal: AbortSignal) => Promise<ResponseRecord>;

@@ -1,6 +1,11 @@
-export { checkProfiles, compareProfiles, type SendAs } from './compare';
-export { describeDiff, diffHeaders, diffJson, diffResponses, parseJsonBody, VOLATILE_HEADERS } from './diff';
-export { type MatrixInput, type MatrixProgress, makeCell, runMatrix } from './matrix';
+export {
+  describeDiff,
+  diffHeaders,
+  diffJson,
+  diffResponses,
+  parseJsonBody,
+  VOLATILE_HEADERS,
+} from '../../shared/diff';
 export {
   cellKey,
   isInside,
@@ -9,4 +14,6 @@ export {
   meets,
   summarizeMatrix,
   verdictOf,
-} from './model';
+} from '../../shared/matrix';
+export { checkProfiles, compareProfiles, type SendAs } from './compare';
+export { type MatrixInput, type MatrixProgress, makeCell, runMatrix } from './matrix';

@@ -1,4 +1,5 @@
-import { toTandemError } from '../errors';
+import { toTandemError } from '../../shared/errors';
+import { cellKey, type MatrixRequest, meets, summarizeMatrix, verdictOf } from '../../shared/matrix';
 import type {
   Expectation,
   MatrixCell,
@@ -6,9 +7,8 @@ import type {
   MatrixResult,
   MatrixRow,
   ResponseRecord,
-} from '../types';
+} from '../../shared/types';
 import { checkProfiles, type SendAs } from './compare';
-import { cellKey, type MatrixRequest, meets, summarizeMatrix, verdictOf } from './model';
 
 export type { MatrixRequest };
 

@@ -1,6 +1,6 @@
 import { Cookie, CookieJar, canonicalDomain, getPublicSuffix, MemoryCookieStore } from 'tough-cookie';
-import { fail } from '../errors';
-import type { CookieInput, CookieKey, CookieView, SameSite, SetCookieRecord } from '../types';
+import { fail } from '../../shared/errors';
+import type { CookieInput, CookieKey, CookieView, SameSite, SetCookieRecord } from '../../shared/types';
 import { fastCookiesFor, fastParseSetCookie, fastSetCookie } from './fast-path';
 import { isoFormatter } from './iso';
 

@@ -1,5 +1,5 @@
-import { fail } from '../errors';
-import type { KeyValue, SentCookie } from '../types';
+import { fail } from '../../shared/errors';
+import type { KeyValue, SentCookie } from '../../shared/types';
 
 /**
  * Builds the ONE Cookie header a hop sends, from three sources, weakest first:

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { fail, TandemFailure } from '../errors';
-import type { CookieInput, CookieView } from '../types';
+import { fail, TandemFailure } from '../../shared/errors';
+import type { CookieInput, CookieView } from '../../shared/types';
 import { cookieFromInput } from './jar';
 
 /**

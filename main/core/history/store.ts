@@ -1,10 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { HistoryEntry } from '../../shared/types';
 import { checkProfileName, isValidProfileName } from '../profiles/names';
 import { isNotFound, quarantine, writeFileAtomic } from '../store/files';
 import { layout } from '../store/paths';
 import { gather, urgently, type WriteQueue } from '../store/queue';
-import type { HistoryEntry } from '../types';
 
 /**
  * History per profile: `history/<profile>.jsonl`, one HistoryEntry per line, newest last,

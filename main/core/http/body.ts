@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fail } from '../errors';
-import type { RequestBody } from '../types';
-import { substitute } from '../variables/substitute';
+import { fail } from '../../shared/errors';
+import { substitute } from '../../shared/substitute';
+import type { RequestBody } from '../../shared/types';
 
 /**
  * Request bodies: validated and variable-substituted once (`prepareBody`), then turned into a

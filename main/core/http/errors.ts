@@ -1,4 +1,4 @@
-import { TandemFailure } from '../errors';
+import { TandemFailure } from '../../shared/errors';
 
 /**
  * Turns what undici / node:net / node:tls throw into a TandemFailure with one clear line.

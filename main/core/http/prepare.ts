@@ -1,7 +1,7 @@
+import { fail } from '../../shared/errors';
+import { substitute } from '../../shared/substitute';
+import type { KeyValue, Profile, RequestSpec, Settings } from '../../shared/types';
 import { validateRequestCookie } from '../cookies/merge';
-import { fail } from '../errors';
-import type { KeyValue, Profile, RequestSpec, Settings } from '../types';
-import { substitute } from '../variables/substitute';
 import { NONE, type PreparedBody, prepareBody } from './body';
 
 /**

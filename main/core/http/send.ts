@@ -1,12 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Cookie, defaultPath } from 'tough-cookie';
+import { fail, TandemFailure } from '../../shared/errors';
+import type {
+  Hop,
+  Profile,
+  RequestSpec,
+  ResponseRecord,
+  SetCookieRecord,
+  Settings,
+} from '../../shared/types';
 import { fastParseSetCookie } from '../cookies/fast-path';
 import { isoFormatter } from '../cookies/iso';
 import { type ProfileJar, toCookieView } from '../cookies/jar';
 import { mergeCookies } from '../cookies/merge';
-import { fail, TandemFailure } from '../errors';
-import type { Hop, Profile, RequestSpec, ResponseRecord, SetCookieRecord, Settings } from '../types';
 import { bodyForHop } from './body';
 import { dispatcherFor, type HostResolver } from './dispatchers';
 import { mapNetworkError } from './errors';

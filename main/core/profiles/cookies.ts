@@ -1,7 +1,7 @@
+import type { CookieInput, CookieKey, CookieView } from '../../shared/types';
 import type { ProfileJar } from '../cookies/jar';
 import { formatCookies, parseCookies } from '../cookies/transfer';
-import type { Workspace } from '../store/workspace';
-import type { CookieInput, CookieKey, CookieView } from '../types';
+import type { Workspace } from '../workspace';
 
 /** Cookie operations on a profile's jar. Each waits until the change is on disk, then announces it. */
 

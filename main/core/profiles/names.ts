@@ -1,4 +1,4 @@
-import { fail } from '../errors';
+import { fail } from '../../shared/errors';
 
 /** Pure rules about profile names and colours. */
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { toTandemError } from '../errors';
+import { toTandemError } from '../../shared/errors';
+import type { HistoryEntry, RequestSpec, ResponseRecord, Settings } from '../../shared/types';
 import { send } from '../http/send';
-import type { Workspace } from '../store/workspace';
-import type { HistoryEntry, RequestSpec, ResponseRecord, Settings } from '../types';
+import type { Workspace } from '../workspace';
 
 /**
  * Sends a request as a profile: catches the jar up with other processes, calls the engine,

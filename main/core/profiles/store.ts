@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import { z } from 'zod';
-import { fail } from '../errors';
+import { fail } from '../../shared/errors';
+import type { Profile, ProfilePatch } from '../../shared/types';
 import type { HistoryStore } from '../history/store';
 import { isNotFound, readJsonFile, writeJsonFile } from '../store/files';
 import { CookieJournal, writeJournal } from '../store/journal';
 import { layout } from '../store/paths';
 import type { WriteQueue } from '../store/queue';
 import { RecentStamps, stampOf, wroteFiles } from '../store/stamp';
-import type { Profile, ProfilePatch } from '../types';
 import {
   checkColor,
   checkProfileName,

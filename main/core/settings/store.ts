@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { fail } from '../errors';
+import { fail } from '../../shared/errors';
+import type { Settings } from '../../shared/types';
 import { readJsonFile, writeJsonFile } from '../store/files';
 import { layout } from '../store/paths';
 import type { WriteQueue } from '../store/queue';
 import { RecentStamps, stampOf } from '../store/stamp';
-import type { Settings } from '../types';
 
 /** `settings.json`: only what differs from the defaults needs to be there. */
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fail, TandemFailure } from '../errors';
+import { fail, TandemFailure } from '../../shared/errors';
 import { shownPath } from './paths';
 import { wroteFiles } from './stamp';
 

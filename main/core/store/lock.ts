@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
-import { fail } from '../errors';
+import { fail } from '../../shared/errors';
 
 /**
  * An exclusive lock file created with `wx`. It holds `pid host time`; a lock whose owner died

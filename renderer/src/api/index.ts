@@ -1,6 +1,6 @@
 import type { Api, Bridge, Channel, EventMap, EventName, ResultOf } from '../../../main/contract';
 import { channels } from '../../../main/contract';
-import type { Result } from '../../../main/core/types';
+import type { Result } from '../../../main/shared/types';
 
 /**
  * The renderer's only door to the core. In Electron the preload exposes `window.tandem`

@@ -1,4 +1,4 @@
-import type { KeyValue } from '../../../main/core/types';
+import type { KeyValue } from '../../../main/shared/types';
 import './ui.css';
 
 export interface KeyValueTableProps {

@@ -1,4 +1,4 @@
-import type { Result, TandemError } from '../../../main/core/types';
+import type { Result, TandemError } from '../../../main/shared/types';
 
 /** The state every list store (collections, history) keeps: items by id, in the core's order. */
 export interface ListSlice<T> {

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventMap } from '../../../main/contract';
 import { createTandem, type Tandem } from '../../../main/core/tandem';
-import type { Collection, MatrixExpectations, RequestSpec, Result } from '../../../main/core/types';
 import { type DemoServer, startDemoServer } from '../../../main/demo/server';
+import type { Collection, MatrixExpectations, RequestSpec, Result } from '../../../main/shared/types';
 
 /** Compare and matrix over the demo API, through a real core on a temp workspace. */
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeCell } from '../../../main/core/compare/matrix';
-import { matrixRows, meets, summarizeMatrix, verdictOf } from '../../../main/core/compare/model';
-import type { Collection, RequestSpec } from '../../../main/core/types';
+import { matrixRows, meets, summarizeMatrix, verdictOf } from '../../../main/shared/matrix';
+import type { Collection, RequestSpec } from '../../../main/shared/types';
 
 const get = (url: string): RequestSpec => ({ method: 'GET', url, headers: [], body: { type: 'none' } });
 

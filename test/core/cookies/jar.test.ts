@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type CookieChange, ProfileJar } from '../../../main/core/cookies/jar';
-import { TandemFailure } from '../../../main/core/errors';
+import { TandemFailure } from '../../../main/shared/errors';
 
 const url = 'http://app.test/account';
 

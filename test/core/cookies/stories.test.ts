@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDispatchers, send } from '../../../main/core/http/send';
-import type { RequestSpec } from '../../../main/core/types';
+import type { RequestSpec } from '../../../main/shared/types';
 import {
   contextFor,
   cookieApp,

@@ -5,8 +5,8 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProfileJar } from '../../../main/core/cookies/jar';
 import { parseJsonCookies, parseNetscape, toJson, toNetscape } from '../../../main/core/cookies/transfer';
-import { TandemFailure } from '../../../main/core/errors';
 import { createTandem, type Tandem } from '../../../main/core/tandem';
+import { TandemFailure } from '../../../main/shared/errors';
 import { startServer, tempDir } from '../store/helpers';
 
 const run = promisify(execFile);

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { send } from '../../../main/core/http/send';
-import type { RequestSpec } from '../../../main/core/types';
+import type { RequestSpec } from '../../../main/shared/types';
 import { contextFor, cookieApp, cookieHeaders, failure, serverPerFile } from './servers';
 
 const fx = serverPerFile('tandem-redirect-', cookieApp);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { send } from '../../../main/core/http/send';
-import type { RequestSpec } from '../../../main/core/types';
+import type { RequestSpec } from '../../../main/shared/types';
 import { contextFor, cookieApp, failure, get, serverPerFile } from './servers';
 
 const fx = serverPerFile('tandem-send-', (req, res, body) => {

@@ -5,9 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { ProfileJar } from '../../../main/core/cookies/jar';
-import { TandemFailure } from '../../../main/core/errors';
 import { closeDispatchers, type SendContext } from '../../../main/core/http/send';
-import type { Profile, RequestSpec, Settings } from '../../../main/core/types';
+import { TandemFailure } from '../../../main/shared/errors';
+import type { Profile, RequestSpec, Settings } from '../../../main/shared/types';
 
 /** A request as the loopback server saw it. */
 export interface Seen {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkColor, isValidProfileName, PALETTE, pickColor } from '../../../main/core/profiles/names';
 import { layout } from '../../../main/core/store/paths';
 import { createTandem, type Tandem } from '../../../main/core/tandem';
-import type { Result } from '../../../main/core/types';
+import type { Result } from '../../../main/shared/types';
 import { tempDir } from '../store/helpers';
 
 let dir: string;

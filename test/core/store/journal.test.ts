@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TandemFailure } from '../../../main/core/errors';
 import { HistoryStore } from '../../../main/core/history/store';
 import { ProfileStore } from '../../../main/core/profiles/store';
 import { layout } from '../../../main/core/store/paths';
 import { WriteQueue } from '../../../main/core/store/queue';
+import { TandemFailure } from '../../../main/shared/errors';
 import { disposeWriter, lineCount, runWriter, tempDir, writerScript } from './helpers';
 
 let dir: string;

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventMap } from '../../../main/contract';
 import { layout } from '../../../main/core/store/paths';
 import { createTandem, type Tandem } from '../../../main/core/tandem';
-import type { RequestSpec, Result } from '../../../main/core/types';
+import type { RequestSpec, Result } from '../../../main/shared/types';
 import { type LoopbackServer, lineCount, startServer, tempDir } from '../store/helpers';
 
 /** Sending through the facade with the real engine (main/core/http/send.ts) against loopback servers. */

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { layout } from '../../../main/core/store/paths';
 import { createTandem, type Tandem, VERSION } from '../../../main/core/tandem';
-import type { RequestSpec, Result } from '../../../main/core/types';
+import type { RequestSpec, Result } from '../../../main/shared/types';
 import { tempDir } from '../store/helpers';
 
 let dir: string;

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RequestSpec } from '../../../main/core/types';
+import type { RequestSpec } from '../../../main/shared/types';
 import { CollectionsPanel } from '../../../renderer/src/features/collections/CollectionsPanel';
 import { useCollectionsStore } from '../../../renderer/src/features/collections/store';
 import { emptyRequest, useRequestStore } from '../../../renderer/src/features/request/store';

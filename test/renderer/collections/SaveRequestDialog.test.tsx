@@ -2,7 +2,7 @@
 import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RequestSpec } from '../../../main/core/types';
+import type { RequestSpec } from '../../../main/shared/types';
 import { SaveRequestDialog } from '../../../renderer/src/features/collections/SaveRequestDialog';
 import { useCollectionsStore } from '../../../renderer/src/features/collections/store';
 import { useRequestStore } from '../../../renderer/src/features/request/store';

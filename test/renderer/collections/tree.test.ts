@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Collection } from '../../../main/core/types';
+import type { Collection } from '../../../main/shared/types';
 import {
   allFolders,
   buildTree,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diffResponses } from '../../../main/core/compare/diff';
-import type { MatrixCell, ResponseRecord } from '../../../main/core/types';
+import { diffResponses } from '../../../main/shared/diff';
+import type { MatrixCell, ResponseRecord } from '../../../main/shared/types';
 import {
   bodyLines,
   defaultSelection,

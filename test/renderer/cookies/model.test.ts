@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CookieView } from '../../../main/core/types';
+import type { CookieView } from '../../../main/shared/types';
 import {
   detectCookieFormat,
   displayDomain,

@@ -1,6 +1,6 @@
 import { cleanup } from '@testing-library/react';
 import type { Tandem } from '../../../main/core/tandem';
-import type { Result } from '../../../main/core/types';
+import type { Result } from '../../../main/shared/types';
 import { useProfilesStore } from '../../../renderer/src/features/profiles/store';
 import { startBridgedCore } from '../../support/core';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry } from '../../../main/core/types';
+import type { HistoryEntry } from '../../../main/shared/types';
 import { splitUrl, statusTone, timeAgo, visibleEntries } from '../../../renderer/src/features/history/format';
 
 const at = (iso: string, profile = 'alice'): HistoryEntry => ({

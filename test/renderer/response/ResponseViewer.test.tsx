@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { RequestSpec } from '../../../main/core/types';
+import type { RequestSpec } from '../../../main/shared/types';
 import { useProfilesStore } from '../../../renderer/src/features/profiles/store';
 import { useRequestStore } from '../../../renderer/src/features/request/store';
 import { ResponseViewer } from '../../../renderer/src/features/response/ResponseViewer';

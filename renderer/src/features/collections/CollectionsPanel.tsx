@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
-import type { Collection, SavedRequest } from '../../../../main/core/types';
+import type { Collection, SavedRequest } from '../../../../main/shared/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import '../../components/controls.css';
 import { emptyRequest, useRequestStore } from '../request/store';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Collection, RequestSpec, Result, SavedRequest } from '../../../../main/core/types';
+import type { Collection, RequestSpec, Result, SavedRequest } from '../../../../main/shared/types';
 import { api } from '../../api';
 import { type ListSlice, listLoader } from '../listStore';
 import {

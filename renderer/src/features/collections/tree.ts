@@ -1,4 +1,4 @@
-import type { Collection, SavedRequest } from '../../../../main/core/types';
+import type { Collection, SavedRequest } from '../../../../main/shared/types';
 
 /** Pure helpers for the collections tree: folder paths are '/'-separated, '' is the top level. */
 

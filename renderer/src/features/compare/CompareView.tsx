@@ -1,5 +1,5 @@
-import { describeDiff } from '../../../../main/core/compare/diff';
-import type { Comparison, ComparisonResult } from '../../../../main/core/types';
+import { describeDiff } from '../../../../main/shared/diff';
+import type { Comparison, ComparisonResult } from '../../../../main/shared/types';
 import { useProfilesStore } from '../profiles/store';
 import { StatusPill } from '../response/Details';
 import { formatBytes, formatMs } from '../response/format';

@@ -1,4 +1,4 @@
-import type { Comparison } from '../../../../main/core/types';
+import type { Comparison } from '../../../../main/shared/types';
 
 /** Pure decisions for the compare view. */
 

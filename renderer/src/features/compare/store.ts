@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Comparison, RequestSpec, TandemError } from '../../../../main/core/types';
+import type { Comparison, RequestSpec, TandemError } from '../../../../main/shared/types';
 import { api } from '../../api';
 
 export interface CompareState {

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import type { CookieView, SameSite } from '../../../../main/core/types';
+import type { CookieView, SameSite } from '../../../../main/shared/types';
 import { Modal } from '../../components/Modal';
 import '../../components/controls.css';
 import {

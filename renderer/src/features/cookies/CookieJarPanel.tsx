@@ -1,5 +1,5 @@
 import { type ChangeEvent, useEffect, useId, useMemo, useState } from 'react';
-import type { CookieView } from '../../../../main/core/types';
+import type { CookieView } from '../../../../main/shared/types';
 import { api, subscribe } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import '../../components/controls.css';

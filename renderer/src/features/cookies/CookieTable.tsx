@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type CSSProperties, type RefObject, useLayoutEffect, useRef, useState } from 'react';
-import type { CookieView } from '../../../../main/core/types';
+import type { CookieView } from '../../../../main/shared/types';
 import { displayDomain, flagsOf, formatExpires, formatSize } from './model';
 
 export interface CookieTableProps {

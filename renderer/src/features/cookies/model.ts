@@ -1,4 +1,4 @@
-import type { CookieInput, CookieKey, CookieView, SameSite } from '../../../../main/core/types';
+import type { CookieInput, CookieKey, CookieView, SameSite } from '../../../../main/shared/types';
 
 /** Pure decisions for the cookie editor: identities, filtering, display and form conversion. */
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CookieInput, CookieKey, CookieView, Result, TandemError } from '../../../../main/core/types';
+import type { CookieInput, CookieKey, CookieView, Result, TandemError } from '../../../../main/shared/types';
 import { api } from '../../api';
 import { coalesce } from './coalesce';
 import { cookieId } from './model';

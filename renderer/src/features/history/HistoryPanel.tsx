@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { HistoryEntry } from '../../../../main/core/types';
+import type { HistoryEntry } from '../../../../main/shared/types';
 import { subscribe } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import '../../components/controls.css';

@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../../../../main/core/types';
+import type { HistoryEntry } from '../../../../main/shared/types';
 
 /** "just now", "42s ago", "5m ago", "3h ago", "2d ago", then the date. */
 export function timeAgo(iso: string, now: number = Date.now()): string {

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { HistoryEntry, Result } from '../../../../main/core/types';
+import type { HistoryEntry, Result } from '../../../../main/shared/types';
 import { api } from '../../api';
 import { coalesce } from '../cookies/coalesce';
 import { type ListSlice, listLoader } from '../listStore';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
-import { cellKey, type MatrixRequest, matrixRows } from '../../../../main/core/compare/model';
-import type { Collection, MatrixCell } from '../../../../main/core/types';
+import { cellKey, type MatrixRequest, matrixRows } from '../../../../main/shared/matrix';
+import type { Collection, MatrixCell } from '../../../../main/shared/types';
 import { useProfilesStore } from '../profiles/store';
 import { StatusPill } from '../response/Details';
 import { formatBytes, formatMs } from '../response/format';

@@ -1,5 +1,5 @@
-import { meets } from '../../../../main/core/compare/model';
-import type { MatrixCell } from '../../../../main/core/types';
+import { meets } from '../../../../main/shared/matrix';
+import type { MatrixCell } from '../../../../main/shared/types';
 
 /** Pure decisions for the access-matrix view. */
 

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import { cellKey } from '../../../../main/core/compare/model';
-import type { Collection, MatrixCell, MatrixExpectations, TandemError } from '../../../../main/core/types';
+import { cellKey } from '../../../../main/shared/matrix';
+import type { Collection, MatrixCell, MatrixExpectations, TandemError } from '../../../../main/shared/types';
 import { api, subscribe } from '../../api';
 import { cycleExpectation, type UiExpectation } from './model';
 

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { Profile, Result } from '../../../../main/core/types';
+import type { Profile, Result } from '../../../../main/shared/types';
 
 export interface ProfileNameFormProps {
   /** Accessible name of the form, e.g. "New profile" or "Rename alice". */

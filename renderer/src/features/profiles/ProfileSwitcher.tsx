@@ -1,6 +1,6 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
 import { type CSSProperties, useState } from 'react';
-import type { Profile } from '../../../../main/core/types';
+import type { Profile } from '../../../../main/shared/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PROFILE_PALETTE } from './accent';
 import { ProfileNameForm } from './ProfileNameForm';

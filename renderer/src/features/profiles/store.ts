@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Profile, ProfilePatch, Result } from '../../../../main/core/types';
+import type { Profile, ProfilePatch, Result } from '../../../../main/shared/types';
 import { api, subscribe } from '../../api';
 import { nextProfileColor, pickActive } from './accent';
 

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import type { RequestBody } from '../../../../main/core/types';
+import type { RequestBody } from '../../../../main/shared/types';
 import { CodeEditor } from '../../components/CodeEditor';
 import { KeyValueTable } from '../../components/KeyValueTable';
 import { type BodyType, switchBodyType } from './bodyType';

@@ -1,4 +1,4 @@
-import type { RequestBody } from '../../../../main/core/types';
+import type { RequestBody } from '../../../../main/shared/types';
 import { KvHead } from '../../components/KeyValueTable';
 
 type Parts = Extract<RequestBody, { type: 'multipart' }>['parts'];

@@ -1,4 +1,4 @@
-import type { RequestAuth, RequestOptions } from '../../../../main/core/types';
+import type { RequestAuth, RequestOptions } from '../../../../main/shared/types';
 import { KeyValueTable } from '../../components/KeyValueTable';
 import { useActiveProfile } from '../profiles/store';
 import { useRequestStore } from './store';

@@ -1,4 +1,4 @@
-import type { RequestBody } from '../../../../main/core/types';
+import type { RequestBody } from '../../../../main/shared/types';
 
 export type BodyType = RequestBody['type'];
 

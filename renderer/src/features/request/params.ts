@@ -1,4 +1,4 @@
-import type { KeyValue } from '../../../../main/core/types';
+import type { KeyValue } from '../../../../main/shared/types';
 
 /**
  * Query params ↔ URL, both ways, on the raw text (no URL parsing, so {{variables}} and

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { RequestSpec, ResponseRecord, TandemError } from '../../../../main/core/types';
+import type { RequestSpec, ResponseRecord, TandemError } from '../../../../main/shared/types';
 import { api, subscribe } from '../../api';
 
 export interface RequestOrigin {

@@ -1,4 +1,4 @@
-import { findVariables } from '../../../../main/core/variables/substitute';
+import { findVariables } from '../../../../main/shared/substitute';
 
 /** {{variable}} marking for the URL and other templated fields. Same grammar as the core's substitution. */
 
@@ -26,4 +26,4 @@ export function segmentTemplate(text: string, known: Readonly<Record<string, str
   return out;
 }
 
-export { missingVariables as unknownVariables } from '../../../../main/core/variables/substitute';
+export { missingVariables as unknownVariables } from '../../../../main/shared/substitute';

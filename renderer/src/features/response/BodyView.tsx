@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { ResponseRecord } from '../../../../main/core/types';
+import type { ResponseRecord } from '../../../../main/shared/types';
 import { CodeEditor } from '../../components/CodeEditor';
 import { formatBytes, isHtmlType, PRETTY_LIMIT, presentBody } from './format';
 

@@ -1,4 +1,4 @@
-import type { Hop, ResponseRecord, SentCookie, SetCookieRecord } from '../../../../main/core/types';
+import type { Hop, ResponseRecord, SentCookie, SetCookieRecord } from '../../../../main/shared/types';
 import { formatMs, outcomeTone, setCookieName, statusClass, timingSegments } from './format';
 
 export function HeadersTable({ headers, label }: { headers: Array<[string, string]>; label: string }) {

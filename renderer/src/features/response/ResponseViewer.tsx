@@ -1,5 +1,5 @@
 import * as Tabs from '@radix-ui/react-tabs';
-import type { ResponseRecord } from '../../../../main/core/types';
+import type { ResponseRecord } from '../../../../main/shared/types';
 import { useActiveProfile } from '../profiles/store';
 import { type SendOutcome, useRequestStore } from '../request/store';
 import { BodyView } from './BodyView';

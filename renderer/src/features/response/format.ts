@@ -1,4 +1,4 @@
-import type { ResponseRecord, SetCookieRecord, Timings } from '../../../../main/core/types';
+import type { ResponseRecord, SetCookieRecord, Timings } from '../../../../main/shared/types';
 
 /** Pure decisions for the response viewer. */
 

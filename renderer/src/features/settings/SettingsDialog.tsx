@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import type { Settings } from '../../../../main/core/types';
+import type { Settings } from '../../../../main/shared/types';
 import { Modal } from '../../components/Modal';
 import '../../components/controls.css';
 import { useSettingsStore } from './store';

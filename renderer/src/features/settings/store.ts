@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Result, Settings, TandemError } from '../../../../main/core/types';
+import type { Result, Settings, TandemError } from '../../../../main/shared/types';
 import { api } from '../../api';
 import { applyTheme } from './theme';
 

@@ -1,4 +1,4 @@
-import type { Settings } from '../../../../main/core/types';
+import type { Settings } from '../../../../main/shared/types';
 
 export type ThemeChoice = Settings['theme'];
 export type AppliedTheme = 'light' | 'dark';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Profile, ProfilePatch } from '../../../../main/core/types';
+import type { Profile, ProfilePatch } from '../../../../main/shared/types';
 import '../../components/controls.css';
 import { useProfilesStore } from '../profiles/store';
 import { KeyValueTable } from './KeyValueTable';

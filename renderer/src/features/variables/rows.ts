@@ -1,4 +1,4 @@
-import type { KeyValue } from '../../../../main/core/types';
+import type { KeyValue } from '../../../../main/shared/types';
 
 /** Pure helpers for the profile settings panel: editable rows ⇄ what profiles.update takes. */
 

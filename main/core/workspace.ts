@@ -1,14 +1,14 @@
 import fs from 'node:fs/promises';
-import { sampleWorkspace } from '../../demo/sample';
-import { CollectionStore } from '../collections/store';
-import { fail } from '../errors';
-import { EventBus } from '../events';
-import { HistoryStore } from '../history/store';
-import { ProfileStore } from '../profiles/store';
-import { SettingsStore } from '../settings/store';
-import { isNotFound, writeJsonFile } from './files';
-import { layout } from './paths';
-import { WriteQueue } from './queue';
+import { sampleWorkspace } from '../demo/sample';
+import { fail } from '../shared/errors';
+import { CollectionStore } from './collections/store';
+import { EventBus } from './events';
+import { HistoryStore } from './history/store';
+import { ProfileStore } from './profiles/store';
+import { SettingsStore } from './settings/store';
+import { isNotFound, writeJsonFile } from './store/files';
+import { layout } from './store/paths';
+import { WriteQueue } from './store/queue';
 
 /** The stores of one workspace directory, sharing one write queue and one event bus. */
 export interface Workspace {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as ops from '../../../main/core/collections/ops';
-import type { Collection, RequestSpec } from '../../../main/core/types';
+import type { Collection, RequestSpec } from '../../../main/shared/types';
 
 const get = (url: string): RequestSpec => ({ method: 'GET', url, headers: [], body: { type: 'none' } });
 let n = 0;

@@ -1,4 +1,4 @@
-import type { ComparisonDiff, ComparisonResult, ResponseRecord, ValueDiff } from '../types';
+import type { ComparisonDiff, ComparisonResult, ResponseRecord, ValueDiff } from './types';
 
 /**
  * Pure comparison of several profiles' responses to the same request. No Node, no I/O:

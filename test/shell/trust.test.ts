@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { menuTemplate } from '../../main/ipc/menu';
-import { isAppUrl, isExternalWebUrl, senderCheck } from '../../main/ipc/trust';
+import { menuTemplate } from '../../main/shell/menu';
+import { isAppUrl, isExternalWebUrl, senderCheck } from '../../main/shell/trust';
 
 const built = { indexUrl: 'file:///opt/Tandem/resources/app/out/renderer/index.html', devServerUrl: null };
 const dev = { ...built, devServerUrl: 'http://localhost:5173/' };

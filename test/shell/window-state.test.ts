@@ -8,7 +8,7 @@ import {
   loadWindowState,
   parseWindowState,
   saveWindowState,
-} from '../../main/ipc/window-state';
+} from '../../main/shell/window-state';
 
 const laptop = [{ x: 0, y: 0, width: 1920, height: 1050 }];
 

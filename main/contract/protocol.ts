@@ -1,4 +1,4 @@
-import type { EventName } from '../contract';
+import type { EventName } from './';
 
 /**
  * What crosses the Electron IPC boundary besides the contract channels themselves.

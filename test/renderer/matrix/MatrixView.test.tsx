@@ -5,7 +5,7 @@ import { MatrixView } from '../../../renderer/src/features/matrix/MatrixView';
 import { startMatrixSync } from '../../../renderer/src/features/matrix/store';
 import { useProfilesStore } from '../../../renderer/src/features/profiles/store';
 import { resetStores } from '../app/harness';
-import { resetCompareStores, startDemoCore } from './harness';
+import { resetCompareStores, startDemoCore } from '../compare/harness';
 
 let tc: Awaited<ReturnType<typeof startDemoCore>> | null = null;
 let stop: (() => void) | null = null;

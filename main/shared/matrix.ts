@@ -1,5 +1,5 @@
-import { fail } from '../errors';
-import type { Collection, Expectation, MatrixCell, MatrixResult, RequestSpec, Verdict } from '../types';
+import { fail } from './errors';
+import type { Collection, Expectation, MatrixCell, MatrixResult, RequestSpec, Verdict } from './types';
 
 /** The access matrix's pure model, shared by the core, the CLI and the renderer (no Node here). */
 

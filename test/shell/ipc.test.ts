@@ -3,16 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../../main/contract';
+import { EVENT_CHANNEL, type EventMessage } from '../../main/contract/protocol';
 import { createTandem, type Tandem } from '../../main/core/tandem';
-import type { Result } from '../../main/core/types';
-import { EVENT_CHANNEL, type EventMessage } from '../../main/ipc/protocol';
+import type { Result } from '../../main/shared/types';
 import {
   forwardEvents,
   type InvokeEventLike,
   type IpcMainLike,
   registerHandlers,
-} from '../../main/ipc/register';
-import { senderCheck } from '../../main/ipc/trust';
+} from '../../main/shell/register';
+import { senderCheck } from '../../main/shell/trust';
 import { createPreloadBridge, type IpcRendererLike } from '../../preload/bridge';
 
 type Handler = (event: InvokeEventLike, ...args: unknown[]) => unknown;

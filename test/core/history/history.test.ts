@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HISTORY_CAP, HistoryStore, newestFirst, parseHistory } from '../../../main/core/history/store';
 import { layout } from '../../../main/core/store/paths';
 import { WriteQueue } from '../../../main/core/store/queue';
-import type { HistoryEntry } from '../../../main/core/types';
-import { lineCount, tempDir } from './helpers';
+import type { HistoryEntry } from '../../../main/shared/types';
+import { lineCount, tempDir } from '../store/helpers';
 
 function entry(profile: string, n: number): HistoryEntry {
   return {

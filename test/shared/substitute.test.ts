@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TandemFailure } from '../../../main/core/errors';
-import { findVariables, missingVariables, substitute } from '../../../main/core/variables/substitute';
+import { TandemFailure } from '../../main/shared/errors';
+import { findVariables, missingVariables, substitute } from '../../main/shared/substitute';
 
 const vars = { host: 'api.test', token: 'abc123', user_id: '42', 'api.v': '2' };
 

@@ -1,4 +1,4 @@
-import { fail } from '../errors';
+import { fail } from './errors';
 
 /**
  * `{{name}}` substitution from a profile's variables. Pure functions: no I/O, no state.

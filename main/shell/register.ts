@@ -1,8 +1,8 @@
 import { channels, eventNames, type Handlers } from '../contract';
 import { dispatch } from '../contract/dispatch';
+import { EVENT_CHANNEL, type EventMessage } from '../contract/protocol';
 import type { EventBus } from '../core/events';
-import type { Result } from '../core/types';
-import { EVENT_CHANNEL, type EventMessage } from './protocol';
+import type { Result } from '../shared/types';
 
 /**
  * IPC handler registration, derived from the contract. No `electron` import here: the

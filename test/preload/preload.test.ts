@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { channels } from '../../main/contract';
-import { EVENT_CHANNEL } from '../../main/ipc/protocol';
+import { EVENT_CHANNEL } from '../../main/contract/protocol';
 import { createPreloadBridge, type IpcRendererLike } from '../../preload/bridge';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeDiff, diffHeaders, diffJson, diffResponses } from '../../../main/core/compare/diff';
-import type { ComparisonResult, ResponseRecord } from '../../../main/core/types';
+import { describeDiff, diffHeaders, diffJson, diffResponses } from '../../main/shared/diff';
+import type { ComparisonResult, ResponseRecord } from '../../main/shared/types';
 
 function response(
   profile: string,

@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  cookieInputSchema,
+  cookieKey,
+  keyValue,
+  profileName,
+  requestSpecSchema,
+  savedRequestInput,
+} from '../shared/schemas';
 import type {
   Collection,
   Comparison,
@@ -12,6 +20,7 @@ import type {
   SavedRequest,
   Settings,
 } from '../shared/types';
+import { channel, collectionId, none } from './channel';
 
 /**
  * The one contract between the UI and the core: channel → argument schema and result type.
@@ -22,94 +31,10 @@ import type {
  * This file is imported by the renderer and the preload: zod and types only, no Node.
  */
 
-const profileName = z.string().min(1).max(64);
-const keyValue = z.object({ name: z.string(), value: z.string(), enabled: z.boolean().optional() });
-const sameSite = z.enum(['Strict', 'Lax', 'None']);
-
-export const requestSpecSchema = z.object({
-  method: z.string().min(1).max(32),
-  url: z.string().max(64 * 1024),
-  headers: z.array(keyValue),
-  body: z.discriminatedUnion('type', [
-    z.object({ type: z.literal('none') }),
-    z.object({ type: z.literal('text'), text: z.string(), contentType: z.string().optional() }),
-    z.object({ type: z.literal('json'), text: z.string() }),
-    z.object({ type: z.literal('form'), fields: z.array(keyValue) }),
-    z.object({
-      type: z.literal('multipart'),
-      parts: z.array(
-        z.discriminatedUnion('kind', [
-          z.object({
-            kind: z.literal('field'),
-            name: z.string(),
-            value: z.string(),
-            enabled: z.boolean().optional(),
-          }),
-          z.object({
-            kind: z.literal('file'),
-            name: z.string(),
-            path: z.string(),
-            filename: z.string().optional(),
-            contentType: z.string().optional(),
-            enabled: z.boolean().optional(),
-          }),
-        ]),
-      ),
-    }),
-    z.object({ type: z.literal('file'), path: z.string(), contentType: z.string().optional() }),
-  ]),
-  auth: z
-    .discriminatedUnion('type', [
-      z.object({ type: z.literal('none') }),
-      z.object({ type: z.literal('basic'), username: z.string(), password: z.string() }),
-      z.object({ type: z.literal('bearer'), token: z.string() }),
-    ])
-    .optional(),
-  cookies: z.array(keyValue).optional(),
-  options: z
-    .object({
-      cookieStore: z.boolean().optional(),
-      followRedirects: z.boolean().optional(),
-      maxRedirects: z.number().int().min(0).max(100).optional(),
-      timeoutMs: z.number().int().min(0).max(3_600_000).optional(),
-      insecure: z.boolean().optional(),
-      proxy: z.string().optional(),
-    })
-    .optional(),
-});
-
-export const cookieInputSchema = z.object({
-  name: z.string(),
-  value: z.string(),
-  domain: z.string(),
-  path: z.string().optional(),
-  expires: z.string().nullable().optional(),
-  secure: z.boolean().optional(),
-  httpOnly: z.boolean().optional(),
-  sameSite: sameSite.nullable().optional(),
-  hostOnly: z.boolean().optional(),
-});
-
-const cookieKey = z.object({ domain: z.string(), path: z.string(), name: z.string() });
-
-const savedRequestInput = z.object({
-  id: z.string().optional(),
-  name: z.string().min(1).max(200),
-  folder: z.string().max(500),
-  request: requestSpecSchema,
-});
-
-/** Declares a channel: its result type (a phantom), then its argument schema. */
-function channel<R>() {
-  return <A extends z.ZodType>(args: A): { args: A; result: R } => ({
-    args,
-    result: undefined as unknown as R,
-  });
-}
-
-const none = z.object({}).strict();
-const collectionId = z.string().min(1);
-
+/**
+ * Channels by area. A new area declares its channels in its own file (`./<area>.ts`, using
+ * `channel()` from `./channel`) and is spread in here with one line.
+ */
 export const contract = {
   // workspace
   'workspace.info': channel<WorkspaceInfo>()(none),

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { z } from 'zod';
-import { requestSpecSchema } from '../../contract';
 import { fail } from '../../shared/errors';
+import { requestSpecSchema } from '../../shared/schemas';
 import type { Collection, RequestSpec, SavedRequest } from '../../shared/types';
 import { isNotFound, readJsonFile, writeJsonFile } from '../store/files';
 import { layout } from '../store/paths';

@@ -15,6 +15,8 @@ export const PROJECT_DIR = resolve(__dirname, '../..');
 export const RENDERER_DIR = join(PROJECT_DIR, 'out', 'renderer');
 export const SCREENSHOT_DIR = join(PROJECT_DIR, 'test-output', 'screenshots');
 const CHROMIUM = process.env.TANDEM_CHROMIUM || '/usr/bin/chromium';
+/** Default wait for every page action, locator and navigation: generous, so a loaded machine passes. */
+export const BROWSER_TIMEOUT = 20_000;
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -85,6 +87,8 @@ export async function startApp(opts: StartAppOptions = {}): Promise<RunningApp> 
       viewport: { width: 1440, height: 900 },
       colorScheme: opts.colorScheme ?? 'light',
     });
+    context.setDefaultTimeout(BROWSER_TIMEOUT);
+    context.setDefaultNavigationTimeout(BROWSER_TIMEOUT * 2);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

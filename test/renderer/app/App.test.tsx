@@ -56,7 +56,7 @@ describe('the app frame', () => {
     const url = screen.getByRole('textbox', { name: 'URL' });
     fireEvent.change(url, { target: { value: '{{base}}/login?user=alice' } });
     fireEvent.keyDown(window, { key: 'Enter', ctrlKey: true });
-    expect(await screen.findByText('200 OK', {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText('200 OK')).toBeTruthy();
     expect(screen.getByText('alice', { selector: '.response-as .response-profile' })).toBeTruthy();
 
     fireEvent.change(url, { target: { value: '{{base}}/profile' } });
@@ -66,7 +66,7 @@ describe('the app frame', () => {
     fireEvent.click(screen.getByRole('radio', { name: 'bob' }));
     expect(screen.getByText(/Send a request as/).textContent).toContain('bob');
     fireEvent.click(screen.getByRole('button', { name: 'Send as bob' }));
-    expect(await screen.findByText('401 Unauthorized', {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText('401 Unauthorized')).toBeTruthy();
 
     // back to alice: her last response for this request is still there
     fireEvent.click(screen.getByRole('radio', { name: 'alice' }));

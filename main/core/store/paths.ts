@@ -15,6 +15,7 @@ import path from 'node:path';
  * <dataDir>/history/<name>.jsonl               sent requests of one profile, newest last, capped at 500
  * <dataDir>/collections/<id>.json              one collection: folders and saved requests
  * <dataDir>/demo.json                          URL of the demo API the app last started
+ * <dataDir>/tabs.json                          the app's open request tabs with their unsaved drafts, and layout
  * <dataDir>/window.json                        the desktop window's size and position
  * ```
  *
@@ -44,6 +45,7 @@ export function resolveDataDir(
 export const layout = {
   settings: (dir: string) => path.join(dir, 'settings.json'),
   demoFile: (dir: string) => path.join(dir, 'demo.json'),
+  tabs: (dir: string) => path.join(dir, 'tabs.json'),
   profilesDir: (dir: string) => path.join(dir, 'profiles'),
   profileDir: (dir: string, name: string) => path.join(dir, 'profiles', name),
   profileFile: (dir: string, name: string) => path.join(dir, 'profiles', name, 'profile.json'),

@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { type WorkbenchRead, workbenchSchema } from '../shared/workbench';
+import { channel, none } from './channel';
+
+/** The app's open tabs, drafts and layout, kept in the workspace (`tabs.json`). */
+export const workbenchChannels = {
+  'tabs.get': channel<WorkbenchRead>()(none),
+  'tabs.save': channel<{ saved: true }>()(z.object({ state: workbenchSchema })),
+};

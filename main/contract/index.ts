@@ -23,6 +23,7 @@ import type {
 import { channel, collectionId, none } from './channel';
 
 /**
+import { workbenchChannels } from './workbench';
  * The one contract between the UI and the core: channel → argument schema and result type.
  * The Electron handlers, the preload bridge, the web-mode server and the renderer's Api
  * client are all derived from this map. Adding a channel means: an entry here, one line in
@@ -101,6 +102,7 @@ export const contract = {
 };
 
 function profilesUpdateArgs() {
+  ...workbenchChannels,
   return z.object({
     name: profileName,
     patch: z.object({

@@ -14,6 +14,7 @@ import {
 } from './profiles/cookies';
 import { Sender } from './profiles/send';
 import { closeWorkspace, followDemoUrl, openWorkspace, seedIfFirstRun } from './workspace';
+import { WorkbenchStore, workbenchHandlers } from './workbench/store';
 
 export interface TandemOptions {
   /** Workspace directory. Resolve it with resolveDataDir() (flag, TANDEM_HOME, OS app-data). */
@@ -124,3 +125,4 @@ export async function createTandem(opts: TandemOptions): Promise<Tandem> {
     'settings.update': (a) => attempt(() => settings.update(a.patch)),
   };
 }
+    ...workbenchHandlers(new WorkbenchStore(ws.dataDir, ws.queue)),

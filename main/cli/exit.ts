@@ -35,6 +35,7 @@ export function exitCodeFor(code: ErrorCode): 1 | 2 {
     case 'TLS_FAILURE':
     case 'TOO_MANY_REDIRECTS':
     case 'NETWORK_ERROR':
+    case 'INVALID_RESPONSE':
     case 'STORE_CORRUPT':
     case 'STORE_IO':
     case 'UNAUTHORIZED':

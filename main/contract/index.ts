@@ -20,6 +20,7 @@ import type {
   SavedRequest,
   Settings,
 } from '../shared/types';
+import { engineLimitsSchema } from '../shared/limits';
 import { channel, collectionId, none } from './channel';
 
 /**
@@ -120,6 +121,8 @@ function sendArgs() {
     request: requestSpecSchema,
     /** Chosen by the caller so it can cancel with `request.cancel`. */
     sendId: z.string().min(1).max(100).optional(),
+    /** Absolute path: stream the whole (decompressed) body to this file instead of `body` (`tandem send -o`). */
+    output: z.string().min(1).max(4096).optional(),
   });
 }
 
@@ -164,6 +167,7 @@ function settingsPatch() {
       insecure: z.boolean().optional(),
       timeoutMs: z.number().int().min(0).max(3_600_000).optional(),
       maxRedirects: z.number().int().min(0).max(100).optional(),
+      ...engineLimitsSchema.partial().shape,
     }),
   });
 }

@@ -1,15 +1,21 @@
+import type { PartialResponse } from './limits';
 import type { ErrorCode, Result, TandemError } from './types';
 
 /** A failure the user should read. Thrown inside core, turned into data at the edge (`attempt`). */
 export class TandemFailure extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  /** INVALID_RESPONSE: what the response had shown before it broke. */
+  readonly partial?: PartialResponse;
+  constructor(code: ErrorCode, message: string, extra?: { partial?: PartialResponse }) {
     super(oneLine(message));
     this.code = code;
     this.name = 'TandemFailure';
+    if (extra?.partial) this.partial = extra.partial;
   }
   toError(): TandemError {
-    return { code: this.code, message: this.message };
+    return this.partial
+      ? { code: this.code, message: this.message, partial: this.partial }
+      : { code: this.code, message: this.message };
   }
 }
 

@@ -3,6 +3,8 @@
  * speaks in these types. Nothing here imports Node or Electron.
  */
 
+import type { BodyTruncation, EngineLimits, PartialResponse, SavedBody } from './limits';
+
 // ---------- results and errors ----------
 
 export type ErrorCode =
@@ -24,6 +26,8 @@ export type ErrorCode =
   | 'TLS_FAILURE'
   | 'TOO_MANY_REDIRECTS'
   | 'NETWORK_ERROR'
+  /** The server's answer broke HTTP (a bad byte in a header, too many or too large headers). */
+  | 'INVALID_RESPONSE'
   | 'STORE_CORRUPT'
   | 'STORE_IO'
   | 'INVALID_FILE'
@@ -36,6 +40,8 @@ export interface TandemError {
   code: ErrorCode;
   /** One line, readable by a user; never a stack trace. */
   message: string;
+  /** INVALID_RESPONSE: the raw status line and headers as far as they were read. */
+  partial?: PartialResponse;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: TandemError };
@@ -229,11 +235,16 @@ export interface ResponseRecord {
   hops: Hop[];
   timings: Timings;
   startedAt: string;
+  /** The body passed the in-memory cap (see BodyTruncation in shared/limits.ts); `body` is its start. */
+  truncated?: BodyTruncation;
+  /** The request was sent with `output`: the whole body went to this file and `body` is empty. */
+  savedTo?: SavedBody;
 }
 
 // ---------- workspace ----------
 
-export interface Settings {
+/** The limit settings (maxBodyMb, idleTimeoutMs, cookie caps…) are optional here; `limitsOf` fills the defaults. */
+export interface Settings extends Partial<EngineLimits> {
   theme: 'light' | 'dark' | 'system';
   proxy: string | null;
   insecure: boolean;

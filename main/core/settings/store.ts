@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fail } from '../../shared/errors';
+import { DEFAULT_LIMITS, engineLimitsSchema } from '../../shared/limits';
 import type { Settings } from '../../shared/types';
 import { readJsonFile, writeJsonFile } from '../store/files';
 import { layout } from '../store/paths';
@@ -14,6 +15,7 @@ export const DEFAULT_SETTINGS: Settings = {
   insecure: false,
   timeoutMs: 30000,
   maxRedirects: 10,
+  ...DEFAULT_LIMITS,
 };
 
 const settingsFile = z.object({
@@ -22,6 +24,7 @@ const settingsFile = z.object({
   insecure: z.boolean().optional(),
   timeoutMs: z.number().int().min(0).optional(),
   maxRedirects: z.number().int().min(0).optional(),
+  ...engineLimitsSchema.partial().shape,
 });
 
 /** Merges a patch over settings, checking the proxy URL. Pure. */

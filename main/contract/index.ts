@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CookieImportPreview, CookieImportResult } from '../shared/cookieImport';
 import {
   cookieInputSchema,
   cookieKey,
@@ -66,7 +67,10 @@ export const contract = {
   'cookies.clear': channel<{ removed: number }>()(
     z.object({ profile: profileName, domain: z.string().optional() }),
   ),
-  'cookies.import': channel<{ imported: number }>()(importArgs()),
+  'cookies.import': channel<CookieImportResult>()(
+    importArgs().extend({ skipInvalid: z.boolean().optional() }),
+  ),
+  'cookies.previewImport': channel<CookieImportPreview>()(importArgs().omit({ profile: true })),
   'cookies.export': channel<{ text: string }>()(
     z.object({ profile: profileName, format: z.enum(['netscape', 'json']) }),
   ),

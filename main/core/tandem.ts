@@ -10,6 +10,7 @@ import {
   exportCookies,
   importCookies,
   listCookies,
+  previewImport,
   setCookie,
 } from './profiles/cookies';
 import { Sender } from './profiles/send';
@@ -103,7 +104,8 @@ export async function createTandem(opts: TandemOptions): Promise<Tandem> {
     'cookies.set': (a) => attempt(() => setCookie(ws, a.profile, a.cookie)),
     'cookies.delete': (a) => attempt(() => deleteCookie(ws, a.profile, a.key)),
     'cookies.clear': (a) => attempt(() => clearCookies(ws, a.profile, a.domain)),
-    'cookies.import': (a) => attempt(() => importCookies(ws, a.profile, a.format, a.text)),
+    'cookies.import': (a) => attempt(() => importCookies(ws, a.profile, a.format, a.text, a.skipInvalid)),
+    'cookies.previewImport': (a) => attempt(() => previewImport(a.format, a.text)),
     'cookies.export': (a) => attempt(() => exportCookies(ws, a.profile, a.format)),
 
     'history.list': (a) => attempt(() => history.list(a)),

@@ -123,6 +123,25 @@ describe('tandem cookies: edit a jar by hand, move it between profiles', { timeo
     );
   });
 
+  it('--skip-invalid imports the valid lines, lists the rejected ones on stderr and exits 0', async () => {
+    await writeFile(
+      join(ws.root, 'mixed.txt'),
+      'localhost\tFALSE\t/\tFALSE\t0\tkept\t1\nnot a cookie line\nlocalhost\tFALSE\t/\tFALSE\tsoon\tx\t2\n',
+    );
+    expect((await run('profiles', 'create', 'zed')).code).toBe(0);
+    const strict = await run('cookies', 'import', 'mixed.txt', '--profile', 'zed');
+    expect(strict.code).toBe(2);
+    const lenient = await run('cookies', 'import', 'mixed.txt', '--profile', 'zed', '--skip-invalid');
+    expect(lenient.code).toBe(0);
+    expect(lenient.stdout).toBe("Imported 1 cookie into 'zed' (2 lines skipped)\n");
+    const lines = lenient.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^Skipped mixed\.txt line 2: /);
+    expect(lines[1]).toMatch(/^Skipped mixed\.txt line 3: .*soon/);
+    const zed = parseJson<CookieView[]>(await run('cookies', 'list', '--profile', 'zed', '--json'));
+    expect(zed.map((c) => c.name)).toEqual(['kept']);
+  });
+
   it('delete removes one cookie (a second delete is an error), clear empties the jar', async () => {
     const del = await run('cookies', 'delete', 'session', '--domain', 'localhost', '--profile', 'alice');
     expect(del).toMatchObject({ code: 0, stderr: '' });

@@ -2,11 +2,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { cookieFromInput } from '../../core/cookies/jar';
+import { describeRejection } from '../../shared/cookieImport';
 import { fail } from '../../shared/errors';
 import type { SameSite } from '../../shared/types';
 import { formatCookieTable } from '../format';
 import { detectCookieFormat, parsePair, validateProfileName } from '../parse';
-import { type CliIO, type Core, dataDirFor, printJson, requireProfile, withCore } from '../session';
+import { type CliIO, type Core, printJson, requireProfile, withCore, workspaceFor } from '../session';
 
 interface Common {
   profile: string;
@@ -31,7 +32,7 @@ const formatOption = () =>
 /** Opens the workspace for one profile's jar; the profile name is checked before anything is opened. */
 async function onJar<T>(io: CliIO, opts: Common, fn: (core: Core, profile: string) => Promise<T>) {
   const profile = validateProfileName(opts.profile);
-  return withCore(dataDirFor(opts.dataDir, io), async (core) => {
+  return withCore(workspaceFor(opts.dataDir, io), async (core) => {
     await requireProfile(core, profile);
     return fn(core, profile);
   });
@@ -134,8 +135,12 @@ export function registerCookies(program: Command, io: CliIO): void {
   common(cookies.command('import').description('Import cookies from a cookies.txt (Netscape) or JSON file'))
     .argument('<file>', 'the file to read')
     .addOption(formatOption())
+    .option(
+      '--skip-invalid',
+      'import the valid lines and list the rejected ones on stderr (default: all or nothing)',
+    )
     .action(async (file: string, _o: unknown, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<Common & { format?: Format }>();
+      const opts = cmd.optsWithGlobals<Common & { format?: Format; skipInvalid?: boolean }>();
       validateProfileName(opts.profile);
       let text: string;
       try {
@@ -144,11 +149,18 @@ export function registerCookies(program: Command, io: CliIO): void {
         fail('INVALID_FILE', `Cannot read file '${file}'`);
       }
       const format = opts.format ?? detectCookieFormat(text);
-      const { imported } = await onJar(io, opts, (core, profile) =>
-        core.call('cookies.import', { profile, format, text }),
+      const skipInvalid = opts.skipInvalid === true;
+      const { imported, rejected } = await onJar(io, opts, (core, profile) =>
+        core.call('cookies.import', { profile, format, text, skipInvalid }),
       );
-      if (opts.json) printJson(io, { imported });
-      else io.out(`Imported ${imported} cookie${imported === 1 ? '' : 's'} into '${opts.profile}'\n`);
+      for (const r of rejected) io.err(`Skipped ${file} ${describeRejection(r)}\n`);
+      if (opts.json) printJson(io, skipInvalid ? { imported, rejected } : { imported });
+      else
+        io.out(
+          `Imported ${imported} cookie${imported === 1 ? '' : 's'} into '${opts.profile}'${
+            rejected.length ? ` (${rejected.length} line${rejected.length === 1 ? '' : 's'} skipped)` : ''
+          }\n`,
+        );
     });
 
   common(cookies.command('export').description('Export the jar (stdout unless -o)'), false)

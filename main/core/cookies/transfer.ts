@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CookieImportPreview, CookieRejection } from '../../shared/cookieImport';
 import { fail, TandemFailure } from '../../shared/errors';
 import type { CookieInput, CookieView } from '../../shared/types';
 import { cookieFromInput } from './jar';
@@ -145,4 +146,57 @@ export function parseCookies(format: 'netscape' | 'json', text: string): CookieI
 
 export function formatCookies(format: 'netscape' | 'json', cookies: CookieView[]): string {
   return format === 'netscape' ? toNetscape(cookies) : toJson(cookies);
+}
+
+/**
+ * Sorts a cookie file into the cookies that would import, the ones already expired and the
+ * lines (or JSON items) that are rejected, each with its reason. Each line is checked by the
+ * same parser the all-or-nothing import uses, so the reasons are the same words. A file that
+ * is not a cookie file at all (JSON that does not parse, not an array) still fails as a whole.
+ */
+export function sortCookieFile(
+  format: 'netscape' | 'json',
+  text: string,
+  now = Date.now(),
+): { valid: CookieInput[]; expired: number; rejected: CookieRejection[] } {
+  const valid: CookieInput[] = [];
+  const rejected: CookieRejection[] = [];
+  let expired = 0;
+  const unit = format === 'netscape' ? 'line' : 'item';
+  const SOURCE = 'file';
+  const one = (i: number, parse: () => CookieInput[]) => {
+    try {
+      const got = parse();
+      if (got.length === 0) expired++;
+      valid.push(...got);
+    } catch (e) {
+      if (!(e instanceof TandemFailure)) throw e;
+      const prefix = `${SOURCE} ${unit} 1: `;
+      const reason = e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
+      rejected.push({ line: i + 1, where: `${unit} ${i + 1}`, reason });
+    }
+  };
+  if (format === 'netscape') {
+    text.split(/\r?\n/).forEach((line, i) => {
+      const blank = line.trim() === '' || (line.startsWith('#') && !line.startsWith('#HttpOnly_'));
+      if (!blank) one(i, () => parseNetscape(line, SOURCE, now));
+    });
+  } else {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      fail('INVALID_FILE', 'the file is not valid JSON');
+    }
+    if (!Array.isArray(raw)) fail('INVALID_FILE', 'expected a JSON array of cookies');
+    raw.forEach((item, i) => {
+      one(i, () => parseJsonCookies(JSON.stringify([item]), SOURCE, now));
+    });
+  }
+  return { valid, expired, rejected };
+}
+
+export function previewCookies(format: 'netscape' | 'json', text: string): CookieImportPreview {
+  const { valid, expired, rejected } = sortCookieFile(format, text);
+  return { format, valid: valid.length, expired, rejected };
 }

@@ -1,6 +1,7 @@
+import type { CookieImportPreview, CookieImportResult } from '../../shared/cookieImport';
 import type { CookieInput, CookieKey, CookieView } from '../../shared/types';
 import type { ProfileJar } from '../cookies/jar';
-import { formatCookies, parseCookies } from '../cookies/transfer';
+import { formatCookies, parseCookies, previewCookies, sortCookieFile } from '../cookies/transfer';
 import type { Workspace } from '../workspace';
 
 /** Cookie operations on a profile's jar. Each waits until the change is on disk, then announces it. */
@@ -54,21 +55,32 @@ export async function clearCookies(
   };
 }
 
-/** Checks the whole file first: one bad line and nothing is imported. */
+/**
+ * Checks the whole file first: one bad line and nothing is imported, unless `skipInvalid`, when
+ * the valid cookies go in and the rejected lines come back with their reasons.
+ */
 export async function importCookies(
   ws: Workspace,
   profile: string,
   format: 'netscape' | 'json',
   text: string,
-): Promise<{ imported: number }> {
-  const inputs = parseCookies(format, text);
+  skipInvalid = false,
+): Promise<CookieImportResult> {
+  const { inputs, rejected } = skipInvalid
+    ? (({ valid, rejected }) => ({ inputs: valid, rejected }))(sortCookieFile(format, text))
+    : { inputs: parseCookies(format, text), rejected: [] };
   const imported = await edit(
     ws,
     profile,
     (jar) => inputs.map((c) => jar.set(c)).length,
     (n) => n > 0,
   );
-  return { imported };
+  return { imported, rejected };
+}
+
+/** What importing `text` would do, without touching the jar. */
+export async function previewImport(format: 'netscape' | 'json', text: string): Promise<CookieImportPreview> {
+  return previewCookies(format, text);
 }
 
 export async function exportCookies(

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, screen, session, shell } from 'electron';
 import { resolveDataDir } from './core/store/paths';
 import { createTandem, type Tandem } from './core/tandem';
+import { sampleWorkspace } from './demo/sample';
 import { DEFAULT_DEMO_PORT, startDemoServer } from './demo/server';
 import { menuTemplate } from './shell/menu';
 import { forwardEvents, registerHandlers } from './shell/register';
@@ -98,7 +99,7 @@ async function boot(): Promise<void> {
   );
   let tandem: Tandem;
   try {
-    tandem = await createTandem({ dataDir, host: 'electron', demoUrl: demo?.url ?? null, seedSample: true });
+    tandem = await createTandem({ dataDir, host: 'electron', demoUrl: demo?.url ?? null, seedSample: sampleWorkspace });
   } catch (e) {
     await demo?.close();
     throw e;

@@ -13,7 +13,6 @@ import type {
   Comparison,
   CookieView,
   HistoryEntry,
-  MatrixCell,
   MatrixResult,
   Profile,
   ResponseRecord,
@@ -21,6 +20,7 @@ import type {
   SavedRequest,
   Settings,
 } from '../shared/types';
+import type { EventMap, EventName } from '../shared/events';
 import { engineLimitsSchema } from '../shared/limits';
 import { channel, collectionId, none } from './channel';
 
@@ -212,23 +212,8 @@ export function parseArgs<C extends Channel>(
   return { ok: false, message: `Invalid arguments for ${c}${where}: ${issue?.message ?? 'invalid'}` };
 }
 
-/** Names of push events from core to the UI (web mode: server-sent events; Electron: webContents.send). */
-export interface EventMap {
-  'cookies.changed': { profile: string };
-  'profiles.changed': Record<string, never>;
-  'history.changed': { profile: string };
-  'request.progress': { sendId: string; hop: number; url: string; status: number | null };
-  /** One access-matrix cell finished (`matrix.run`). */
-  'matrix.progress': { runId: string; requestId: string; profile: string; cell: MatrixCell };
-}
-export type EventName = keyof EventMap;
-export const eventNames: EventName[] = [
-  'cookies.changed',
-  'profiles.changed',
-  'history.changed',
-  'request.progress',
-  'matrix.progress',
-];
+/** Push events from core to the UI: declared once in `main/shared/events.ts` (add yours there). */
+export { type EventMap, type EventName, eventNames } from '../shared/events';
 
 /** What a host exposes to the renderer: `window.tandem` in Electron (from the preload), HTTP in web mode. */
 export interface Bridge {

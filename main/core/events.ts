@@ -1,9 +1,9 @@
-import type { EventMap, EventName } from '../contract';
+import type { EventMap, EventName, EventSubscriber } from '../shared/events';
 
 export type EventListener<E extends EventName> = (payload: EventMap[E]) => void;
 
 /** A tiny typed event bus. Every subscription returns its unsubscribe. */
-export class EventBus {
+export class EventBus implements EventSubscriber {
   private readonly listeners = new Map<EventName, Set<(p: unknown) => void>>();
 
   on<E extends EventName>(name: E, listener: EventListener<E>): () => void {

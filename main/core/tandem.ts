@@ -14,7 +14,7 @@ import {
   setCookie,
 } from './profiles/cookies';
 import { Sender } from './profiles/send';
-import { closeWorkspace, followDemoUrl, openWorkspace, seedIfFirstRun } from './workspace';
+import { closeWorkspace, followDemoUrl, openWorkspace, type SampleSource, seedIfFirstRun } from './workspace';
 import { WorkbenchStore, workbenchHandlers } from './workbench/store';
 
 export interface TandemOptions {
@@ -23,8 +23,11 @@ export interface TandemOptions {
   host: 'electron' | 'web' | 'cli';
   /** Set by hosts that started the demo API in the background. */
   demoUrl?: string | null;
-  /** Seed alice/bob/anonymous + a sample collection on first run (app hosts do; the CLI does not). */
-  seedSample?: boolean;
+  /**
+   * Seeds a first run from this sample (app hosts pass `sampleWorkspace` from main/demo; the CLI
+   * passes nothing), and keeps profiles pointed at this run's demo URL.
+   */
+  seedSample?: SampleSource;
 }
 
 /** Everything the app can do: one function per contract channel, plus lifecycle. */
@@ -55,7 +58,7 @@ async function closeCore(close: () => Promise<void>): Promise<void> {
 export async function createTandem(opts: TandemOptions): Promise<Tandem> {
   const ws = await openWorkspace(opts.dataDir);
   const demoUrl = opts.demoUrl ?? null;
-  if (opts.seedSample) await seedIfFirstRun(ws, demoUrl);
+  if (opts.seedSample) await seedIfFirstRun(ws, demoUrl, opts.seedSample);
   if (opts.seedSample && demoUrl) await followDemoUrl(ws, demoUrl);
   const sender = new Sender(ws);
   const compare = compareChannels({

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
-import { sampleWorkspace } from '../demo/sample';
 import { fail } from '../shared/errors';
+import type { RequestSpec } from '../shared/types';
 import { CollectionStore } from './collections/store';
 import { EventBus } from './events';
 import { HistoryStore } from './history/store';
@@ -58,23 +58,40 @@ export async function closeWorkspace(ws: Workspace): Promise<void> {
 /** Used when the host did not start the demo API: where `npm run web`/the app usually serve it. */
 export const FALLBACK_DEMO_URL = 'http://127.0.0.1:8787';
 
+/** What a first run seeds: profiles with their variables, and one collection. */
+export interface SeedWorkspace {
+  profiles: Array<{ name: string; color: string; variables: Record<string, string> }>;
+  collection: {
+    name: string;
+    folders: string[];
+    requests: Array<{ name: string; folder: string; request: RequestSpec }>;
+  };
+}
+
+/** Builds the seed for a demo API URL. The host passes it in (the app: `sampleWorkspace` from main/demo). */
+export type SampleSource = (demoUrl: string) => SeedWorkspace;
+
 /**
- * First run (no `profiles/` directory yet): creates alice, bob and anonymous and the sample
- * collection from `sampleWorkspace(demoUrl)`. Returns whether it seeded.
+ * First run (no `profiles/` directory yet): creates the sample's profiles (alice, bob and
+ * anonymous) and its collection from `sample(demoUrl)`. Returns whether it seeded.
  */
-export async function seedIfFirstRun(ws: Workspace, demoUrl: string | null): Promise<boolean> {
+export async function seedIfFirstRun(
+  ws: Workspace,
+  demoUrl: string | null,
+  sample: SampleSource,
+): Promise<boolean> {
   try {
     await fs.stat(layout.profilesDir(ws.dataDir));
     return false;
   } catch (e) {
     if (!isNotFound(e)) throw e;
   }
-  const sample = sampleWorkspace(demoUrl ?? FALLBACK_DEMO_URL);
-  for (const p of sample.profiles) {
+  const seed = sample(demoUrl ?? FALLBACK_DEMO_URL);
+  for (const p of seed.profiles) {
     await ws.profiles.create(p.name, p.color);
     await ws.profiles.update(p.name, { variables: p.variables });
   }
-  await ws.collections.create(sample.collection.name, sample.collection);
+  await ws.collections.create(seed.collection.name, seed.collection);
   return true;
 }
 

@@ -1,30 +1,7 @@
 import { type MultiDict, multiDict } from './http';
-import { HttpError } from './types';
+import { HttpError, type ParsedBody, type Upload } from './types';
 
-/** One uploaded file in a multipart body. */
-export interface Upload {
-  field: string;
-  filename: string;
-  size: number;
-  contentType: string;
-}
-
-/** A request body as httpbin echoes it. */
-export interface ParsedBody {
-  raw: Buffer;
-  /** The media type without parameters, lower-cased ('' when absent). */
-  mime: string;
-  form: MultiDict;
-  /** httpbin shape: field → file content (text, or a base64 data URL when binary). */
-  files: MultiDict;
-  uploads: Upload[];
-  /** The raw body as text for non-form bodies (base64 data URL when binary). */
-  data: string;
-  /** The body parsed as JSON, or null. */
-  json: unknown;
-  /** Set when the body claims to be JSON but does not parse. */
-  jsonError: string | null;
-}
+export type { ParsedBody, Upload };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

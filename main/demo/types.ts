@@ -1,5 +1,4 @@
-import type { ParsedBody } from './body';
-import type { Reply } from './http';
+import type { MultiDict, Reply } from './http';
 
 /** A failure a handler reports to the client as `{"detail": message}` with `status`. */
 export class HttpError extends Error {
@@ -50,4 +49,29 @@ export interface Route {
   pattern: string;
   description: string;
   handle(ctx: DemoContext): Reply | Promise<Reply>;
+}
+
+/** One uploaded file in a multipart body. */
+export interface Upload {
+  field: string;
+  filename: string;
+  size: number;
+  contentType: string;
+}
+
+/** A request body as httpbin echoes it. */
+export interface ParsedBody {
+  raw: Buffer;
+  /** The media type without parameters, lower-cased ('' when absent). */
+  mime: string;
+  form: MultiDict;
+  /** httpbin shape: field → file content (text, or a base64 data URL when binary). */
+  files: MultiDict;
+  uploads: Upload[];
+  /** The raw body as text for non-form bodies (base64 data URL when binary). */
+  data: string;
+  /** The body parsed as JSON, or null. */
+  json: unknown;
+  /** Set when the body claims to be JSON but does not parse. */
+  jsonError: string | null;
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { eventNames } from '../contract';
 import { dispatch } from '../contract/dispatch';
 import { createTandem, type Tandem } from '../core/tandem';
+import { sampleWorkspace } from '../demo/sample';
 import { DEFAULT_DEMO_PORT, startDemoServer } from '../demo/server';
 import type { ErrorCode } from '../shared/types';
 import { CONTENT_SECURITY_POLICY } from './csp';
@@ -124,7 +125,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       dataDir: opts.dataDir,
       host: 'web',
       demoUrl: demo?.url ?? null,
-      seedSample: opts.demo === true,
+      seedSample: opts.demo === true ? sampleWorkspace : undefined,
     });
   } catch (e) {
     await demo?.close();

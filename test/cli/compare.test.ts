@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTandem } from '../../main/core/tandem';
+import { sampleWorkspace } from '../../main/demo/sample';
 import { type DemoServer, startDemoServer } from '../../main/demo/server';
 import type { Comparison, MatrixResult } from '../../main/shared/types';
 import { assertBuilt, parseJson, tandem, tempWorkspace } from './helpers';
@@ -21,7 +22,7 @@ describe('tandem compare and tandem matrix', { timeout: 60_000 }, () => {
     const core = await createTandem({
       dataDir: ws.dataDir,
       host: 'cli',
-      seedSample: true,
+      seedSample: sampleWorkspace,
       demoUrl: demo.url,
     });
     await core.close();

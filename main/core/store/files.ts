@@ -3,7 +3,21 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fail, TandemFailure } from '../../shared/errors';
 import { shownPath } from './paths';
-import { wroteFiles } from './stamp';
+
+let generation = 0;
+
+/**
+ * Bumped by every write of this process to a workspace file, so cached file stamps
+ * (`./stamp`) know this process changed something.
+ */
+export function wroteFiles(): void {
+  generation++;
+}
+
+/** How many workspace writes this process made so far (see `wroteFiles`). */
+export function writeGeneration(): number {
+  return generation;
+}
 
 /** Writes a file so that a crash leaves either the old or the new content: temp file, fsync, rename, fsync dir. */
 export async function writeFileAtomic(file: string, data: string): Promise<void> {

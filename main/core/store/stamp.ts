@@ -1,5 +1,7 @@
 import fs from 'node:fs/promises';
-import { isNotFound } from './files';
+import { isNotFound, writeGeneration } from './files';
+
+export { wroteFiles } from './files';
 
 /**
  * Telling whether a small file (settings.json, profile.json) changed without reading it.
@@ -11,13 +13,6 @@ import { isNotFound } from './files';
  */
 
 export const RECHECK_MS = 100;
-
-let generation = 0;
-
-/** Called by every write of this process to a workspace file: stamps seen before are stale. */
-export function wroteFiles(): void {
-  generation++;
-}
 
 export async function stampOf(file: string): Promise<string | null> {
   try {
@@ -35,8 +30,8 @@ export class RecentStamps {
   async of(file: string): Promise<string | null> {
     const now = performance.now();
     const seen = this.seen.get(file);
-    if (seen && seen.generation === generation && now - seen.at < RECHECK_MS) return seen.stamp;
-    const at = generation;
+    if (seen && seen.generation === writeGeneration() && now - seen.at < RECHECK_MS) return seen.stamp;
+    const at = writeGeneration();
     const stamp = await stampOf(file);
     this.seen.set(file, { stamp, at: now, generation: at });
     return stamp;

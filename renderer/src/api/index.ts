@@ -1,5 +1,4 @@
 import type { Api, Bridge, Channel, EventMap, EventName, ResultOf } from '../../../main/contract';
-import { channels } from '../../../main/contract';
 import type { Result } from '../../../main/shared/types';
 
 /**
@@ -74,10 +73,23 @@ export function httpBridge(base = '', token = readToken()): Bridge {
   };
 }
 
+/**
+ * `api[channel](args)` → `bridge.invoke(channel, args)`. Built lazily from the name, so the
+ * renderer bundles no contract code (only its types); the host checks the name.
+ */
 function makeApi(bridge: Bridge): Api {
-  const api = {} as Record<Channel, (args: unknown) => Promise<unknown>>;
-  for (const c of channels) api[c] = (args) => bridge.invoke(c, args as never);
-  return api as unknown as Api;
+  const calls = new Map<string, (args: unknown) => Promise<unknown>>();
+  return new Proxy({} as Api, {
+    get(_target, name) {
+      if (typeof name !== 'string') return undefined;
+      let call = calls.get(name);
+      if (!call) {
+        call = (args) => bridge.invoke(name as Channel, args as never);
+        calls.set(name, call);
+      }
+      return call;
+    },
+  });
 }
 
 let bridge: Bridge = typeof window !== 'undefined' && window.tandem ? window.tandem : httpBridge();

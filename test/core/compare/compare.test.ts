@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventMap } from '../../../main/contract';
 import { createTandem, type Tandem } from '../../../main/core/tandem';
+import { sampleWorkspace } from '../../../main/demo/sample';
 import { type DemoServer, startDemoServer } from '../../../main/demo/server';
 import type { Collection, MatrixExpectations, RequestSpec, Result } from '../../../main/shared/types';
 
@@ -23,7 +24,7 @@ const get = (url: string): RequestSpec => ({ method: 'GET', url, headers: [], bo
 beforeEach(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tandem-compare-'));
   demo = await startDemoServer();
-  core = await createTandem({ dataDir: dir, host: 'cli', seedSample: true, demoUrl: demo.url });
+  core = await createTandem({ dataDir: dir, host: 'cli', seedSample: sampleWorkspace, demoUrl: demo.url });
 });
 
 afterEach(async () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { layout } from '../../../main/core/store/paths';
 import { createTandem, type Tandem, VERSION } from '../../../main/core/tandem';
+import { sampleWorkspace } from '../../../main/demo/sample';
 import type { RequestSpec, Result } from '../../../main/shared/types';
 import { tempDir } from '../store/helpers';
 
@@ -10,7 +11,13 @@ let cleanup: () => Promise<void>;
 const open: Tandem[] = [];
 
 async function start(opts: { seedSample?: boolean; demoUrl?: string | null } = {}): Promise<Tandem> {
-  const t = await createTandem({ dataDir: dir, host: 'web', ...opts });
+  const { seedSample, ...rest } = opts;
+  const t = await createTandem({
+    dataDir: dir,
+    host: 'web',
+    ...rest,
+    seedSample: seedSample ? sampleWorkspace : undefined,
+  });
   open.push(t);
   return t;
 }
@@ -38,6 +45,7 @@ describe('a workspace on disk', () => {
       version: VERSION,
       demoUrl: 'http://127.0.0.1:9999',
       host: 'web',
+      notices: [],
     });
     expect(VERSION).toMatch(/^\d+\.\d+\.\d+/);
   });

@@ -1,4 +1,5 @@
 import type { Tandem } from '../../../main/core/tandem';
+import { sampleWorkspace } from '../../../main/demo/sample';
 import { type DemoServer, startDemoServer } from '../../../main/demo/server';
 import { useCompareStore } from '../../../renderer/src/features/compare/store';
 import { useMatrixStore } from '../../../renderer/src/features/matrix/store';
@@ -11,7 +12,10 @@ export async function startDemoCore(seed = true): Promise<{
   close(): Promise<void>;
 }> {
   const demo = await startDemoServer();
-  const bc = await startBridgedCore('tandem-ui-compare-', { seedSample: seed, demoUrl: demo.url });
+  const bc = await startBridgedCore('tandem-ui-compare-', {
+    seedSample: seed ? sampleWorkspace : undefined,
+    demoUrl: demo.url,
+  });
   return {
     core: bc.core,
     demo,

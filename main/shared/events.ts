@@ -31,8 +31,6 @@ export const events = {
   'workspace.notice': event<{ message: string }>(),
   /** One hop of a send finished. */
   'request.progress': event<{ sendId: string; hop: number; url: string; status: number | null }>(),
-  /** A one-line notice about the workspace (permissions fixed, damaged lines set aside). */
-  'workspace.notice': event<{ message: string }>(),
   /** One access-matrix cell finished (`matrix.run`). */
   'matrix.progress': event<{ runId: string; requestId: string; profile: string; cell: MatrixCell }>(),
 };

@@ -84,15 +84,12 @@ function basic(user: string, password: string): string {
   return `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
 }
 
-/**
- * Prepares a request. Synchronous (no promise to wait for) unless the body needs async work
- * (files, multipart); validation failures are thrown either way.
- */
-export function prepareRequest(
+/** Prepares a request; validation failures reject the promise before anything is sent. */
+export async function prepareRequest(
   spec: RequestSpec,
   profile: Profile,
   settings: Settings,
-): PreparedRequest | Promise<PreparedRequest> {
+): Promise<PreparedRequest> {
   const vars = profile.variables ?? {};
   const method = substitute(spec.method, vars, 'method').trim().toUpperCase();
   if (!TOKEN.test(method)) fail('INVALID_ARGUMENT', `Invalid method "${spec.method}"`);
@@ -171,8 +168,7 @@ export function prepareRequest(
     insecure: options.insecure ?? settings.insecure ?? false,
     explicitProxy: options.proxy || settings.proxy || null,
   };
-  if (!spec.body || spec.body.type === 'none') return withBody(draft, NONE);
-  return prepareBody(spec.body, vars).then((body) => withBody(draft, body));
+  return withBody(draft, await prepareBody(spec.body, vars));
 }
 
 /** Adds the body and the headers it implies (unless the user set them); the Cookie header defaults to last. */

@@ -95,8 +95,7 @@ export async function send(spec: RequestSpec, ctx: SendContext): Promise<Respons
   const startedMs = Date.now();
   const t0 = performance.now();
   if (ctx.signal?.aborted) fail('CANCELLED', 'Request cancelled');
-  const prepared = prepareRequest(spec, ctx.profile, ctx.settings);
-  const req = prepared instanceof Promise ? await prepared : prepared;
+  const req = await prepareRequest(spec, ctx.profile, ctx.settings);
   if (ctx.signal?.aborted) fail('CANCELLED', 'Request cancelled');
 
   let current: HopExchange | null = null;
@@ -113,7 +112,6 @@ export async function send(spec: RequestSpec, ctx: SendContext): Promise<Respons
           req.timeoutMs,
         )
       : null;
-  if (timer) keepTimerList(req.timeoutMs);
   const onAbort = () => stop(new TandemFailure('CANCELLED', 'Request cancelled'));
   ctx.signal?.addEventListener('abort', onAbort, { once: true });
 
@@ -263,21 +261,6 @@ export async function send(spec: RequestSpec, ctx: SendContext): Promise<Respons
     if (timer) clearTimeout(timer);
     ctx.signal?.removeEventListener('abort', onAbort);
   }
-}
-
-/**
- * Node keeps one list per timer duration and tears it down when its last timer is cleared, so a
- * client sending one request at a time rebuilds the list on every request. An idle, unref'd
- * interval of the same duration keeps the list alive (for the few long durations in use).
- */
-const timerAnchors = new Map<number, NodeJS.Timeout>();
-function keepTimerList(ms: number): void {
-  // Short timeouts are left alone (an interval would wake the process often), as are durations
-  // setTimeout cannot hold.
-  if (ms < 1000 || ms > 2 ** 31 - 1 || timerAnchors.has(ms) || timerAnchors.size >= 4) return;
-  const anchor = setInterval(() => {}, ms);
-  anchor.unref();
-  timerAnchors.set(ms, anchor);
 }
 
 /** ProxyAgent turns the header list into an object; repeated names must travel as arrays. */

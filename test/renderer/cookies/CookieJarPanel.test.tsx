@@ -229,6 +229,56 @@ describe('the cookie jar editor', () => {
     }
   });
 
+  it('Import is a real button; a file with bad lines shows a preview, and "Import N valid" takes the good ones', async () => {
+    render(<CookieJarPanel />);
+    await screen.findByText("alice's jar is empty");
+    const button = screen.getByRole('button', { name: 'Import…' });
+    expect(button.tagName).toBe('BUTTON');
+    const text = [
+      'localhost\tFALSE\t/\tFALSE\t0\tgood\t1',
+      'garbage',
+      'localhost\tFALSE\t/\tFALSE\tnever\tbad\t2',
+      'localhost\tFALSE\t/\tFALSE\t0\talso\t3',
+    ].join('\n');
+    const pickFile = () =>
+      fireEvent.change(screen.getByLabelText('Import cookies from a file'), {
+        target: { files: [new File([text], 'mixed.txt', { type: 'text/plain' })] },
+      });
+    pickFile();
+    const dialog = await screen.findByRole('dialog', { name: 'Import mixed.txt into alice?' });
+    expect(within(dialog).getByText('2 valid, 2 rejected')).toBeTruthy();
+    const rejected = within(dialog).getByRole('list', { name: 'Rejected lines' });
+    expect(
+      within(rejected)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      expect.stringMatching(/^line 2.*7 tab-separated fields/),
+      expect.stringMatching(/^line 3.*never/),
+    ]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(await jar('alice')).toEqual([]);
+
+    pickFile();
+    fireEvent.click(await screen.findByRole('button', { name: 'Import 2 valid' }));
+    expect(
+      await screen.findByText('Imported 2 cookies from mixed.txt (2 rejected lines left out)'),
+    ).toBeTruthy();
+    expect((await jar('alice')).map((c) => c.name).sort()).toEqual(['also', 'good']);
+  });
+
+  it('a notice fades by itself', async () => {
+    await setCookie('alice', 'gone', 'soon');
+    render(<CookieJarPanel />);
+    await table();
+    fireEvent.click(screen.getByRole('button', { name: 'Delete cookie gone on localhost' }));
+    expect(await screen.findByText('Deleted gone from localhost')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByText('Deleted gone from localhost')).toBeNull(), {
+      timeout: 15_000,
+    });
+  });
+
   it('a jar of thousands renders only the rows in view, and the filter still finds any of them', async () => {
     const lines = ['# Netscape HTTP Cookie File'];
     for (let i = 0; i < 1000; i++) lines.push(`host${i % 100}.test\tFALSE\t/\tFALSE\t0\tc${i}\tv${i}`);

@@ -1,14 +1,16 @@
-import { type ChangeEvent, useEffect, useId, useMemo, useState } from 'react';
+import { type ChangeEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { CookieView } from '../../../../main/shared/types';
 import { api, subscribe } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import '../../components/controls.css';
+import { useNotice } from '../../components/useNotice';
 import { useProfilesStore } from '../profiles/store';
 import { useRequestStore } from '../request/store';
 import { ClearDomainDialog } from './ClearDomainDialog';
 import { CookieEditor } from './CookieEditor';
 import { CookieTable } from './CookieTable';
 import { downloadText } from './download';
+import { ImportPreviewDialog, type PendingImport } from './ImportPreviewDialog';
 import {
   detectCookieFormat,
   displayDomain,
@@ -34,18 +36,21 @@ export function CookieJarPanel() {
   const [editing, setEditing] = useState<Editing>(null);
   const [confirmAll, setConfirmAll] = useState(false);
   const [clearDomainOpen, setClearDomainOpen] = useState(false);
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [notice, say, clearNotice] = useNotice();
+  const [pending, setPending] = useState<PendingImport | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const filterId = useId();
 
   useEffect(() => {
     if (!active) return;
-    setNotice(null);
+    clearNotice();
     setEditing(null);
+    setPending(null);
     void load(active);
     return subscribe('cookies.changed', (p) => {
       if (p.profile === active) void refresh(active);
     });
-  }, [active, load, refresh]);
+  }, [active, load, refresh, clearNotice]);
 
   const cookies = useMemo(() => ids.map((id) => byId[id]).filter(Boolean), [ids, byId]);
   const shown = useMemo(() => filterCookies(cookies, query), [cookies, query]);
@@ -62,8 +67,6 @@ export function CookieJarPanel() {
       </section>
     );
   }
-
-  const say = (kind: 'ok' | 'error', text: string) => setNotice({ kind, text });
 
   const onDelete = async (c: CookieView) => {
     const res = await remove(active, keyOf(c));
@@ -82,19 +85,27 @@ export function CookieJarPanel() {
     say('ok', `Exported ${cookies.length} cookie${cookies.length === 1 ? '' : 's'}`);
   };
 
+  const importNow = async (fileName: string, text: string, skipInvalid: boolean) => {
+    const res = await importText(active, detectCookieFormat(text), text, skipInvalid);
+    if (!res.ok) return say('error', res.error.message);
+    const { imported, rejected } = res.value;
+    const skipped = rejected.length
+      ? ` (${rejected.length} rejected line${rejected.length === 1 ? '' : 's'} left out)`
+      : '';
+    say('ok', `Imported ${imported} cookie${imported === 1 ? '' : 's'} from ${fileName}${skipped}`);
+  };
+
+  /** Reads the picked file; a file with bad lines shows the preview instead of importing. */
   const onImport = async (e: ChangeEvent<HTMLInputElement>) => {
     const input = e.currentTarget;
     const file = input.files?.[0];
     if (!file) return;
     const text = await file.text();
     input.value = '';
-    const res = await importText(active, detectCookieFormat(text), text);
-    if (res.ok)
-      say(
-        'ok',
-        `Imported ${res.value.imported} cookie${res.value.imported === 1 ? '' : 's'} from ${file.name}`,
-      );
-    else say('error', res.error.message);
+    const preview = await api['cookies.previewImport']({ format: detectCookieFormat(text), text });
+    if (!preview.ok) return say('error', `${file.name}: ${preview.error.message}`);
+    if (preview.value.rejected.length === 0) return importNow(file.name, text, false);
+    setPending({ fileName: file.name, text, preview: preview.value });
   };
 
   return (
@@ -125,16 +136,17 @@ export function CookieJarPanel() {
         >
           Add cookie
         </button>
-        <label className="ctl-btn cookies-tool cookies-import">
+        <button type="button" className="ctl-btn cookies-tool" onClick={() => fileInput.current?.click()}>
           Import…
-          <input
-            type="file"
-            accept=".txt,.json,text/plain,application/json"
-            className="cookies-file"
-            aria-label="Import cookies from a file"
-            onChange={onImport}
-          />
-        </label>
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".txt,.json,text/plain,application/json"
+          hidden
+          aria-label="Import cookies from a file"
+          onChange={onImport}
+        />
         <ToolMenu
           label="Export"
           items={[
@@ -168,7 +180,8 @@ export function CookieJarPanel() {
 
       {notice ? (
         <div
-          className={notice.kind === 'error' ? 'ctl-error cookies-notice' : 'cookies-notice'}
+          key={notice.id}
+          className={`ui-notice ui-notice-${notice.kind} cookies-notice${notice.kind === 'error' ? ' ctl-error' : ''}`}
           role="status"
         >
           {notice.text}
@@ -227,6 +240,15 @@ export function CookieJarPanel() {
           const res = await clear(active);
           if (res.ok) say('ok', `Removed ${res.value.removed} cookie${res.value.removed === 1 ? '' : 's'}`);
           else say('error', res.error.message);
+        }}
+      />
+      <ImportPreviewDialog
+        pending={pending}
+        profile={active}
+        onCancel={() => setPending(null)}
+        onImport={(p) => {
+          setPending(null);
+          void importNow(p.fileName, p.text, true);
         }}
       />
       <ClearDomainDialog

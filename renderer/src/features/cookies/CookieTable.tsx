@@ -53,7 +53,7 @@ function Actions({
     <td className="cookies-cell cookies-actions">
       <button
         type="button"
-        className="ctl-btn-icon ctl-btn"
+        className="ui-icon-button"
         aria-label={`Edit cookie ${c.name} on ${where}`}
         title="Edit"
         onClick={() => onEdit(c)}
@@ -62,7 +62,7 @@ function Actions({
       </button>
       <button
         type="button"
-        className="ctl-btn-icon ctl-btn cookies-delete"
+        className="ui-icon-button cookies-delete"
         aria-label={`Delete cookie ${c.name} on ${where}`}
         title="Delete"
         onClick={() => onDelete(c)}

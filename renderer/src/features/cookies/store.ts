@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { CookieImportResult } from '../../../../main/shared/cookieImport';
 import type { CookieInput, CookieKey, CookieView, Result, TandemError } from '../../../../main/shared/types';
 import { api } from '../../api';
 import { coalesce } from './coalesce';
@@ -20,11 +21,13 @@ export interface CookiesState {
   save(profile: string, input: CookieInput, replaces?: CookieKey | null): Promise<Result<CookieView>>;
   remove(profile: string, key: CookieKey): Promise<Result<{ deleted: boolean }>>;
   clear(profile: string, domain?: string): Promise<Result<{ removed: number }>>;
+  /** Imports a file; with `skipInvalid` the valid lines go in and the rejected ones come back. */
   importText(
     profile: string,
     format: 'netscape' | 'json',
     text: string,
-  ): Promise<Result<{ imported: number }>>;
+    skipInvalid?: boolean,
+  ): Promise<Result<CookieImportResult>>;
 }
 
 /** Loads are numbered; an answer older than one already shown, or for another profile, is dropped. */
@@ -76,8 +79,8 @@ export const useCookiesStore = create<CookiesState>()((set, get) => ({
     if (res.ok) await get().load(profile);
     return res;
   },
-  async importText(profile, format, text) {
-    const res = await api['cookies.import']({ profile, format, text });
+  async importText(profile, format, text, skipInvalid = false) {
+    const res = await api['cookies.import']({ profile, format, text, skipInvalid });
     if (res.ok) await get().load(profile);
     return res;
   },

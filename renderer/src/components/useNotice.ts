@@ -1,0 +1,31 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+export interface Notice {
+  kind: 'ok' | 'error';
+  text: string;
+  /** Changes on every say(), so the same text twice restarts the fade. */
+  id: number;
+}
+
+/** How long a notice stays, in ms: successes fade sooner than errors. */
+export const NOTICE_MS = { ok: 5000, error: 10_000 } as const;
+
+/**
+ * A one-line notice that fades by itself ("Imported 3 cookies"). Render it with the
+ * `ui-notice` class: the CSS fades it out over its last moments (see controls.css).
+ */
+export function useNotice(): [Notice | null, (kind: Notice['kind'], text: string) => void, () => void] {
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const seq = useRef(0);
+  useEffect(() => {
+    if (!notice) return;
+    const t = setTimeout(() => setNotice((n) => (n?.id === notice.id ? null : n)), NOTICE_MS[notice.kind]);
+    return () => clearTimeout(t);
+  }, [notice]);
+  const say = useCallback((kind: Notice['kind'], text: string) => {
+    seq.current += 1;
+    setNotice({ kind, text, id: seq.current });
+  }, []);
+  const clear = useCallback(() => setNotice(null), []);
+  return [notice, say, clear];
+}

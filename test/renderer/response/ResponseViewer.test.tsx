@@ -51,10 +51,19 @@ describe('the response viewer', () => {
     expect(screen.getByText('1 redirect')).toBeTruthy();
 
     openTab('Cookies');
-    const sent = screen.getByRole('table', { name: 'Sent cookies' });
+    // grouped by hop: each group names its hop's number and URL
+    const hop1 = screen.getByRole('region', { name: /^Hop 1: GET .*\/cookies\/set\?session=abc123$/ });
+    const hop2 = screen.getByRole('region', { name: /^Hop 2: GET .*\/cookies$/ });
+    const sent = within(hop1).getByRole('table', { name: 'Sent cookies, hop 1' });
     expect(within(sent).getByText('theme')).toBeTruthy();
     expect(within(sent).getByText('request')).toBeTruthy();
-    const set = screen.getByRole('table', { name: 'Set cookies' });
+    expect(within(sent).queryByText('session')).toBeNull();
+    // the cookie hop 1 stored went out on hop 2, and is listed there
+    const sent2 = within(hop2).getByRole('table', { name: 'Sent cookies, hop 2' });
+    expect(within(sent2).getByText('session')).toBeTruthy();
+    expect(within(sent2).getByRole('button', { name: 'Copy value of session' })).toBeTruthy();
+    expect(within(sent2).getByTitle('abc123')).toBeTruthy();
+    const set = within(hop1).getByRole('table', { name: 'Set cookies, hop 1' });
     const row = within(set).getByText('session', { selector: 'td:first-child' }).closest('tr') as HTMLElement;
     expect(within(row).getByText('abc123')).toBeTruthy();
     expect(within(row).getByText('stored')).toBeTruthy();

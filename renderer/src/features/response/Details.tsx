@@ -1,5 +1,7 @@
 import type { Hop, ResponseRecord, SentCookie, SetCookieRecord } from '../../../../main/shared/types';
+import { CopyButton } from '../../components/CopyButton';
 import { formatMs, outcomeTone, setCookieName, statusClass, timingSegments } from './format';
+import './cookies-by-hop.css';
 
 export function HeadersTable({ headers, label }: { headers: Array<[string, string]>; label: string }) {
   return (
@@ -32,7 +34,7 @@ const SOURCE_LABEL: Record<SentCookie['source'], string> = {
 export function SentCookiesTable({ cookies, label }: { cookies: SentCookie[]; label: string }) {
   if (cookies.length === 0) return <p className="ui-note response-none">No cookies were sent.</p>;
   return (
-    <table className="ui-table" aria-label={label}>
+    <table className="ui-table cookie-table" aria-label={label}>
       <thead>
         <tr>
           <th>Name</th>
@@ -44,8 +46,10 @@ export function SentCookiesTable({ cookies, label }: { cookies: SentCookie[]; la
         {cookies.map((c, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the same name may go out twice
           <tr key={i}>
-            <td className="mono">{c.name}</td>
-            <td className="mono">{c.value}</td>
+            <td className="mono cookie-cell-name">{c.name}</td>
+            <td className="mono">
+              <CookieValue name={c.name} value={c.value} />
+            </td>
             <td>
               <span className={`ui-badge response-source-${c.source}`}>{SOURCE_LABEL[c.source]}</span>
             </td>
@@ -61,7 +65,7 @@ const yes = (b: boolean | undefined) => (b ? '✓' : '');
 export function SetCookiesTable({ records, label }: { records: SetCookieRecord[]; label: string }) {
   if (records.length === 0) return <p className="ui-note response-none">No cookies were set.</p>;
   return (
-    <table className="ui-table" aria-label={label}>
+    <table className="ui-table cookie-table" aria-label={label}>
       <thead>
         <tr>
           <th>Name</th>
@@ -81,15 +85,15 @@ export function SetCookiesTable({ records, label }: { records: SetCookieRecord[]
           return (
             // biome-ignore lint/suspicious/noArrayIndexKey: a response may set the same name twice
             <tr key={i} title={r.raw}>
-              <td className="mono">{setCookieName(r)}</td>
-              <td className="mono">{c?.value ?? ''}</td>
-              <td className="mono">{c ? `${c.hostOnly ? '' : '.'}${c.domain}` : ''}</td>
-              <td className="mono">{c?.path ?? ''}</td>
-              <td className="mono">{c ? (c.expires ?? 'session') : ''}</td>
+              <td className="mono cookie-cell-name">{setCookieName(r)}</td>
+              <td className="mono">{c ? <CookieValue name={c.name} value={c.value} /> : ''}</td>
+              <td className="mono cookie-cell-nowrap">{c ? `${c.hostOnly ? '' : '.'}${c.domain}` : ''}</td>
+              <td className="mono cookie-cell-nowrap">{c?.path ?? ''}</td>
+              <td className="mono cookie-cell-nowrap">{c ? (c.expires ?? 'session') : ''}</td>
               <td>{yes(c?.secure)}</td>
               <td>{yes(c?.httpOnly)}</td>
               <td>{c?.sameSite ?? ''}</td>
-              <td>
+              <td className="cookie-cell-outcome">
                 <span className={`ui-badge ui-badge-${outcomeTone(r.outcome)}`}>{r.outcome}</span>
                 {r.reason && <span className="response-reason"> {r.reason}</span>}
               </td>
@@ -98,6 +102,54 @@ export function SetCookiesTable({ records, label }: { records: SetCookieRecord[]
         })}
       </tbody>
     </table>
+  );
+}
+
+/** A cookie value, elided when long: the whole value on hover, and a copy button. */
+function CookieValue({ name, value }: { name: string; value: string }) {
+  if (value === '') return <span className="cookie-value-empty">(empty)</span>;
+  return (
+    <span className="cookie-value">
+      <span className="cookie-value-text" title={value}>
+        {value}
+      </span>
+      <CopyButton text={value} label={`Copy value of ${name}`} />
+    </span>
+  );
+}
+
+/**
+ * The Cookies tab: what went out and what came back on every hop, each group headed by its
+ * number, method and URL (a cookie sent on hop 2 of a redirect is listed under hop 2). A single
+ * hop keeps the plain table names "Sent cookies" / "Set cookies"; with redirects each table is
+ * named after its hop ("Sent cookies, hop 2").
+ */
+export function CookiesByHop({ response }: { response: ResponseRecord }) {
+  const many = response.hops.length > 1;
+  return (
+    <div className="cookie-hops">
+      {response.hops.map((h, i) => {
+        const n = i + 1;
+        const suffix = many ? `, hop ${n}` : '';
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: hops are ordered
+          <section key={i} className="cookie-hop" aria-label={`Hop ${n}: ${h.method} ${h.url}`}>
+            <h3 className="cookie-hop-head">
+              <span className="cookie-hop-index">Hop {n}</span>
+              <span className="cookie-hop-method mono">{h.method}</span>
+              <span className="cookie-hop-url mono" title={h.url}>
+                {h.url}
+              </span>
+              <StatusPill status={h.status} statusText={h.statusText} />
+            </h3>
+            <h4 className="response-subhead">Sent</h4>
+            <SentCookiesTable cookies={h.cookiesSent} label={`Sent cookies${suffix}`} />
+            <h4 className="response-subhead">Set</h4>
+            <SetCookiesTable records={h.cookiesSet} label={`Set cookies${suffix}`} />
+          </section>
+        );
+      })}
+    </div>
   );
 }
 

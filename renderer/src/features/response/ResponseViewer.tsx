@@ -3,14 +3,7 @@ import type { ResponseRecord } from '../../../../main/shared/types';
 import { useActiveProfile } from '../profiles/store';
 import { type SendOutcome, useRequestStore } from '../request/store';
 import { BodyView } from './BodyView';
-import {
-  HeadersTable,
-  HopsTimeline,
-  SentCookiesTable,
-  SetCookiesTable,
-  StatusPill,
-  TimingBar,
-} from './Details';
+import { CookiesByHop, HeadersTable, HopsTimeline, StatusPill, TimingBar } from './Details';
 import { formatBytes, formatMs } from './format';
 import './response.css';
 
@@ -85,7 +78,7 @@ function Count({ n }: { n: number }) {
 }
 
 export function ResponseDetails({ response }: { response: ResponseRecord }) {
-  const cookieCount = response.cookiesSent.length + response.cookiesSet.length;
+  const cookieCount = response.hops.reduce((n, h) => n + h.cookiesSent.length + h.cookiesSet.length, 0);
   return (
     <div className="response-details">
       <div className="response-summary">
@@ -135,10 +128,7 @@ export function ResponseDetails({ response }: { response: ResponseRecord }) {
           <HeadersTable headers={response.request.headers} label="Request headers" />
         </Tabs.Content>
         <Tabs.Content className="response-pane" value="cookies">
-          <h3 className="response-subhead">Sent</h3>
-          <SentCookiesTable cookies={response.cookiesSent} label="Sent cookies" />
-          <h3 className="response-subhead">Set</h3>
-          <SetCookiesTable records={response.cookiesSet} label="Set cookies" />
+          <CookiesByHop response={response} />
         </Tabs.Content>
         <Tabs.Content className="response-pane" value="hops">
           <HopsTimeline hops={response.hops} />

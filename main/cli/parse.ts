@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { cookieFromInput } from '../core/cookies/jar';
 import { fail } from '../shared/errors';
+import { HTTP_TOKEN, PROFILE_NAME } from '../shared/text';
 import type { KeyValue, RequestBody, RequestOptions, RequestSpec } from '../shared/types';
 
 /**
@@ -8,14 +9,12 @@ import type { KeyValue, RequestBody, RequestOptions, RequestSpec } from '../shar
  * TandemFailure (code + one line) before anything touches the workspace.
  */
 
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const PROFILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,63}$/;
-
 /** `Name: value` → { name, value }. Empty values are allowed (`X-Empty:`). */
 export function parseHeaderArg(raw: string): KeyValue {
   const colon = raw.indexOf(':');
   const name = colon > 0 ? raw.slice(0, colon).trim() : '';
-  if (!name || !TOKEN.test(name)) fail('INVALID_HEADER', `Invalid header '${raw}': expected 'Name: value'`);
+  if (!name || !HTTP_TOKEN.test(name))
+    fail('INVALID_HEADER', `Invalid header '${raw}': expected 'Name: value'`);
   const value = raw.slice(colon + 1).trim();
   if (/[\r\n\0]/.test(value)) fail('INVALID_HEADER', `Invalid header '${name}': line breaks are not allowed`);
   return { name, value };
@@ -39,7 +38,7 @@ export function parseCookieArg(raw: string): KeyValue {
 
 export function parseMethod(raw: string): string {
   const method = raw.trim().toUpperCase();
-  if (!TOKEN.test(method) || method.length > 32) fail('INVALID_ARGUMENT', `Invalid method '${raw}'`);
+  if (!HTTP_TOKEN.test(method) || method.length > 32) fail('INVALID_ARGUMENT', `Invalid method '${raw}'`);
   return method;
 }
 

@@ -22,6 +22,7 @@ import type {
 } from '../shared/types';
 import type { EventMap, EventName } from '../shared/events';
 import { engineLimitsSchema } from '../shared/limits';
+import { issueLine } from '../shared/text';
 import { channel, collectionId, none } from './channel';
 
 /**
@@ -207,9 +208,7 @@ export function parseArgs<C extends Channel>(
   if (!def) return { ok: false, message: `Unknown channel "${String(c)}"` };
   const parsed = def.args.safeParse(raw ?? {});
   if (parsed.success) return { ok: true, args: parsed.data as ArgsOf<C> };
-  const issue = parsed.error.issues[0];
-  const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-  return { ok: false, message: `Invalid arguments for ${c}${where}: ${issue?.message ?? 'invalid'}` };
+  return { ok: false, message: issueLine(`Invalid arguments for ${c}`, parsed.error) };
 }
 
 /** Push events from core to the UI: declared once in `main/shared/events.ts` (add yours there). */

@@ -1,3 +1,5 @@
+import { HTTP_TOKEN, STRICT_COOKIE_VALUE } from '../shared/text';
+
 /**
  * Small, pure HTTP helpers for the demo API: replies, cookies, header casing, query maps,
  * route matching and body parsing. node:http only; nothing here touches a socket.
@@ -117,15 +119,12 @@ export interface CookieOptions {
   sameSite?: 'Strict' | 'Lax' | 'None' | null;
 }
 
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const COOKIE_VALUE = /^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]*$/;
-
 export function isCookieName(name: string): boolean {
-  return TOKEN.test(name);
+  return HTTP_TOKEN.test(name);
 }
 
 export function isCookieValue(value: string): boolean {
-  return COOKIE_VALUE.test(value);
+  return STRICT_COOKIE_VALUE.test(value);
 }
 
 /** Builds one Set-Cookie value. Attributes appear in a fixed order; Path defaults to "/" (pass null to omit). */

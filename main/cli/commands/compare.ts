@@ -16,6 +16,7 @@ import { findCollection } from '../collection-run';
 import { table } from '../format';
 import { validateProfileName } from '../parse';
 import { addRequestOptions, collect, type RequestOptions, requestSpecOf } from '../request-options';
+import { issueLine } from '../../shared/text';
 import { type CliIO, dataDirFor, printJson, requireProfile, withCore } from '../session';
 
 /**
@@ -107,9 +108,10 @@ export function parseExpectFile(text: string, shown: string, c: Collection): Mat
   }
   const parsed = expectFileSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-    fail('INVALID_FILE', `${shown} is not an expectations file${where}: use "allow", "deny" or a status`);
+    fail(
+      'INVALID_FILE',
+      issueLine(`${shown} is not an expectations file`, parsed.error, 'use "allow", "deny" or a status'),
+    );
   }
   const out: MatrixExpectations = {};
   for (const [ref, perProfile] of Object.entries(parsed.data)) {

@@ -1,5 +1,6 @@
 import { Cookie, CookieJar, canonicalDomain, getPublicSuffix, MemoryCookieStore } from 'tough-cookie';
 import { fail } from '../../shared/errors';
+import { COOKIE_VALUE, HTTP_TOKEN } from '../../shared/text';
 import type { CookieInput, CookieKey, CookieView, SameSite, SetCookieRecord } from '../../shared/types';
 import { fastCookiesFor, fastParseSetCookie, fastSetCookie } from './fast-path';
 import { isoFormatter } from './iso';
@@ -16,10 +17,6 @@ export type SerializedCookie = ReturnType<Cookie['toJSON']>;
 export type CookieChange = { op: 'set'; cookie: SerializedCookie } | { op: 'delete'; key: CookieKey };
 
 export type CookieChangeListener = (change: CookieChange) => void;
-
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-// RFC 6265 cookie-octet, plus space and comma which browsers and curl accept inside values.
-const COOKIE_VALUE = /^"?[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E ,]*"?$/;
 
 export function cookieKeyOf(c: {
   domain?: string | null;
@@ -77,7 +74,7 @@ function isExpired(c: Cookie, now = Date.now()): boolean {
 /** Validates what a user typed and returns a tough-cookie Cookie, or throws INVALID_COOKIE. */
 export function cookieFromInput(input: CookieInput, now = new Date()): Cookie {
   const name = input.name ?? '';
-  if (!name || !TOKEN.test(name))
+  if (!name || !HTTP_TOKEN.test(name))
     fail('INVALID_COOKIE', `Invalid cookie name "${name}": use letters, digits and !#$%&'*+-.^_\`|~`);
   if (!COOKIE_VALUE.test(input.value ?? ''))
     fail(

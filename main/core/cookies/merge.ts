@@ -1,4 +1,5 @@
 import { fail } from '../../shared/errors';
+import { COOKIE_VALUE, HTTP_TOKEN } from '../../shared/text';
 import type { KeyValue, SentCookie } from '../../shared/types';
 
 /**
@@ -53,13 +54,9 @@ export function parseCookieHeader(header: string): Array<{ name: string; value: 
   return out;
 }
 
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-// RFC 6265 cookie-octet (optionally DQUOTE-wrapped), plus space and comma as browsers and curl accept.
-const COOKIE_VALUE = /^"?[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E ,]*"?$/;
-
 /** Throws INVALID_COOKIE naming the cookie when a per-request cookie cannot go on the wire. */
 export function validateRequestCookie(c: KeyValue): void {
-  if (!c.name || !TOKEN.test(c.name))
+  if (!c.name || !HTTP_TOKEN.test(c.name))
     fail('INVALID_COOKIE', `Invalid cookie name "${c.name}": use letters, digits and !#$%&'*+-.^_\`|~`);
   if (!COOKIE_VALUE.test(c.value))
     fail(

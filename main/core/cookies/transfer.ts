@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CookieImportPreview, CookieRejection } from '../../shared/cookieImport';
 import { fail, TandemFailure } from '../../shared/errors';
+import { issueLine } from '../../shared/text';
 import type { CookieInput, CookieView } from '../../shared/types';
 import { cookieFromInput } from './jar';
 
@@ -123,11 +124,7 @@ export function parseJsonCookies(text: string, source = 'cookies.json', now = Da
     const where = `${source} item ${i + 1}`;
     const parsed = jsonCookie.safeParse(item);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      fail(
-        'INVALID_FILE',
-        `${where}: ${issue?.path.join('.') || 'cookie'} ${issue?.message ?? 'is invalid'}`,
-      );
+      fail('INVALID_FILE', issueLine(where, parsed.error));
     }
     const c = parsed.data;
     const input = checked(

@@ -1,5 +1,6 @@
 import { fail } from '../../shared/errors';
 import { substitute } from '../../shared/substitute';
+import { HTTP_TOKEN } from '../../shared/text';
 import type { KeyValue, Profile, RequestSpec, Settings } from '../../shared/types';
 import { validateRequestCookie } from '../cookies/merge';
 import { NONE, type PreparedBody, prepareBody } from './body';
@@ -33,7 +34,6 @@ export interface PreparedRequest {
 export const DEFAULT_USER_AGENT = 'Tandem/0.1';
 export const DEFAULT_ACCEPT_ENCODING = 'gzip, deflate, br';
 
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
@@ -49,7 +49,7 @@ export function parseRequestUrl(raw: string): URL {
 }
 
 export function checkHeader(name: string, value: string): void {
-  if (!TOKEN.test(name)) fail('INVALID_HEADER', `Invalid header name "${name}"`);
+  if (!HTTP_TOKEN.test(name)) fail('INVALID_HEADER', `Invalid header name "${name}"`);
   if (!HEADER_VALUE.test(value))
     fail(
       'INVALID_HEADER',
@@ -92,7 +92,7 @@ export async function prepareRequest(
 ): Promise<PreparedRequest> {
   const vars = profile.variables ?? {};
   const method = substitute(spec.method, vars, 'method').trim().toUpperCase();
-  if (!TOKEN.test(method)) fail('INVALID_ARGUMENT', `Invalid method "${spec.method}"`);
+  if (!HTTP_TOKEN.test(method)) fail('INVALID_ARGUMENT', `Invalid method "${spec.method}"`);
   const url = parseRequestUrl(substitute(spec.url, vars, 'URL'));
 
   const own = collect(spec.headers, vars, 'header');

@@ -1,16 +1,15 @@
 import { fail } from '../../shared/errors';
+import { PROFILE_NAME } from '../../shared/text';
 
 /** Pure rules about profile names and colours. */
 
 export const DEFAULT_PROFILE = 'default';
 
-const NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,63}$/;
-
 export const PROFILE_NAME_RULE =
   "1–64 characters of letters, digits, '.', '_' or '-', not starting with '.' or '-'";
 
 export function isValidProfileName(name: string): boolean {
-  return NAME.test(name);
+  return PROFILE_NAME.test(name);
 }
 
 /** Throws INVALID_PROFILE_NAME with the rule when `name` cannot be a profile name. */

@@ -86,7 +86,7 @@ describe('cookies.txt (Netscape) as curl writes it', () => {
       /^cookies.txt line 1: Invalid cookie name "a;b"/,
     );
     expect(failureOf(() => parseJsonCookies('[{"name":"a","value":"b"}]')).message).toMatch(
-      /^cookies.json item 1: domain/,
+      /^cookies.json item 1 at domain: /,
     );
     expect(failureOf(() => parseJsonCookies('{')).code).toBe('INVALID_FILE');
   });

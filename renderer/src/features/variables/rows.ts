@@ -1,3 +1,4 @@
+import { HTTP_TOKEN } from '../../../../main/shared/text';
 import type { KeyValue } from '../../../../main/shared/types';
 
 /** Pure helpers for the profile settings panel: editable rows ⇄ what profiles.update takes. */
@@ -30,7 +31,6 @@ export function rowsFromHeaders(headers: KeyValue[]): EditRow[] {
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string; rowId: string };
 
 const VARIABLE_NAME = /^[A-Za-z0-9_.-]+$/;
-const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 /**
  * Rows → variables. Rows with no name and no value are ignored (a row being typed); a value
@@ -62,7 +62,7 @@ export function headersFromRows(rows: EditRow[]): Checked<KeyValue[]> {
     const name = r.name.trim();
     if (!name && !r.value) continue;
     if (!name) return { ok: false, message: 'A header needs a name', rowId: r.id };
-    if (!HEADER_NAME.test(name)) return { ok: false, message: `Invalid header name "${name}"`, rowId: r.id };
+    if (!HTTP_TOKEN.test(name)) return { ok: false, message: `Invalid header name "${name}"`, rowId: r.id };
     out.push({ name, value: r.value, enabled: r.enabled });
   }
   return { ok: true, value: out };

@@ -1,0 +1,40 @@
+/**
+ * Small pure text helpers every side shares: the HTTP token grammar, the cookie-value grammar,
+ * profile names, and zod's first issue as one line. Write a regex or formatter here once
+ * instead of pasting it.
+ */
+
+/** RFC 9110 `token`: header names, methods, cookie names. */
+export const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+export function isHttpToken(s: string): boolean {
+  return HTTP_TOKEN.test(s);
+}
+
+/**
+ * RFC 6265 cookie-octet (optionally DQUOTE-wrapped), plus space and comma, which browsers and
+ * curl accept inside values.
+ */
+export const COOKIE_VALUE = /^"?[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E ,]*"?$/;
+
+/** RFC 6265 cookie-octet only (what a strict server sends). */
+export const STRICT_COOKIE_VALUE = /^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]*$/;
+
+/** Profile names: 1–64 of [A-Za-z0-9._-], not starting with '.' or '-'. */
+export const PROFILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,63}$/;
+
+/** The part of a zod error this needs (structural, so any zod version or a hand-made list fits). */
+export interface IssueList {
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>;
+}
+
+/**
+ * The first problem zod found, as one line after `prefix`:
+ * `"<prefix> at items.0.url: <zod's message>"`, or `"<prefix>: <message>"` at the top level.
+ * `message` replaces zod's wording when the caller has a better hint.
+ */
+export function issueLine(prefix: string, error: IssueList, message?: string): string {
+  const issue = error.issues[0];
+  const where = issue?.path.length ? ` at ${issue.path.map(String).join('.')}` : '';
+  return `${prefix}${where}: ${message ?? issue?.message ?? 'invalid'}`;
+}

@@ -1,34 +1,28 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { fail, TandemFailure, toTandemError } from '../shared/errors';
-import { requestSpecSchema } from '../shared/schemas';
-import type { Collection, ErrorCode, SavedRequest } from '../shared/types';
+import { fail } from '../shared/errors';
+import {
+  type CollectionRunResult,
+  collectionInputSchema,
+  DEFAULT_JAR_MODE,
+  type RunSummary,
+} from '../shared/sessions';
+import { issueLine } from '../shared/text';
+import type { Collection } from '../shared/types';
 import { parseCount, validateProfileName } from './parse';
 import { type CliIO, type Core, dataDirFor, printJson, requireProfile, withCore } from './session';
+import { parseJarMode } from './session-args';
+
+export { summarizeRun } from '../core/runs/run';
 
 /**
- * `tandem run <collection.json|collection name> [--profile NAME]… [--iterations N] [--json]`:
- * sends every request of a collection, in order, as each profile (profiles one after another,
- * each with its own jar), then prints one summary line. Exit 0 when every request got a
- * response (any status), 1 when some did not, 2 on bad usage (unknown profile, bad file).
+ * `tandem run <collection.json|collection name> [--profile NAME]… [--iterations N] [--jars MODE] [--json]`:
+ * a thin caller of the core's `collections.run` (every request of a collection, in order, as each
+ * profile, on copies of their jars by default), then one summary line. Exit 0 when every request
+ * got a response (any status), 1 when some did not, 2 on bad usage (unknown profile, bad file).
  */
-
-const collectionSchema = z.object({
-  id: z.string().default('file'),
-  name: z.string().default('collection'),
-  folders: z.array(z.string()).default([]),
-  requests: z.array(
-    z.object({
-      id: z.string().default(''),
-      name: z.string().default(''),
-      folder: z.string().default(''),
-      request: requestSpecSchema,
-    }),
-  ),
-});
 
 /** Parses a Tandem collection file (the `Collection` JSON). Throws INVALID_FILE naming the problem. */
 export function parseCollectionFile(text: string, shown: string): Collection {
@@ -38,11 +32,9 @@ export function parseCollectionFile(text: string, shown: string): Collection {
   } catch (e) {
     fail('INVALID_FILE', `${shown} is not valid JSON: ${(e as Error).message}`);
   }
-  const parsed = collectionSchema.safeParse(raw);
+  const parsed = collectionInputSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-    fail('INVALID_FILE', `${shown} is not a Tandem collection${where}: ${issue?.message ?? 'invalid'}`);
+    fail('INVALID_FILE', issueLine(`${shown} is not a Tandem collection`, parsed.error));
   }
   return parsed.data as Collection;
 }
@@ -56,42 +48,6 @@ export function findCollection(all: Collection[], ref: string): Collection | und
   );
 }
 
-export type RunOutcome =
-  | { profile: string; request: string; status: number }
-  | { profile: string; request: string; error: { code: ErrorCode; message: string } };
-
-export interface RunSummary {
-  requests: number;
-  responses: number;
-  failed: number;
-  /** Responses per status class: '1xx' … '5xx'. */
-  statusClasses: Record<string, number>;
-  /** The first failures, for the report (at most 20). */
-  failures: Array<{ profile: string; request: string; code: ErrorCode; message: string }>;
-}
-
-export function summarizeRun(outcomes: readonly RunOutcome[]): RunSummary {
-  const summary: RunSummary = {
-    requests: outcomes.length,
-    responses: 0,
-    failed: 0,
-    statusClasses: { '1xx': 0, '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 },
-    failures: [],
-  };
-  for (const o of outcomes) {
-    if ('status' in o) {
-      summary.responses++;
-      const cls = `${Math.min(5, Math.max(1, Math.floor(o.status / 100)))}xx`;
-      summary.statusClasses[cls]++;
-    } else {
-      summary.failed++;
-      if (summary.failures.length < 20)
-        summary.failures.push({ profile: o.profile, request: o.request, ...o.error });
-    }
-  }
-  return summary;
-}
-
 /** `1000 requests as alice, bob in 1.23 s: 1000 responses (2xx 990, 4xx 10), 0 failed`. */
 export function formatRunSummary(s: RunSummary, profiles: readonly string[], ms: number): string {
   const classes = Object.entries(s.statusClasses)
@@ -99,12 +55,18 @@ export function formatRunSummary(s: RunSummary, profiles: readonly string[], ms:
     .map(([c, n]) => `${c} ${n}`)
     .join(', ');
   const secs = ms >= 10_000 ? (ms / 1000).toFixed(1) : (ms / 1000).toFixed(2);
+  const relogged = s.relogged ? `, ${s.relogged} re-logged in` : '';
   return `${s.requests} requests as ${profiles.join(', ')} in ${secs} s: ${s.responses} responses${
     classes ? ` (${classes})` : ''
-  }, ${s.failed} failed`;
+  }, ${s.failed} failed${relogged}`;
 }
 
-async function loadCollection(core: Core, ref: string, io: CliIO): Promise<Collection> {
+/** A collection file (read here: the core never reads the user's cwd) or a saved collection's id. */
+async function collectionRef(
+  core: Core,
+  ref: string,
+  io: CliIO,
+): Promise<{ collection: Collection } | { collectionId: string }> {
   const file = path.resolve(io.cwd, ref);
   let isFile = false;
   try {
@@ -119,27 +81,18 @@ async function loadCollection(core: Core, ref: string, io: CliIO): Promise<Colle
     } catch (e) {
       fail('INVALID_FILE', `Cannot read ${ref}: ${(e as Error).message}`);
     }
-    return parseCollectionFile(text, ref);
+    return { collection: parseCollectionFile(text, ref) };
   }
   const found = findCollection(await core.call('collections.list', {}), ref);
   if (!found) fail('NOT_FOUND', `No collection file or saved collection named '${ref}'`);
-  return found;
-}
-
-async function sendOne(core: Core, profile: string, saved: SavedRequest): Promise<RunOutcome> {
-  const name = saved.name || saved.request.url;
-  try {
-    const record = await core.call('request.send', { profile, request: saved.request });
-    return { profile, request: name, status: record.status };
-  } catch (e) {
-    const error = e instanceof TandemFailure ? e.toError() : toTandemError(e);
-    return { profile, request: name, error };
-  }
+  return { collectionId: found.id };
 }
 
 interface RunOptions {
   profile: string[];
   iterations: string;
+  jars: string;
+  relogin: boolean;
   json?: boolean;
   dataDir?: string;
 }
@@ -153,31 +106,50 @@ export function registerRunCommand(program: Command, io: CliIO): void {
     .argument('<collection>', 'a Tandem collection file (.json) or the name of a saved collection')
     .option('--profile <name>', 'profile to run as (repeatable; default: default)', collect, [])
     .option('--iterations <n>', 'run the whole collection this many times', '1')
+    .option(
+      '--jars <mode>',
+      "copy: start from copies of the profiles' jars and variables, change nothing (default); fresh: empty jars, log in first; live: use and change the real jars",
+      DEFAULT_JAR_MODE,
+    )
+    .option('--no-relogin', 'do not re-login and retry when a session has expired')
     .option('--json', 'print one JSON object instead of the summary line')
     .action(async (ref: string, _opts: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<RunOptions>();
       const profiles = (opts.profile.length ? opts.profile : ['default']).map(validateProfileName);
       const iterations = parseCount(opts.iterations, '--iterations', 1_000_000);
-      const result = await withCore(dataDirFor(opts.dataDir, io), async (core) => {
+      const jars = parseJarMode(opts.jars);
+      const result: CollectionRunResult = await withCore(dataDirFor(opts.dataDir, io), async (core) => {
         for (const p of profiles) await requireProfile(core, p);
-        const collection = await loadCollection(core, ref, io);
-        const outcomes: RunOutcome[] = [];
-        const started = performance.now();
-        for (let it = 0; it < iterations; it++)
-          for (const profile of profiles)
-            for (const saved of collection.requests) outcomes.push(await sendOne(core, profile, saved));
-        return { collection, summary: summarizeRun(outcomes), ms: performance.now() - started };
+        const target = await collectionRef(core, ref, io);
+        const runId = randomUUID();
+        const off = io.onInterrupt(() => {
+          core.call('collections.cancelRun', { runId }).catch(() => {});
+        });
+        try {
+          return await core.call('collections.run', {
+            ...target,
+            profiles,
+            iterations,
+            jars,
+            ...(opts.relogin === false ? { relogin: false } : {}),
+            runId,
+          });
+        } finally {
+          off();
+        }
       });
-      const { collection, summary, ms } = result;
+      const { summary } = result;
       if (opts.json)
         printJson(io, {
-          collection: collection.name,
+          collection: result.collection,
           profiles,
           iterations,
-          durationMs: Math.round(ms),
+          jars,
+          durationMs: result.durationMs,
           ...summary,
         });
-      else io.out(`${formatRunSummary(summary, profiles, ms)}\n`);
+      else io.out(`${formatRunSummary(summary, profiles, result.durationMs)}\n`);
+      if (result.cancelled) fail('CANCELLED', 'The run was cancelled');
       if (summary.failed > 0) {
         const first = summary.failures[0];
         fail(

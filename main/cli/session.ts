@@ -1,8 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { ArgsOf, Channel, ResultOf } from '../contract/index';
-import { localBridge } from '../contract/local';
 import { resolveDataDir } from '../core/store/paths';
-import { createTandem } from '../core/tandem';
 import { fail, TandemFailure } from '../shared/errors';
 import { validateProfileName } from './parse';
 
@@ -20,6 +18,8 @@ export interface CliIO {
   onInterrupt(fn: () => void): () => void;
   /** Opens a URL in the user's browser; failures are ignored. */
   openUrl(url: string): void;
+  /** All of standard input, as text (`tandem send --curl -`, `tandem import … -`). */
+  readStdin?(): Promise<string>;
 }
 
 /** The core as the CLI uses it: every call validated by the contract, failures thrown as TandemFailure. */
@@ -32,15 +32,34 @@ export function dataDirFor(flag: string | undefined, io: CliIO): string {
   return resolveDataDir({ dataDir: flag }, io.env as NodeJS.ProcessEnv);
 }
 
-/** Opens the workspace, runs `fn`, and always flushes and closes the core before returning. */
-export async function withCore<T>(dataDir: string, fn: (core: Core) => Promise<T>): Promise<T> {
+/** The workspace to open and where its notices go: what `withCore` takes. */
+export function workspaceFor(flag: string | undefined, io: CliIO): { dataDir: string; io: CliIO } {
+  return { dataDir: dataDirFor(flag, io), io };
+}
+
+/**
+ * Opens the workspace, runs `fn`, and always flushes and closes the core before returning.
+ * Workspace notices (permissions fixed, damaged lines set aside) go to `io.err`, one line each.
+ */
+export async function withCore<T>(
+  where: string | { dataDir: string; io: Pick<CliIO, 'err'> },
+  fn: (core: Core) => Promise<T>,
+): Promise<T> {
+  const { dataDir, io } = typeof where === 'string' ? { dataDir: where, io: null } : where;
   const existing = await stat(dataDir).catch(() => null);
   if (existing && !existing.isDirectory())
     fail(
       'INVALID_ARGUMENT',
       `The workspace '${dataDir}' is a file, not a folder (check --data-dir or TANDEM_HOME)`,
     );
+  // The core and the contract load here, on first use: `--help`, usage errors and the checks of
+  // what the user typed above run without them (one bundle chunk, see scripts/build-cli.mjs).
+  const [{ createTandem }, { localBridge }] = await Promise.all([
+    import('../core/tandem'),
+    import('../contract/local'),
+  ]);
   const tandem = await createTandem({ dataDir, host: 'cli' });
+  const unlisten = io ? tandem.notices.listen((m) => io.err(`tandem: ${m}\n`)) : () => undefined;
   const bridge = localBridge(tandem);
   const core: Core = {
     dataDir,
@@ -53,7 +72,7 @@ export async function withCore<T>(dataDir: string, fn: (core: Core) => Promise<T
   try {
     return await fn(core);
   } finally {
-    await tandem.close();
+    await tandem.close().finally(unlisten);
   }
 }
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { CookieImportPreview, CookieImportResult } from '../shared/cookieImport';
+import type { EventMap, EventName } from '../shared/events';
+import { engineLimitsSchema } from '../shared/limits';
 import {
   cookieInputSchema,
   cookieKey,
@@ -8,6 +10,8 @@ import {
   requestSpecSchema,
   savedRequestInput,
 } from '../shared/schemas';
+import { extractRuleSchema, jarModeSchema, loginRecipeSchema } from '../shared/sessions';
+import { issueLine } from '../shared/text';
 import type {
   Collection,
   Comparison,
@@ -20,13 +24,12 @@ import type {
   SavedRequest,
   Settings,
 } from '../shared/types';
-import type { EventMap, EventName } from '../shared/events';
-import { engineLimitsSchema } from '../shared/limits';
-import { issueLine } from '../shared/text';
 import { channel, collectionId, none } from './channel';
+import { interopChannels } from './interop';
+import { sessionChannels } from './sessions';
+import { workbenchChannels } from './workbench';
 
 /**
-import { workbenchChannels } from './workbench';
  * The one contract between the UI and the core: channel → argument schema and result type.
  * The Electron handlers, the preload bridge, the web-mode server and the renderer's Api
  * client are all derived from this map. Adding a channel means: an entry here, one line in
@@ -54,8 +57,9 @@ export const contract = {
   // requests
   'request.send': channel<ResponseRecord>()(sendArgs()),
   'request.cancel': channel<{ cancelled: boolean }>()(z.object({ sendId: z.string().min(1) })),
-  /** The same request as 2–10 profiles at once; cancel it with `matrix.cancel` and its compareId. */
+  /** The same request as 2–10 profiles at once; cancel it with `request.cancelCompare` and its compareId. */
   'request.compare': channel<Comparison>()(compareArgs()),
+  'request.cancelCompare': channel<{ cancelled: boolean }>()(z.object({ compareId: z.string().min(1) })),
 
   // access-control matrix: a collection's requests × profiles
   'matrix.run': channel<MatrixResult>()(matrixArgs()),
@@ -105,10 +109,12 @@ export const contract = {
   // settings
   'settings.get': channel<Settings>()(none),
   'settings.update': channel<Settings>()(settingsPatch()),
+  ...sessionChannels,
+  ...workbenchChannels,
+  ...interopChannels,
 };
 
 function profilesUpdateArgs() {
-  ...workbenchChannels,
   return z.object({
     name: profileName,
     patch: z.object({
@@ -116,6 +122,10 @@ function profilesUpdateArgs() {
       variables: z.record(z.string(), z.string()).optional(),
       headers: z.array(keyValue).optional(),
       cookieStore: z.boolean().optional(),
+      /** The login recipe; null removes it. */
+      login: loginRecipeSchema.nullable().optional(),
+      /** Names of the variables that are secret (all of them: the list replaces the old one). */
+      secrets: z.array(z.string().max(200)).max(1000).optional(),
     }),
   });
 }
@@ -128,6 +138,12 @@ function sendArgs() {
     sendId: z.string().min(1).max(100).optional(),
     /** Absolute path: stream the whole (decompressed) body to this file instead of `body` (`tandem send -o`). */
     output: z.string().min(1).max(4096).optional(),
+    /** The saved request being sent (a login-recipe step never triggers a re-login). */
+    requestId: z.string().max(200).optional(),
+    /** Values to take from the response into the profile's variables. */
+    extract: z.array(extractRuleSchema).max(50).optional(),
+    /** false: no re-login for this send. */
+    relogin: z.boolean().optional(),
   });
 }
 
@@ -136,6 +152,8 @@ function compareArgs() {
     profiles: z.array(profileName).min(2).max(10),
     request: requestSpecSchema,
     compareId: z.string().min(1).max(100).optional(),
+    /** How the comparison treats the jars (default copy: the profiles are not changed). */
+    jars: jarModeSchema.optional(),
   });
 }
 
@@ -153,6 +171,10 @@ function matrixArgs() {
     /** Profiles run at the same time (default 4). */
     concurrency: z.number().int().min(1).max(20).optional(),
     runId: z.string().min(1).max(100).optional(),
+    /** How the run treats the jars (default copy); each profile's login recipe runs first. */
+    jars: jarModeSchema.optional(),
+    /** false: never re-login during this run. */
+    relogin: z.boolean().optional(),
   });
 }
 
@@ -172,6 +194,7 @@ function settingsPatch() {
       insecure: z.boolean().optional(),
       timeoutMs: z.number().int().min(0).max(3_600_000).optional(),
       maxRedirects: z.number().int().min(0).max(100).optional(),
+      keepFullHistory: z.boolean().optional(),
       ...engineLimitsSchema.partial().shape,
     }),
   });
@@ -184,6 +207,8 @@ export interface WorkspaceInfo {
   demoUrl: string | null;
   /** 'electron' or 'web'. */
   host: 'electron' | 'web' | 'cli';
+  /** One-line notices about the workspace since it was opened (see the `workspace.notice` event). */
+  notices: string[];
 }
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@ import { attempt } from '../shared/errors';
 import { compareChannels } from './compare/channels';
 import type { EventBus } from './events';
 import { closeDispatchers } from './http/send';
+import { interopHandlers } from './interop';
 import {
   clearCookies,
   deleteCookie,
@@ -14,13 +15,19 @@ import {
   setCookie,
 } from './profiles/cookies';
 import { Sender } from './profiles/send';
-import { closeWorkspace, followDemoUrl, openWorkspace, type SampleSource, seedIfFirstRun } from './workspace';
+import { sessionHandlers } from './runs/channels';
+import { RunJars } from './runs/jars';
+import type { Notices } from './store/notices';
+import type { SecretBox } from './store/secrets';
 import { WorkbenchStore, workbenchHandlers } from './workbench/store';
+import { closeWorkspace, followDemoUrl, openWorkspace, type SampleSource, seedIfFirstRun } from './workspace';
 
 export interface TandemOptions {
   /** Workspace directory. Resolve it with resolveDataDir() (flag, TANDEM_HOME, OS app-data). */
   dataDir: string;
   host: 'electron' | 'web' | 'cli';
+  /** Seals secrets at rest (the Electron shell passes one backed by safeStorage); default: the workspace key file. */
+  secretBox?: SecretBox;
   /** Set by hosts that started the demo API in the background. */
   demoUrl?: string | null;
   /**
@@ -34,6 +41,8 @@ export interface TandemOptions {
 export type Tandem = Handlers & {
   readonly events: EventBus;
   readonly dataDir: string;
+  /** One-line notices about the workspace (the CLI prints them; the app gets `workspace.notice`). */
+  readonly notices: Notices;
   /** Waits for every queued write, then releases resources. */
   close(): Promise<void>;
 };
@@ -56,16 +65,18 @@ async function closeCore(close: () => Promise<void>): Promise<void> {
  * contract channel, each returning a Result. The logic lives in the store modules; this maps.
  */
 export async function createTandem(opts: TandemOptions): Promise<Tandem> {
-  const ws = await openWorkspace(opts.dataDir);
+  const ws = await openWorkspace(opts.dataDir, { secretBox: opts.secretBox });
   const demoUrl = opts.demoUrl ?? null;
   if (opts.seedSample) await seedIfFirstRun(ws, demoUrl, opts.seedSample);
   if (opts.seedSample && demoUrl) await followDemoUrl(ws, demoUrl);
   const sender = new Sender(ws);
+  const { stop: stopRuns, ...sessions } = sessionHandlers(ws, sender);
   const compare = compareChannels({
     send: (a) => sender.send(a),
     cancel: (sendId) => sender.cancel(sendId),
     collections: () => ws.collections.list(),
     events: ws.events,
+    run: (o) => new RunJars(ws, o),
   });
   const { profiles, history, collections, settings, events } = ws;
   const profilesChanged = <T>(value: T): T => {
@@ -74,21 +85,31 @@ export async function createTandem(opts: TandemOptions): Promise<Tandem> {
   };
   let closing: Promise<void> | null = null;
   openCount++;
+  const unlistenNotices = ws.notices.listen((message) => events.emit('workspace.notice', { message }));
 
   return {
     events,
     dataDir: ws.dataDir,
+    notices: ws.notices,
     close: () => {
       closing ??= closeCore(async () => {
         compare.stop();
+        stopRuns();
         await sender.stop();
         await closeWorkspace(ws);
+        unlistenNotices();
       });
       return closing;
     },
 
     'workspace.info': () =>
-      attempt(() => ({ dataDir: ws.dataDir, version: VERSION, demoUrl, host: opts.host })),
+      attempt(() => ({
+        dataDir: ws.dataDir,
+        version: VERSION,
+        demoUrl,
+        host: opts.host,
+        notices: ws.notices.all(),
+      })),
 
     'profiles.list': () => attempt(() => profiles.list()),
     'profiles.create': (a) => attempt(async () => profilesChanged(await profiles.create(a.name, a.color))),
@@ -102,6 +123,7 @@ export async function createTandem(opts: TandemOptions): Promise<Tandem> {
     'request.compare': (a) => compare['request.compare'](a),
     'matrix.run': (a) => compare['matrix.run'](a),
     'matrix.cancel': (a) => compare['matrix.cancel'](a),
+    'request.cancelCompare': (a) => compare['request.cancelCompare'](a),
 
     'cookies.list': (a) => attempt(() => listCookies(ws, a.profile)),
     'cookies.set': (a) => attempt(() => setCookie(ws, a.profile, a.cookie)),
@@ -128,6 +150,8 @@ export async function createTandem(opts: TandemOptions): Promise<Tandem> {
 
     'settings.get': () => attempt(() => settings.get()),
     'settings.update': (a) => attempt(() => settings.update(a.patch)),
+    ...sessions,
+    ...workbenchHandlers(new WorkbenchStore(ws.dataDir, ws.queue), ws.collections),
+    ...interopHandlers(ws, VERSION),
   };
 }
-    ...workbenchHandlers(new WorkbenchStore(ws.dataDir, ws.queue)),

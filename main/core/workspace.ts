@@ -4,11 +4,14 @@ import type { RequestSpec } from '../shared/types';
 import { CollectionStore } from './collections/store';
 import { EventBus } from './events';
 import { HistoryStore } from './history/store';
-import { ProfileStore } from './profiles/store';
+import { ProfileStore, secretValues } from './profiles/store';
 import { SettingsStore } from './settings/store';
-import { isNotFound, writeJsonFile } from './store/files';
+import { isNotFound, makeDir, writeJsonFile } from './store/files';
+import { Notices } from './store/notices';
 import { layout } from './store/paths';
+import { privatizedNotice, privatizeWorkspace } from './store/private';
 import { WriteQueue } from './store/queue';
+import { Sealer, type SecretBox } from './store/secrets';
 
 /** The stores of one workspace directory, sharing one write queue and one event bus. */
 export interface Workspace {
@@ -19,27 +22,45 @@ export interface Workspace {
   readonly history: HistoryStore;
   readonly collections: CollectionStore;
   readonly settings: SettingsStore;
+  /** One-line notices about the workspace (permissions fixed, damaged lines set aside). */
+  readonly notices: Notices;
 }
 
-export async function openWorkspace(dataDir: string): Promise<Workspace> {
+export async function openWorkspace(
+  dataDir: string,
+  opts: { secretBox?: SecretBox } = {},
+): Promise<Workspace> {
   try {
-    await fs.mkdir(dataDir, { recursive: true });
+    await makeDir(dataDir);
   } catch (e) {
     fail(
       'STORE_IO',
       `Cannot use ${dataDir} as the workspace (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
     );
   }
+  const notices = new Notices();
+  const changed = await privatizeWorkspace(dataDir).catch(() => 0);
+  if (changed > 0) notices.add(privatizedNotice(dataDir, changed));
   const queue = new WriteQueue();
   const history = new HistoryStore(dataDir, queue);
+  const sealer = new Sealer(dataDir, opts.secretBox);
+  const profiles = new ProfileStore(dataDir, queue, history, undefined, notices, sealer);
+  const settings = new SettingsStore(dataDir, queue);
+  // History keeps no credentials unless the setting says so (core/history/redact.ts).
+  history.setRedaction(async (name) => {
+    if ((await settings.current()).keepFullHistory) return null;
+    const profile = await profiles.get(name, true).catch(() => null);
+    return profile ? secretValues(profile) : [];
+  });
   return {
     dataDir,
     queue,
     events: new EventBus(),
+    notices,
     history,
-    profiles: new ProfileStore(dataDir, queue, history),
+    profiles,
     collections: new CollectionStore(dataDir, queue),
-    settings: new SettingsStore(dataDir, queue),
+    settings,
   };
 }
 

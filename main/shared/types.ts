@@ -4,6 +4,7 @@
  */
 
 import type { BodyTruncation, EngineLimits, PartialResponse, SavedBody } from './limits';
+import type { Extracted, ExtractRule, LoginRecipe, RunRecord } from './sessions';
 
 // ---------- results and errors ----------
 
@@ -67,9 +68,21 @@ export interface Profile {
   /** When false: nothing stored in the jar, nothing sent from it. Per-request cookies still go out. */
   cookieStore: boolean;
   createdAt: string;
+  /**
+   * Names of variables that are secret: sealed at rest (see SECURITY.md), masked in the UI, kept
+   * out of history, redacted in exports. Absent when there are none.
+   */
+  secrets?: string[];
+  /** How this profile logs in (saved requests, in order) and how an expired session is noticed. */
+  login?: LoginRecipe;
 }
 
-export type ProfilePatch = Partial<Pick<Profile, 'color' | 'variables' | 'headers' | 'cookieStore'>>;
+export type ProfilePatch = Partial<
+  Pick<Profile, 'color' | 'variables' | 'headers' | 'cookieStore' | 'secrets'>
+> & {
+  /** null removes the recipe. */
+  login?: LoginRecipe | null;
+};
 
 // ---------- requests ----------
 
@@ -235,6 +248,10 @@ export interface ResponseRecord {
   hops: Hop[];
   timings: Timings;
   startedAt: string;
+  /** The first try met an expired session; the profile's login recipe ran and this is the retry. */
+  relogged?: boolean;
+  /** Values the request's extraction rules took into the profile's variables. */
+  extracted?: Extracted[];
   /** The body passed the in-memory cap (see BodyTruncation in shared/limits.ts); `body` is its start. */
   truncated?: BodyTruncation;
   /** The request was sent with `output`: the whole body went to this file and `body` is empty. */
@@ -250,6 +267,8 @@ export interface Settings extends Partial<EngineLimits> {
   insecure: boolean;
   timeoutMs: number;
   maxRedirects: number;
+  /** Keep credentials in history as sent (default false: they are redacted, see core/history/redact.ts). */
+  keepFullHistory?: boolean;
 }
 
 export interface HistoryEntry {
@@ -263,6 +282,13 @@ export interface HistoryEntry {
   size: number;
   at: string;
   request: RequestSpec;
+  /** 'run' for a whole run (matrix, `tandem run`, compare): its requests are in `run.steps`. */
+  kind?: 'request' | 'run';
+  run?: RunRecord;
+  /** The send met an expired session: the login recipe ran and this is the retry. */
+  relogged?: boolean;
+  /** What the response's extraction rules took into the profile's variables. */
+  extracted?: Extracted[];
 }
 
 export interface SavedRequest {
@@ -271,6 +297,8 @@ export interface SavedRequest {
   /** Folder path inside the collection, '' for the top level; '/'-separated. */
   folder: string;
   request: RequestSpec;
+  /** Values to take from the response into the sending profile's variables. */
+  extract?: ExtractRule[];
 }
 
 export interface Collection {
@@ -278,6 +306,10 @@ export interface Collection {
   name: string;
   folders: string[];
   requests: SavedRequest[];
+  /** Saved access-matrix expectations: requestId → profile → expected verdict or status. */
+  expect?: MatrixExpectations;
+  /** Collection variables (imported from Postman/Insomnia/OpenAPI); `{{name}}` references stay in the requests. */
+  variables?: KeyValue[];
 }
 
 // ---------- compare profiles, access-control matrix ----------

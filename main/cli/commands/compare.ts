@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { cellKey, describeDiff } from '../../core/compare';
 import { fail } from '../../shared/errors';
+import { issueLine } from '../../shared/text';
 import type {
   Collection,
   Comparison,
@@ -16,8 +17,7 @@ import { findCollection } from '../collection-run';
 import { table } from '../format';
 import { validateProfileName } from '../parse';
 import { addRequestOptions, collect, type RequestOptions, requestSpecOf } from '../request-options';
-import { issueLine } from '../../shared/text';
-import { type CliIO, dataDirFor, printJson, requireProfile, withCore } from '../session';
+import { type CliIO, printJson, requireProfile, withCore, workspaceFor } from '../session';
 
 /**
  * `tandem compare`: the same request as several profiles, side by side.
@@ -145,11 +145,11 @@ function registerCompare(program: Command, io: CliIO): void {
       const profiles = (opts.profile ?? []).map(validateProfileName);
       if (profiles.length < 2 || profiles.length > 10)
         fail('INVALID_ARGUMENT', `Give 2 to 10 --profile options to compare (got ${profiles.length})`);
-      const cmp = await withCore(dataDirFor(opts.dataDir, io), async (core) => {
+      const cmp = await withCore(workspaceFor(opts.dataDir, io), async (core) => {
         for (const p of profiles) await requireProfile(core, p);
         const compareId = randomUUID();
         const off = io.onInterrupt(() => {
-          core.call('matrix.cancel', { runId: compareId }).catch(() => {});
+          core.call('request.cancelCompare', { compareId }).catch(() => {});
         });
         try {
           return await core.call('request.compare', { profiles, request, compareId });
@@ -201,7 +201,7 @@ function registerMatrix(program: Command, io: CliIO): void {
       if (profiles.length === 0) fail('INVALID_ARGUMENT', 'Give at least one --profile to run the matrix as');
       const expectText =
         opts.expect === undefined ? undefined : readText(path.resolve(io.cwd, opts.expect), opts.expect);
-      const { result, collection } = await withCore(dataDirFor(opts.dataDir, io), async (core) => {
+      const { result, collection } = await withCore(workspaceFor(opts.dataDir, io), async (core) => {
         for (const p of profiles) await requireProfile(core, p);
         const found = findCollection(await core.call('collections.list', {}), ref);
         if (!found) fail('NOT_FOUND', `No saved collection named '${ref}'`);

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { fail } from '../../shared/errors';
 import { formatProfileTable, type ProfileRow } from '../format';
 import { validateProfileName } from '../parse';
-import { type CliIO, type Core, dataDirFor, printJson, withCore } from '../session';
+import { type CliIO, type Core, printJson, withCore, workspaceFor } from '../session';
 
 interface Common {
   json?: boolean;
@@ -16,7 +16,7 @@ function withJson(cmd: Command): Command {
 }
 
 async function open<T>(io: CliIO, opts: Common, fn: (core: Core) => Promise<T>): Promise<T> {
-  return withCore(dataDirFor(opts.dataDir, io), fn);
+  return withCore(workspaceFor(opts.dataDir, io), fn);
 }
 
 export function registerProfiles(program: Command, io: CliIO): void {
@@ -48,15 +48,22 @@ export function registerProfiles(program: Command, io: CliIO): void {
   withJson(profiles.command('create').description('Create a profile'))
     .argument('<name>', 'profile name')
     .option('--color <hex>', 'colour, e.g. #7c5cff (picked for you when left out)')
+    .option('--if-missing', 'leave an existing profile as it is and exit 0 (scripts that run twice)')
     .action(async (name: string, _o: unknown, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<Common & { color?: string }>();
+      const opts = cmd.optsWithGlobals<Common & { color?: string; ifMissing?: boolean }>();
       validateProfileName(name);
       if (opts.color !== undefined && !HEX.test(opts.color))
         fail('INVALID_ARGUMENT', `Invalid colour '${opts.color}': use a hex colour like #7c5cff`);
-      const profile = await open(io, opts, (core) =>
-        core.call('profiles.create', opts.color ? { name, color: opts.color } : { name }),
-      );
+      const { profile, existed } = await open(io, opts, async (core) => {
+        const found = opts.ifMissing
+          ? (await core.call('profiles.list', {})).find((p) => p.name === name)
+          : undefined;
+        if (found) return { profile: found, existed: true };
+        const made = await core.call('profiles.create', opts.color ? { name, color: opts.color } : { name });
+        return { profile: made, existed: false };
+      });
       if (opts.json) printJson(io, profile);
+      else if (existed) io.out(`Profile '${profile.name}' already exists; left as it is\n`);
       else io.out(`Created profile '${profile.name}' (${profile.color})\n`);
     });
 

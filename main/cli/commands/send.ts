@@ -3,9 +3,13 @@ import type { Command } from 'commander';
 import { colorEnabled, formatResponse, responseJson } from '../format';
 import { validateProfileName } from '../parse';
 import { addRequestOptions, type RequestOptions, requestSpecOf } from '../request-options';
-import { type CliIO, dataDirFor, printJson, requireProfile, withCore } from '../session';
+import { addInteropSendOptions, curlCommandText, type InteropSendOptions, printCode, requestFromCurl } from './interop';
+import { type CliIO, printJson, requireProfile, withCore, workspaceFor } from '../session';
 
-interface SendOptions extends RequestOptions {
+/** Whom `send` sends as without --profile: a profile of its own, created on first use (said on stderr). */
+export const DEFAULT_PROFILE = 'default';
+
+interface SendOptions extends RequestOptions, InteropSendOptions {
   profile: string;
   json?: boolean;
   verbose?: boolean;
@@ -16,20 +20,39 @@ export function registerSend(program: Command, io: CliIO): void {
   const command = program
     .command('send')
     .description('Send a request as a profile and show the response, the cookies sent and set, and every hop')
-    .argument('<url>', 'http(s) URL; the scheme may be left out (localhost:8000/x)');
+    .argument('[url]', 'http(s) URL; the scheme may be left out (localhost:8000/x)');
+  addInteropSendOptions(command);
   addRequestOptions(command, {
     whose: "profile's",
-    between: (c) => c.option('--profile <name>', 'profile to send as', 'default'),
+    between: (c) =>
+      c.option(
+        '--profile <name>',
+        `profile to send as (default: '${DEFAULT_PROFILE}', created on first use)`,
+        DEFAULT_PROFILE,
+      ),
   })
     .option('--json', 'print one JSON object instead of text')
     .option('-v, --verbose', 'also print the request that went out, and timings')
-    .action(async (url: string, _opts: unknown, cmd: Command) => {
+    .action(async (url: string | undefined, _opts: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<SendOptions>();
       // Everything the user typed is checked before the workspace is opened.
-      const request = requestSpecOf(url, opts, io.cwd);
+      const curl = await curlCommandText(url, opts, io);
+      const typed = curl === null ? requestSpecOf(url as string, opts, io.cwd) : null;
       const profile = validateProfileName(opts.profile);
-      const record = await withCore(dataDirFor(opts.dataDir, io), async (core) => {
+      const record = await withCore(workspaceFor(opts.dataDir, io), async (core) => {
         await requireProfile(core, profile);
+        if (
+          profile === DEFAULT_PROFILE &&
+          !(await core.call('profiles.list', {})).some((p) => p.name === profile)
+        )
+          io.err(
+            `tandem: no --profile given: sending as '${DEFAULT_PROFILE}', a profile created now for this\n`,
+          );
+        const request = typed ?? (await requestFromCurl(core, curl as string, profile, opts, io));
+        if (opts.print) {
+          await printCode(core, profile, request, opts.print, io);
+          return null;
+        }
         // Ctrl+C cancels the request; the core then records it and closes cleanly.
         const sendId = randomUUID();
         const off = io.onInterrupt(() => {
@@ -41,6 +64,7 @@ export function registerSend(program: Command, io: CliIO): void {
           off();
         }
       });
+      if (!record) return;
       if (opts.json) printJson(io, responseJson(record));
       else
         io.out(

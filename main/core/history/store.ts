@@ -1,10 +1,10 @@
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { HistoryEntry } from '../../shared/types';
 import { checkProfileName, isValidProfileName } from '../profiles/names';
-import { isNotFound, quarantine, writeFileAtomic } from '../store/files';
+import { appendPrivate, isNotFound, quarantine, writeFileAtomic } from '../store/files';
 import { layout } from '../store/paths';
 import { gather, urgently, type WriteQueue } from '../store/queue';
+import { redactForHistory } from './redact';
 
 /**
  * History per profile: `history/<profile>.jsonl`, one HistoryEntry per line, newest last,
@@ -64,6 +64,8 @@ export class HistoryStore {
   /** Settles after the last queued write. */
   private lastWrite: Promise<void> = Promise.resolve();
   private writeError: unknown = null;
+  /** What to redact for a profile: its secret values, or null to keep everything (see redact.ts). */
+  private redaction: ((profile: string) => Promise<string[] | null>) | null = null;
 
   constructor(
     private readonly dataDir: string,
@@ -147,17 +149,28 @@ export class HistoryStore {
     if (first) throw first;
   }
 
-  private async writeLines(name: string, lines: string[]): Promise<void> {
+  /**
+   * Sets how entries are redacted before they are written (the workspace wires settings'
+   * `keepFullHistory` and the profile's secret variables). Redaction runs in the write queue,
+   * behind the send.
+   */
+  setRedaction(redaction: (profile: string) => Promise<string[] | null>): void {
+    this.redaction = redaction;
+  }
+
+  private async redacted(name: string, lines: string[]): Promise<string[]> {
+    if (!this.redaction) return lines;
+    const secrets = await this.redaction(name);
+    if (secrets === null) return lines;
+    return lines.map((l) => `${JSON.stringify(redactForHistory(JSON.parse(l), secrets))}\n`);
+  }
+
+  private async writeLines(name: string, plain: string[]): Promise<void> {
     const file = layout.history(this.dataDir, name);
+    const lines = await this.redacted(name, plain);
     if (!this.counts.has(name)) this.counts.set(name, await countLines(file));
     const text = lines.join('');
-    try {
-      await fs.appendFile(file, text, 'utf8');
-    } catch (e) {
-      if (!isNotFound(e)) throw e;
-      await fs.mkdir(path.dirname(file), { recursive: true });
-      await fs.appendFile(file, text, 'utf8');
-    }
+    await appendPrivate(file, text);
     const count = (this.counts.get(name) ?? 0) + lines.length;
     this.counts.set(name, count);
     if (count > HISTORY_CAP + HISTORY_SLACK) {

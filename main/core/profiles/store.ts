@@ -3,12 +3,15 @@ import type { Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import { z } from 'zod';
 import { fail } from '../../shared/errors';
+import { loginRecipeSchema } from '../../shared/sessions';
 import type { Profile, ProfilePatch } from '../../shared/types';
 import type { HistoryStore } from '../history/store';
-import { isNotFound, readJsonFile, writeJsonFile } from '../store/files';
+import { DIR_MODE, isNotFound, makeDir, readJsonFile, writeJsonFile } from '../store/files';
 import { CookieJournal, writeJournal } from '../store/journal';
+import type { Notices } from '../store/notices';
 import { layout } from '../store/paths';
 import type { WriteQueue } from '../store/queue';
+import { Sealer } from '../store/secrets';
 import { RecentStamps, stampOf, wroteFiles } from '../store/stamp';
 import {
   checkColor,
@@ -32,6 +35,11 @@ const profileFile = z.object({
   headers: z.array(keyValue).optional(),
   cookieStore: z.boolean().optional(),
   createdAt: z.string().optional(),
+  login: loginRecipeSchema.optional(),
+  /** Names of secret variables; their values are in `sealed`, not in `variables`. */
+  secrets: z.array(z.string()).optional(),
+  /** Secret variables' values, sealed (see store/secrets.ts). */
+  sealed: z.record(z.string(), z.string()).optional(),
 });
 type ProfileFile = z.infer<typeof profileFile>;
 
@@ -43,7 +51,14 @@ function toProfile(name: string, f: ProfileFile, fallbackCreated: string): Profi
     headers: f.headers ?? [],
     cookieStore: f.cookieStore ?? true,
     createdAt: f.createdAt ?? fallbackCreated,
+    ...(f.login ? { login: f.login } : {}),
+    ...(f.secrets?.length ? { secrets: [...new Set(f.secrets)] } : {}),
   };
+}
+
+/** The values of a profile's secret variables (what history and exports must not show). */
+export function secretValues(p: Pick<Profile, 'variables' | 'secrets'>): string[] {
+  return (p.secrets ?? []).map((n) => p.variables[n]).filter((v): v is string => !!v);
 }
 
 function fileOf(p: Profile): ProfileFile {
@@ -53,6 +68,7 @@ function fileOf(p: Profile): ProfileFile {
     headers: p.headers,
     cookieStore: p.cookieStore,
     createdAt: p.createdAt,
+    ...(p.login ? { login: p.login } : {}),
   };
 }
 
@@ -67,7 +83,17 @@ export class ProfileStore {
     private readonly history: HistoryStore,
     /** Journal compaction slack (tests lower it to compact often). */
     private readonly compactSlack?: number,
-  ) {}
+    /** Where a journal reports damaged lines it set aside, and a secret that cannot be opened here. */
+    private readonly notices?: Notices,
+    /** Seals secret variables at rest (default: the workspace key file). */
+    sealer?: Sealer,
+  ) {
+    this.sealer = sealer ?? new Sealer(dataDir);
+  }
+
+  private readonly sealer: Sealer;
+  /** Sealed values this host could not open, per profile: written back as they were. */
+  private readonly unopened = new Map<string, Record<string, string>>();
 
   private async onDisk(name: string): Promise<Stats | null> {
     try {
@@ -116,7 +142,22 @@ export class ProfileStore {
       (raw) => profileFile.safeParse(raw).data ?? null,
       'profile',
     );
-    return toProfile(name, file ?? {}, st.birthtime.toISOString());
+    const profile = toProfile(name, file ?? {}, st.birthtime.toISOString());
+    // Secret variables: unsealed into `variables`. One this host cannot open (sealed by the app's
+    // OS keychain, read by the CLI) is left out, kept as it is on the next write, and reported.
+    const unopened: Record<string, string> = {};
+    for (const [n, sealed] of Object.entries(file?.sealed ?? {})) {
+      if (!profile.secrets?.includes(n)) continue;
+      try {
+        profile.variables[n] = this.sealer.open(sealed, `The secret variable '${n}' of ${name}`);
+      } catch (e) {
+        unopened[n] = sealed;
+        this.notices?.add(e instanceof Error ? e.message : String(e));
+      }
+    }
+    if (Object.keys(unopened).length) this.unopened.set(name, unopened);
+    else this.unopened.delete(name);
+    return profile;
   }
 
   async list(): Promise<Profile[]> {
@@ -149,7 +190,20 @@ export class ProfileStore {
   }
 
   private async write(p: Profile): Promise<void> {
-    await writeJsonFile(layout.profileFile(this.dataDir, p.name), fileOf(p));
+    const f = fileOf(p);
+    const secrets = p.secrets?.length ? [...new Set(p.secrets)] : [];
+    if (secrets.length) {
+      const variables = { ...p.variables };
+      const sealed: Record<string, string> = {};
+      const unopened = this.unopened.get(p.name) ?? {};
+      for (const n of secrets) {
+        if (n in variables) sealed[n] = this.sealer.seal(variables[n]);
+        else if (unopened[n]) sealed[n] = unopened[n];
+        delete variables[n];
+      }
+      Object.assign(f, { variables, secrets, sealed });
+    }
+    await writeJsonFile(layout.profileFile(this.dataDir, p.name), f);
   }
 
   /** Writes the default profile's file when it is still virtual. Runs inside the queue. */
@@ -164,9 +218,9 @@ export class ProfileStore {
     const chosen = color ? checkColor(color) : pickColor((await this.list()).map((p) => p.color));
     const profile = toProfile(name, { color: chosen }, new Date().toISOString());
     await this.queue.run(async () => {
-      await fs.mkdir(layout.profilesDir(this.dataDir), { recursive: true });
+      await makeDir(layout.profilesDir(this.dataDir));
       try {
-        await fs.mkdir(layout.profileDir(this.dataDir, name));
+        await fs.mkdir(layout.profileDir(this.dataDir, name), { mode: DIR_MODE });
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'EEXIST')
           fail('PROFILE_EXISTS', `Profile '${name}' already exists`);
@@ -185,7 +239,11 @@ export class ProfileStore {
       ...(patch.variables !== undefined ? { variables: patch.variables } : {}),
       ...(patch.headers !== undefined ? { headers: patch.headers } : {}),
       ...(patch.cookieStore !== undefined ? { cookieStore: patch.cookieStore } : {}),
+      ...(patch.login ? { login: patch.login } : {}),
+      ...(patch.secrets !== undefined ? { secrets: [...new Set(patch.secrets)] } : {}),
     };
+    if (next.secrets?.length === 0) delete next.secrets;
+    if (patch.login === null) delete next.login;
     await this.queue.run(() => this.write(next));
     return next;
   }
@@ -230,7 +288,7 @@ export class ProfileStore {
       createdAt: new Date().toISOString(),
     };
     await this.queue.run(async () => {
-      await fs.mkdir(layout.profileDir(this.dataDir, to), { recursive: true });
+      await makeDir(layout.profileDir(this.dataDir, to));
       await writeJournal(layout.journal(this.dataDir, to), cookies);
       await this.write(profile);
     });
@@ -274,6 +332,7 @@ export class ProfileStore {
         queue: this.queue,
         beforeWrite: () => this.materialize(name),
         compactSlack: this.compactSlack,
+        notices: this.notices,
       });
       this.journals.set(name, opening);
       try {

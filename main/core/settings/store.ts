@@ -15,6 +15,7 @@ export const DEFAULT_SETTINGS: Settings = {
   insecure: false,
   timeoutMs: 30000,
   maxRedirects: 10,
+  keepFullHistory: false,
   ...DEFAULT_LIMITS,
 };
 
@@ -24,6 +25,7 @@ const settingsFile = z.object({
   insecure: z.boolean().optional(),
   timeoutMs: z.number().int().min(0).optional(),
   maxRedirects: z.number().int().min(0).optional(),
+  keepFullHistory: z.boolean().optional(),
   ...engineLimitsSchema.partial().shape,
 });
 

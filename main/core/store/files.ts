@@ -19,13 +19,36 @@ export function writeGeneration(): number {
   return generation;
 }
 
+/**
+ * Workspace files hold live session cookies and credentials: only their owner may read them.
+ * Every file the store creates is FILE_MODE, every folder DIR_MODE (see also privatizeWorkspace).
+ */
+export const FILE_MODE = 0o600;
+export const DIR_MODE = 0o700;
+
+/** `mkdir -p` with private folders. */
+export async function makeDir(dir: string): Promise<void> {
+  await fs.mkdir(dir, { recursive: true, mode: DIR_MODE });
+}
+
+/** Appends text to a private file (created 0600), creating its folder when missing. */
+export async function appendPrivate(file: string, text: string): Promise<void> {
+  try {
+    await fs.appendFile(file, text, { encoding: 'utf8', mode: FILE_MODE });
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+    await makeDir(path.dirname(file));
+    await fs.appendFile(file, text, { encoding: 'utf8', mode: FILE_MODE });
+  }
+}
+
 /** Writes a file so that a crash leaves either the old or the new content: temp file, fsync, rename, fsync dir. */
 export async function writeFileAtomic(file: string, data: string): Promise<void> {
   const dir = path.dirname(file);
-  await fs.mkdir(dir, { recursive: true });
+  await makeDir(dir);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    const fh = await fs.open(tmp, 'w');
+    const fh = await fs.open(tmp, 'w', FILE_MODE);
     try {
       await fh.writeFile(data, 'utf8');
       await fh.sync();

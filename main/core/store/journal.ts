@@ -5,8 +5,9 @@ import type { Cookie } from 'tough-cookie';
 import { fail } from '../../shared/errors';
 import type { CookieKey } from '../../shared/types';
 import { type CookieChange, ProfileJar, type SerializedCookie } from '../cookies/jar';
-import { ioFailure, isNotFound, quarantine, writeFileAtomic } from './files';
+import { appendPrivate, FILE_MODE, ioFailure, isNotFound, makeDir, writeFileAtomic } from './files';
 import { isLocked, waitUnlocked, withLock } from './lock';
+import type { Notices } from './notices';
 import { shownPath } from './paths';
 import { gather, urgently, type WriteQueue } from './queue';
 
@@ -49,6 +50,56 @@ export interface JournalOptions {
   beforeWrite?: () => Promise<void>;
   /** Compact once the journal has more lines than 2 × live cookies + this (default 1000). */
   compactSlack?: number;
+  /** Where damaged lines set aside are reported. */
+  notices?: Notices;
+}
+
+/** `profiles/<name>/cookies.damaged.jsonl`: damaged journal lines, kept for the user. */
+export function sideFileOf(journal: string): string {
+  return path.join(path.dirname(journal), 'cookies.damaged.jsonl');
+}
+
+export interface DamagedLine {
+  /** 1-based line number in the journal as it was. */
+  line: number;
+  /** The line's text when it is valid UTF-8, else its bytes in base64. */
+  text?: string;
+  base64?: string;
+  /** True for bytes after the last newline. */
+  unfinished?: boolean;
+}
+
+/**
+ * Splits a journal into the good lines (text to keep, and how many) and the damaged ones. Empty
+ * lines and torn markers are dropped; a line that does not parse (torn halves included) is damaged.
+ * Pure.
+ */
+export function splitDamage(buf: Buffer): { kept: { text: string; lines: number }; aside: DamagedLine[] } {
+  const keptParts: string[] = [];
+  const aside: DamagedLine[] = [];
+  let start = 0;
+  let lineNo = 0;
+  while (start < buf.length) {
+    const nl = buf.indexOf(NEWLINE, start);
+    const end = nl < 0 ? buf.length : nl;
+    const bytes = buf.subarray(start, end);
+    lineNo++;
+    start = end + 1;
+    const text = bytes.toString('utf8');
+    if (text.trim() === '' || text === TORN) continue;
+    const parsed = nl < 0 ? null : parseLine(text);
+    if (parsed !== null && parsed !== 'torn') {
+      keptParts.push(`${text}\n`);
+      continue;
+    }
+    const exact = Buffer.from(text, 'utf8').equals(bytes);
+    aside.push({
+      line: lineNo,
+      ...(exact ? { text } : { base64: bytes.toString('base64') }),
+      ...(nl < 0 ? { unfinished: true } : {}),
+    });
+  }
+  return { kept: { text: keptParts.join(''), lines: keptParts.length }, aside };
 }
 
 function keyString(k: CookieKey): string {
@@ -126,7 +177,7 @@ async function appendChunk(
 ): Promise<Appended | null> {
   const bytes = Buffer.from(text, 'utf8');
   for (let attempt = 0; attempt < 10; attempt++) {
-    const fh = await fs.open(file, 'a+');
+    const fh = await fs.open(file, 'a+', FILE_MODE);
     try {
       const st = await fh.stat();
       let prefix = '';
@@ -172,6 +223,7 @@ export class CookieJournal {
   private scheduled = false;
   private writeError: unknown = null;
   private wrote = false;
+  private settingAside = false;
   /**
    * This journal's own file I/O (reading the tail, appending, compacting) runs one step at a time
    * on this chain, so the read offset never moves under a read. catchUp() uses only this chain, not
@@ -275,7 +327,7 @@ export class CookieJournal {
     try {
       if (!this.wrote) {
         await this.opts.beforeWrite?.();
-        await fs.mkdir(path.dirname(this.opts.file), { recursive: true });
+        await makeDir(path.dirname(this.opts.file));
         this.wrote = true;
       }
       const text = `${batch.map((c) => JSON.stringify(c)).join('\n')}\n`;
@@ -359,6 +411,7 @@ export class CookieJournal {
     const changes: CookieChange[] = [];
     let used = 0;
     let count = 0;
+    let damaged = false;
     for (; count < lines.length; count++) {
       const raw = lines[count];
       const parsed = raw.trim() === '' ? 'torn' : parseLine(raw);
@@ -366,14 +419,9 @@ export class CookieJournal {
         const next = lines.slice(count + 1).find((l) => l.trim() !== '');
         // A bad line with nothing after it yet may be a write still landing: look again next time.
         if (next === undefined) break;
-        if (next !== TORN) {
-          this.resetMemory();
-          await quarantine(
-            this.opts.dataDir,
-            this.opts.file,
-            `has a damaged line (${this.linesRead + count + 1})`,
-          );
-        }
+        // Damaged (a power cut, a disk error, a killed writer's half line): skipped here, and
+        // moved to the side file below.
+        damaged = true;
       } else if (parsed !== 'torn') changes.push(parsed);
       used += Buffer.byteLength(raw) + 1;
     }
@@ -388,6 +436,49 @@ export class CookieJournal {
     this.fileId = id;
     this.linesRead += count;
     this.appendedSinceRead = 0;
+    if (damaged && !this.settingAside) await this.setAsideDamage().catch(() => undefined);
+  }
+
+  /**
+   * Moves every damaged line of the journal to the side file (`cookies.damaged.jsonl`, one JSON
+   * line each: when, which line, its text), keeps every good line in order, and says so in a
+   * notice. Holds the compaction lock, so no other process rewrites the journal meanwhile; a
+   * line cut short at the very end goes aside too (its writer, if still alive, appends it again
+   * because the file was replaced). If this fails (a read-only disk), the damaged lines are only
+   * skipped, as before.
+   */
+  private setAsideDamage(): Promise<void> {
+    this.settingAside = true;
+    return this.locked(async () => {
+      await this.readTail();
+      let buf: Buffer;
+      try {
+        buf = await fs.readFile(this.opts.file);
+      } catch (e) {
+        if (isNotFound(e)) return;
+        throw e;
+      }
+      const { kept, aside } = splitDamage(buf);
+      if (aside.length === 0) return;
+      const at = new Date().toISOString();
+      const sideText = aside.map((d) => `${JSON.stringify({ at, ...d })}\n`).join('');
+      const side = sideFileOf(this.opts.file);
+      await appendPrivate(side, sideText);
+      await writeFileAtomic(this.opts.file, kept.text);
+      const st = await fs.stat(this.opts.file);
+      this.offset = st.size;
+      this.fileId = fileId(st);
+      this.linesRead = kept.lines;
+      this.appendedSinceRead = 0;
+      const nums = aside.map((d) => d.line);
+      const shown = shownPath(this.opts.dataDir, this.opts.file);
+      this.opts.notices?.add(
+        `${shown} had ${nums.length === 1 ? 'a damaged line' : `${nums.length} damaged lines`} (${nums.join(', ')}); ` +
+          `moved to ${path.basename(side)}, every other cookie kept`,
+      );
+    }).finally(() => {
+      this.settingAside = false;
+    });
   }
 
   private locked<T>(fn: () => Promise<T>): Promise<T> {

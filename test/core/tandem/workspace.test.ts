@@ -129,6 +129,7 @@ describe('a workspace on disk', () => {
       insecure: false,
       timeoutMs: 5000,
       maxRedirects: 10,
+      keepFullHistory: false,
     });
   });
 
@@ -166,6 +167,7 @@ describe('a workspace on disk', () => {
       insecure: false,
       timeoutMs: 30000,
       maxRedirects: 10,
+      keepFullHistory: false,
     });
     const bad = await t['settings.update']({ patch: { proxy: 'not a url' } });
     expect(!bad.ok && bad.error.code).toBe('INVALID_ARGUMENT');

@@ -1,0 +1,110 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTandem, type Tandem } from '../../../main/core/tandem';
+import type { Result } from '../../../main/shared/types';
+import { startServer, tempDir } from './helpers';
+
+/** Workspace files hold live session cookies: only their owner may read them (files 0600, folders 0700). */
+
+let dir: string;
+let cleanup: () => Promise<void>;
+const open: Tandem[] = [];
+
+function value<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+async function modes(root: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const walk = async (d: string) => {
+    for (const e of await fs.readdir(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      out[path.relative(root, p)] = ((await fs.stat(p)).mode & 0o777).toString(8);
+      if (e.isDirectory()) await walk(p);
+    }
+  };
+  out['.'] = ((await fs.stat(root)).mode & 0o777).toString(8);
+  await walk(root);
+  return out;
+}
+
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDir());
+});
+afterEach(async () => {
+  for (const t of open.splice(0)) await t.close();
+  await cleanup();
+});
+
+describe.skipIf(process.platform === 'win32')('workspace permissions', () => {
+  it('every file the workspace writes is 0600 and every folder 0700, even under a lax umask', async () => {
+    const old = process.umask(0o022);
+    const server = await startServer((_req, res) => {
+      res.setHeader('set-cookie', 'session=s3cr3t; Path=/');
+      res.end('ok');
+    });
+    try {
+      const ws = path.join(dir, 'fresh');
+      const t = await createTandem({ dataDir: ws, host: 'cli' });
+      open.push(t);
+      value(await t['profiles.create']({ name: 'alice' }));
+      value(
+        await t['request.send']({
+          profile: 'alice',
+          request: { method: 'GET', url: server.url, headers: [], body: { type: 'none' } },
+        }),
+      );
+      value(await t['collections.create']({ name: 'Mine' }));
+      value(await t['settings.update']({ patch: { theme: 'dark' } }));
+      await t.close();
+      const seen = await modes(ws);
+      expect(Object.keys(seen)).toEqual(
+        expect.arrayContaining(['profiles/alice/cookies.jsonl', 'history/alice.jsonl', 'settings.json']),
+      );
+      for (const [p, mode] of Object.entries(seen)) {
+        const isDir = (await fs.stat(path.join(ws, p))).isDirectory();
+        expect(`${p} ${mode}`).toBe(`${p} ${isDir ? '700' : '600'}`);
+      }
+    } finally {
+      process.umask(old);
+      await server.close();
+    }
+  });
+
+  it('an existing workspace left readable (0755/0644) is made private when opened, with one notice', async () => {
+    const ws = path.join(dir, 'old');
+    await fs.mkdir(path.join(ws, 'profiles', 'alice'), { recursive: true, mode: 0o755 });
+    await fs.mkdir(path.join(ws, 'history'), { mode: 0o755 });
+    await fs.writeFile(path.join(ws, 'profiles', 'alice', 'profile.json'), '{}\n', { mode: 0o644 });
+    await fs.writeFile(path.join(ws, 'profiles', 'alice', 'cookies.jsonl'), '', { mode: 0o644 });
+    await fs.writeFile(path.join(ws, 'history', 'alice.jsonl'), '', { mode: 0o644 });
+    await fs.chmod(ws, 0o755);
+    await fs.chmod(path.join(ws, 'profiles'), 0o755);
+    await fs.chmod(path.join(ws, 'profiles', 'alice'), 0o755);
+    for (const f of ['profiles/alice/profile.json', 'profiles/alice/cookies.jsonl', 'history/alice.jsonl'])
+      await fs.chmod(path.join(ws, f), 0o644);
+
+    const t = await createTandem({ dataDir: ws, host: 'web' });
+    open.push(t);
+    const info = value(await t['workspace.info']({}));
+    expect(info.notices).toEqual([
+      `Workspace ${ws} made private: 7 files or folders could be read by other users of this machine (now 0600/0700)`,
+    ]);
+    expect(await modes(ws)).toEqual({
+      '.': '700',
+      profiles: '700',
+      'profiles/alice': '700',
+      'profiles/alice/profile.json': '600',
+      'profiles/alice/cookies.jsonl': '600',
+      history: '700',
+      'history/alice.jsonl': '600',
+    });
+    await t.close();
+    // Opened again: nothing to fix, nothing said.
+    const again = await createTandem({ dataDir: ws, host: 'web' });
+    open.push(again);
+    expect(value(await again['workspace.info']({})).notices).toEqual([]);
+  });
+});

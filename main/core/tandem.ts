@@ -124,6 +124,7 @@ export async function createTandem(opts: TandemOptions): Promise<Tandem> {
     'matrix.run': (a) => compare['matrix.run'](a),
     'matrix.cancel': (a) => compare['matrix.cancel'](a),
     'request.cancelCompare': (a) => compare['request.cancelCompare'](a),
+    'request.cancelCompare': (a) => compare['request.cancelCompare'](a),
 
     'cookies.list': (a) => attempt(() => listCookies(ws, a.profile)),
     'cookies.set': (a) => attempt(() => setCookie(ws, a.profile, a.cookie)),

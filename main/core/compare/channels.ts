@@ -10,6 +10,7 @@ import type {
   ResponseRecord,
   Result,
 } from '../../shared/types';
+import type { Handlers } from '../../contract';
 import type { EventBus } from '../events';
 import { compareProfiles, type SendAs } from './compare';
 import { runMatrix } from './matrix';
@@ -25,27 +26,16 @@ export interface CompareDeps {
   events: EventBus;
 }
 
-export interface CompareChannels {
-  'request.compare'(a: {
-    profiles: string[];
-    request: RequestSpec;
-    compareId?: string;
-  }): Promise<Result<Comparison>>;
-  'matrix.run'(a: {
-    collectionId: string;
-    profiles: string[];
-    folder?: string;
-    expect?: MatrixExpectations;
-    notFoundIsDeny?: boolean;
-    concurrency?: number;
-    runId?: string;
-  }): Promise<Result<MatrixResult>>;
-  'matrix.cancel'(a: { runId: string }): Promise<Result<{ cancelled: boolean }>>;
-  /** Cancels every comparison and matrix run in flight (on close). */
-  stop(): void;
-}
+/**
+ * The compare and matrix channels, typed from the contract (declared once there), plus `stop`,
+ * which cancels every comparison and matrix run in flight (on close).
+ */
+export type CompareChannels = Pick<
+  Handlers,
+  'request.compare' | 'request.cancelCompare' | 'matrix.run' | 'matrix.cancel'
+> & { stop(): void };
 
-/** The three channels, ready to spread into the facade. Cancel a comparison with its compareId via matrix.cancel. */
+/** The compare and matrix handlers, ready to spread into the facade; each kind is cancelled by its own id. */
 export function compareChannels(deps: CompareDeps): CompareChannels {
   const running = new Map<string, AbortController>();
   const sendAs: SendAs = async (profile, request, signal) => {
@@ -73,7 +63,7 @@ export function compareChannels(deps: CompareDeps): CompareChannels {
   return {
     'request.compare': (a) =>
       attempt(() =>
-        track(a.compareId ?? randomUUID(), (signal) =>
+        track(`compare:${a.compareId ?? randomUUID()}`, (signal) =>
           compareProfiles(a.request, a.profiles, sendAs, signal),
         ),
       ),
@@ -84,7 +74,7 @@ export function compareChannels(deps: CompareDeps): CompareChannels {
         const c = all.find((x) => x.id === a.collectionId);
         if (!c) fail('NOT_FOUND', `No collection with id '${a.collectionId}'`);
         const requests = matrixRows(c, a.folder);
-        return track(runId, (signal) =>
+        return track(`matrix:${runId}`, (signal) =>
           runMatrix(
             {
               requests,
@@ -99,9 +89,15 @@ export function compareChannels(deps: CompareDeps): CompareChannels {
           ),
         );
       }),
+    'request.cancelCompare': (a) =>
+      attempt(() => {
+        const c = running.get(`compare:${a.compareId}`);
+        c?.abort();
+        return { cancelled: Boolean(c) };
+      }),
     'matrix.cancel': (a) =>
       attempt(() => {
-        const c = running.get(a.runId);
+        const c = running.get(`matrix:${a.runId}`);
         c?.abort();
         return { cancelled: Boolean(c) };
       }),

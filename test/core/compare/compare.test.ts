@@ -190,6 +190,20 @@ describe('access-control matrix', () => {
     expect(result.cells[`${admin}|alice`]?.status).toBe(403);
   });
 
+  it('a comparison is cancelled by its own id (request.cancelCompare), not by matrix.cancel', async () => {
+    const pending = core['request.compare']({
+      profiles: ['alice', 'bob'],
+      request: get(`${demo.url}/delay/20000`),
+      compareId: 'cmp-1',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(value(await core['matrix.cancel']({ runId: 'cmp-1' }))).toEqual({ cancelled: false });
+    expect(value(await core['request.cancelCompare']({ compareId: 'cmp-1' }))).toEqual({ cancelled: true });
+    const cmp = value(await pending);
+    expect(cmp.results.map((r) => r.error?.code)).toEqual(['CANCELLED', 'CANCELLED']);
+    expect(value(await core['request.cancelCompare']({ compareId: 'cmp-1' }))).toEqual({ cancelled: false });
+  });
+
   it('cancel stops the run: the result says cancelled and holds only the cells that ran', async () => {
     const c = await demoCollection();
     let cancelled: Promise<Result<{ cancelled: boolean }>> | null = null;

@@ -50,6 +50,6 @@ export const useCompareStore = create<CompareState>()((set, get) => ({
 
   async cancel() {
     const r = get().running;
-    if (r) await api['matrix.cancel']({ runId: r.compareId });
+    if (r) await api['request.cancelCompare']({ compareId: r.compareId });
   },
 }));

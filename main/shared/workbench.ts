@@ -56,3 +56,16 @@ export const emptyWorkbench = (): Workbench => ({ tabs: [], activeId: null, layo
 
 /** What `tabs.get` returns: the saved workbench, and a note when a damaged file was set aside. */
 export type WorkbenchRead = Workbench & { notice?: string };
+
+/** `collections.move`: drag and drop in the sidebar. The file's order is the order shown. */
+export const collectionMoveArgs = z.object({
+  collectionId: z.string().min(1),
+  item: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('request'), id: z.string().min(1) }),
+    z.object({ kind: z.literal('folder'), path: z.string().min(1) }),
+  ]),
+  /** Where it goes: into `folder` ('' = top level), before `before` (a request id or a sibling folder's path), else last. */
+  to: z.object({ folder: z.string().max(500), before: z.string().nullable().optional() }),
+});
+
+export type CollectionMoveArgs = z.infer<typeof collectionMoveArgs>;

@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { z } from 'zod';
 import { fail } from '../../shared/errors';
-import { requestSpecSchema } from '../../shared/schemas';
-import type { Collection, RequestSpec, SavedRequest } from '../../shared/types';
+import { keyValue, requestSpecSchema } from '../../shared/schemas';
+import type { Collection, KeyValue, RequestSpec, SavedRequest } from '../../shared/types';
 import { isNotFound, readJsonFile, writeJsonFile } from '../store/files';
 import { layout } from '../store/paths';
 import type { WriteQueue } from '../store/queue';
+import type { CollectionMoveArgs as MoveArgs } from '../../shared/workbench';
+import { moveInCollection } from './move';
 import * as ops from './ops';
 
 /** Collections on disk: `collections/<id>.json`, one file each. Edits are read-modify-write in the queue. */
@@ -18,6 +20,8 @@ const collectionFile = z.object({
   requests: z.array(
     z.object({ id: z.string(), name: z.string(), folder: z.string(), request: requestSpecSchema }),
   ),
+  /** Collection variables (e.g. from a Postman import); `{{name}}` in the requests refers to them. */
+  variables: z.array(keyValue).optional(),
 });
 
 const ID = /^[A-Za-z0-9_-]{1,100}$/;
@@ -66,11 +70,12 @@ export class CollectionStore {
 
   async create(
     name: string,
-    content?: { folders: string[]; requests: ops.SavedRequestInput[] },
+    content?: { folders: string[]; requests: ops.SavedRequestInput[]; variables?: KeyValue[] },
   ): Promise<Collection> {
     const trimmed = name.trim();
     if (!trimmed) fail('INVALID_ARGUMENT', 'A collection needs a name');
     const c: Collection = { id: newId(), name: trimmed, folders: [], requests: [] };
+    if (content?.variables?.length) c.variables = content.variables;
     let filled = c;
     for (const f of content?.folders ?? []) filled = ops.addFolder(filled, f);
     for (const r of content?.requests ?? []) filled = ops.saveRequest(filled, r, newId).collection;
@@ -145,5 +150,10 @@ export class CollectionStore {
 
   deleteFolder(id: string, folder: string): Promise<Collection> {
     return this.editFolders(id, (c) => ops.deleteFolder(c, folder));
+  }
+
+  /** Drag and drop: moves a request or a folder, keeping the file's order as the order shown. */
+  move(id: string, item: MoveArgs['item'], to: MoveArgs['to']): Promise<Collection> {
+    return this.editFolders(id, (c) => moveInCollection(c, item, to));
   }
 }

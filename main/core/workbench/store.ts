@@ -1,5 +1,12 @@
 import { attempt, TandemFailure } from '../../shared/errors';
-import { emptyWorkbench, type Workbench, type WorkbenchRead, workbenchSchema } from '../../shared/workbench';
+import {
+  type CollectionMoveArgs,
+  emptyWorkbench,
+  type Workbench,
+  type WorkbenchRead,
+  workbenchSchema,
+} from '../../shared/workbench';
+import type { CollectionStore } from '../collections/store';
 import { readJsonFile, writeJsonFile } from '../store/files';
 import { layout } from '../store/paths';
 import type { WriteQueue } from '../store/queue';
@@ -56,9 +63,11 @@ export class WorkbenchStore {
   }
 }
 
-/** The `tabs.*` channels' handlers. */
-export function workbenchHandlers(store: WorkbenchStore) {
+/** The `tabs.*` channels' handlers, and `collections.move` (the sidebar's drag and drop). */
+export function workbenchHandlers(store: WorkbenchStore, collections: CollectionStore) {
   return {
+    'collections.move': (a: CollectionMoveArgs) =>
+      attempt(() => collections.move(a.collectionId, a.item, a.to)),
     'tabs.get': () => attempt(() => store.get()),
     'tabs.save': (a: { state: Workbench }) => attempt(() => store.save(a.state)),
   };

@@ -1,4 +1,5 @@
 import { fail } from './errors';
+import type { ExtractRule } from './sessions';
 import type { Collection, Expectation, MatrixCell, MatrixResult, RequestSpec, Verdict } from './types';
 
 /** The access matrix's pure model, shared by the core, the CLI and the renderer (no Node here). */
@@ -8,6 +9,8 @@ export interface MatrixRequest {
   name: string;
   folder?: string;
   request: RequestSpec;
+  /** The saved request's extraction rules, applied to the sending profile's variables. */
+  extract?: ExtractRule[];
 }
 
 export const cellKey = (requestId: string, profile: string): string => `${requestId}|${profile}`;
@@ -58,5 +61,11 @@ export function matrixRows(c: Collection, folder?: string): MatrixRequest[] {
     .filter(({ r }) => folder === undefined || folder === '' || isInside(r.folder, folder))
     .sort((a, b) => a.rank - b.rank || a.i - b.i);
   if (folder && picked.length === 0) fail('NOT_FOUND', `No requests in folder "${folder}" of "${c.name}"`);
-  return picked.map(({ r }) => ({ id: r.id, name: r.name, folder: r.folder, request: r.request }));
+  return picked.map(({ r }) => ({
+    id: r.id,
+    name: r.name,
+    folder: r.folder,
+    request: r.request,
+    ...(r.extract ? { extract: r.extract } : {}),
+  }));
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { Handlers } from '../../contract';
 import { attempt, fail } from '../../shared/errors';
 import { matrixRows } from '../../shared/matrix';
+import type { JarMode } from '../../shared/sessions';
 import type {
   Collection,
   Comparison,
@@ -10,8 +12,8 @@ import type {
   ResponseRecord,
   Result,
 } from '../../shared/types';
-import type { Handlers } from '../../contract';
 import type { EventBus } from '../events';
+import type { RunJars, RunJarsOptions } from '../runs/jars';
 import { compareProfiles, type SendAs } from './compare';
 import { runMatrix } from './matrix';
 
@@ -24,6 +26,8 @@ export interface CompareDeps {
   cancel(sendId: string): unknown;
   collections(): Promise<Collection[]> | Collection[];
   events: EventBus;
+  /** A run's jars (copy, fresh or live) and its one history entry. */
+  run(opts: RunJarsOptions): RunJars;
 }
 
 /**
@@ -62,11 +66,25 @@ export function compareChannels(deps: CompareDeps): CompareChannels {
 
   return {
     'request.compare': (a) =>
-      attempt(() =>
-        track(`compare:${a.compareId ?? randomUUID()}`, (signal) =>
-          compareProfiles(a.request, a.profiles, sendAs, signal),
-        ),
-      ),
+      attempt(async () => {
+        // live: each profile's own jar and history, as a single send would.
+        if (a.jars === 'live')
+          return track(`compare:${a.compareId ?? randomUUID()}`, (signal) =>
+            compareProfiles(a.request, a.profiles, sendAs, signal),
+          );
+        const run = deps.run({
+          kind: 'compare',
+          jars: a.jars ?? 'copy',
+          title: `${a.request.method} ${a.request.url}`,
+        });
+        try {
+          return await track(`compare:${a.compareId ?? randomUUID()}`, (signal) =>
+            compareProfiles(a.request, a.profiles, (p, spec, s) => run.sendSpec(p, spec, s), signal),
+          );
+        } finally {
+          run.finish(a.profiles);
+        }
+      }),
     'matrix.run': (a) =>
       attempt(async () => {
         const runId = a.runId ?? randomUUID();
@@ -74,20 +92,38 @@ export function compareChannels(deps: CompareDeps): CompareChannels {
         const c = all.find((x) => x.id === a.collectionId);
         if (!c) fail('NOT_FOUND', `No collection with id '${a.collectionId}'`);
         const requests = matrixRows(c, a.folder);
-        return track(`matrix:${runId}`, (signal) =>
-          runMatrix(
-            {
-              requests,
-              profiles: a.profiles,
-              expect: a.expect,
-              concurrency: a.concurrency,
-              notFoundIsDeny: a.notFoundIsDeny,
-            },
-            sendAs,
-            (p) => deps.events.emit('matrix.progress', { runId, ...p }),
+        // Each profile logs in with its recipe first; rows keep the collection's order.
+        const run = deps.run({
+          kind: 'matrix',
+          jars: a.jars ?? 'copy',
+          title: a.folder ? `${c.name} / ${a.folder}` : c.name,
+          loginFirst: true,
+          relogin: a.relogin,
+        });
+        const runAs: SendAs = (profile, request, signal, row) =>
+          run.send(
+            profile,
+            row ? { request, requestId: row.id, name: row.name, extract: row.extract } : { request },
             signal,
-          ),
-        );
+          );
+        try {
+          return await track(`matrix:${runId}`, (signal) =>
+            runMatrix(
+              {
+                requests,
+                profiles: a.profiles,
+                expect: a.expect ?? c.expect,
+                concurrency: a.concurrency,
+                notFoundIsDeny: a.notFoundIsDeny,
+              },
+              runAs,
+              (p) => deps.events.emit('matrix.progress', { runId, ...p }),
+              signal,
+            ),
+          );
+        } finally {
+          run.finish(a.profiles);
+        }
       }),
     'request.cancelCompare': (a) =>
       attempt(() => {

@@ -1,9 +1,16 @@
 import { diffResponses } from '../../shared/diff';
 import { fail, toTandemError } from '../../shared/errors';
+import type { MatrixRequest } from '../../shared/matrix';
 import type { Comparison, ComparisonResult, RequestSpec, ResponseRecord } from '../../shared/types';
 
 /** Sends a request as one profile (its own jar, variables and headers); the facade passes its `request.send`. */
-export type SendAs = (profile: string, spec: RequestSpec, signal: AbortSignal) => Promise<ResponseRecord>;
+export type SendAs = (
+  profile: string,
+  spec: RequestSpec,
+  signal: AbortSignal,
+  /** The matrix row, when the request is a saved one (its id and extraction rules). */
+  row?: MatrixRequest,
+) => Promise<ResponseRecord>;
 
 /** Checks a list of profiles to compare or run: 1–`max` names, none twice. */
 export function checkProfiles(profiles: readonly string[], min: number, max: number): void {

@@ -84,7 +84,7 @@ export async function runMatrix(
       const started = performance.now();
       let outcome: { response: ResponseRecord } | { error: unknown };
       try {
-        outcome = { response: await sendAs(profile, row.request, controller.signal) };
+        outcome = { response: await sendAs(profile, row.request, controller.signal, row) };
       } catch (error) {
         outcome = { error };
       }

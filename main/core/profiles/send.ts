@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { toTandemError } from '../../shared/errors';
-import type { HistoryEntry, RequestSpec, ResponseRecord, Settings } from '../../shared/types';
+import type { ExtractRule } from '../../shared/sessions';
+import type { HistoryEntry, Profile, RequestSpec, ResponseRecord, Settings } from '../../shared/types';
 import { send } from '../http/send';
+import { applyRules } from '../runs/extract';
+import { runLogin, type SessionOps, sendWithSession } from '../runs/session';
+import type { CookieJournal } from '../store/journal';
 import type { Workspace } from '../workspace';
 
 /**
@@ -10,6 +14,18 @@ import type { Workspace } from '../workspace';
  * returned as soon as the engine has it. One AbortController per sendId.
  */
 const EARLY_CANCEL_MS = 30_000;
+
+export interface SendArgs {
+  profile: string;
+  request: RequestSpec;
+  sendId?: string;
+  /** The saved request this is (a recipe step never triggers a re-login). */
+  requestId?: string;
+  /** Values to take from the response into the profile's variables. */
+  extract?: ExtractRule[];
+  /** false: no re-login for this send even when the profile's recipe allows it. */
+  relogin?: boolean;
+}
 
 export class Sender {
   private readonly inFlight = new Map<string, AbortController>();
@@ -38,19 +54,71 @@ export class Sender {
     await Promise.allSettled([...this.running]);
   }
 
-  send(args: { profile: string; request: RequestSpec; sendId?: string }): Promise<ResponseRecord> {
-    const running = this.run(args);
+  send(args: SendArgs): Promise<ResponseRecord> {
+    return this.track(this.withSession(args));
+  }
+
+  private track<T>(running: Promise<T>): Promise<T> {
     this.running.add(running);
     const forget = () => this.running.delete(running);
     running.then(forget, forget);
     return running;
   }
 
-  private async run(args: {
-    profile: string;
-    request: RequestSpec;
-    sendId?: string;
-  }): Promise<ResponseRecord> {
+  /**
+   * One send as the profile, kept alive: extraction rules applied to its variables, and when
+   * the profile's recipe says the session expired, the recipe runs and the send is retried once
+   * (each send recorded in history; the retry's response says `relogged`).
+   */
+  private async withSession(args: SendArgs): Promise<ResponseRecord> {
+    const ops = await this.liveOps(args);
+    return sendWithSession(
+      ops,
+      { request: args.request, requestId: args.requestId, extract: args.extract },
+      { relogin: args.relogin },
+    );
+  }
+
+  /** Runs the profile's login recipe against its own jar (each step in history). */
+  login(profile: string): Promise<ResponseRecord> {
+    return this.track(
+      this.liveOps({
+        profile,
+        request: { method: 'GET', url: '', headers: [], body: { type: 'none' } },
+      }).then(runLogin),
+    );
+  }
+
+  private async liveOps(args: SendArgs): Promise<SessionOps> {
+    const opened = await this.ws.profiles.open(args.profile);
+    let current: Profile = opened.profile;
+    let journal: CookieJournal = opened.journal;
+    return {
+      profile: () => current,
+      jar: () => journal.jar,
+      collections: () => this.ws.collections.list(),
+      sendOnce: (item, meta) =>
+        this.run(
+          {
+            // A login step is its own request: none of the caller's options (sendId, output…).
+            ...(meta.role === 'login' ? { profile: args.profile } : args),
+            request: item.request,
+            sendId: meta.role ? undefined : args.sendId,
+            extract: item.extract,
+            relogged: meta.role === 'retry',
+          },
+          (p, j) => {
+            current = p;
+            journal = j;
+          },
+        ),
+    };
+  }
+
+  private async run(
+    args: SendArgs & { relogged?: boolean },
+    seen: (profile: Profile, journal: CookieJournal) => void = () => {},
+  ): Promise<ResponseRecord> {
     const { ws } = this;
     const sendId = args.sendId ?? randomUUID();
     const controller = new AbortController();
@@ -68,7 +136,9 @@ export class Sender {
       release();
       throw e;
     }
-    const { profile, journal } = opened;
+    let { profile } = opened;
+    const { journal } = opened;
+    seen(profile, journal);
     const changesBefore = journal.changes;
     const startedAt = new Date();
     const base = { profile: profile.name, method: args.request.method, request: args.request };
@@ -82,8 +152,25 @@ export class Sender {
         onHop: (hop, index) =>
           ws.events.emit('request.progress', { sendId, hop: index, url: hop.url, status: hop.status }),
       });
+      if (args.relogged) response.relogged = true;
+      if (args.extract?.length) {
+        const url = response.hops.at(-1)?.url ?? response.request.url;
+        const jarValue = (n: string) => journal.jar.cookiesFor(url).find((c) => c.key === n)?.value ?? null;
+        const { extracted, variables } = applyRules(args.extract, response, profile.name, jarValue);
+        response.extracted = extracted;
+        if (Object.keys(variables).length) {
+          const fresh = await ws.profiles.get(profile.name);
+          profile = await ws.profiles.update(profile.name, {
+            variables: { ...fresh.variables, ...variables },
+          });
+          seen(profile, journal);
+          ws.events.emit('profiles.changed', {});
+        }
+      }
       entry = {
         ...base,
+        ...(response.relogged ? { relogged: true } : {}),
+        ...(response.extracted ? { extracted: response.extracted } : {}),
         id: response.id,
         url: response.request.url,
         status: response.status,

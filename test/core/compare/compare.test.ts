@@ -79,9 +79,14 @@ describe('compare profiles side by side', () => {
     expect(cmp.diff.statuses).toEqual({ alice: 200, bob: 200, anonymous: 401 });
     const user = cmp.diff.paths.find((p) => p.path === 'user');
     expect(user?.values).toEqual({ alice: '"alice"', bob: '"bob"', anonymous: '(absent)' });
-    // Every send went through request.send: each profile has it in its history.
-    const hist = value(await core['history.list']({ profile: 'anonymous' }));
-    expect(hist[0]?.status).toBe(401);
+    // A comparison is one run (copy jars by default): one history entry holding each profile's send.
+    const [entry] = value(await core['history.list']({}));
+    expect(entry?.kind).toBe('run');
+    expect(entry?.run?.steps.map((s) => [s.profile, s.status])).toEqual([
+      ['alice', 200],
+      ['bob', 200],
+      ['anonymous', 401],
+    ]);
   });
 
   it('logging in as both shows the session cookie each one was given', async () => {

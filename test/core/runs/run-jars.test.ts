@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTandem, type Tandem } from '../../../main/core/tandem';
+import { sampleWorkspace } from '../../../main/demo/sample';
+import { type DemoServer, startDemoServer } from '../../../main/demo/server';
+import type { Collection, HistoryEntry } from '../../../main/shared/types';
+
+/** Run jars against the real demo API and a real workspace on disk. */
+
+async function hashTree(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const walk = async (d: string) => {
+    for (const e of await fs.readdir(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) await walk(full);
+      else
+        out[path.relative(dir, full)] = createHash('sha256')
+          .update(await fs.readFile(full))
+          .digest('hex');
+    }
+  };
+  await walk(dir);
+  return out;
+}
+
+function value<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+describe('run jars', { timeout: 60_000 }, () => {
+  let demo: DemoServer;
+  let dataDir: string;
+  let core: Tandem;
+  let demoApi: Collection;
+
+  beforeAll(async () => {
+    demo = await startDemoServer();
+  });
+  afterAll(async () => {
+    await demo.close();
+  });
+  beforeEach(async () => {
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tandem-runjars-'));
+    core = await createTandem({ dataDir, host: 'cli', seedSample: sampleWorkspace, demoUrl: demo.url });
+    demoApi = value(await core['collections.list']({})).find((c) => c.name === 'Demo API') as Collection;
+    // alice has a real session in her own jar before any run.
+    const login = demoApi.requests.find((r) => r.name === 'Log in');
+    value(await core['request.send']({ profile: 'alice', request: login!.request }));
+    await core.close();
+    core = await createTandem({ dataDir, host: 'cli' });
+  });
+  afterEach(async () => {
+    await core.close();
+    await fs.rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('a matrix with copy jars leaves every profile file byte-for-byte unchanged and adds one history entry', async () => {
+    const before = await hashTree(path.join(dataDir, 'profiles'));
+    const historyBefore = value(await core['history.list']({})).length;
+    const m = value(
+      await core['matrix.run']({ collectionId: demoApi.id, profiles: ['alice', 'bob', 'anonymous'] }),
+    );
+    expect(Object.keys(m.cells)).toHaveLength(demoApi.requests.length * 3);
+    await core.close();
+    expect(await hashTree(path.join(dataDir, 'profiles'))).toEqual(before);
+    core = await createTandem({ dataDir, host: 'cli' });
+    const history = value(await core['history.list']({}));
+    expect(history.length).toBe(historyBefore + 1);
+    const run = history[0] as HistoryEntry;
+    expect(run.kind).toBe('run');
+    expect(run.run?.jars).toBe('copy');
+    expect(run.run?.kind).toBe('matrix');
+    expect(run.run?.steps.length).toBeGreaterThanOrEqual(demoApi.requests.length * 3);
+    // alice is still logged in with her own jar.
+    const who = demoApi.requests.find((r) => r.name === 'Who am I');
+    const me = value(await core['request.send']({ profile: 'alice', request: who!.request }));
+    expect(me.status).toBe(200);
+  });
+
+  it('collections.run: copy changes nothing, live changes the jar; both add one entry', async () => {
+    const logout = demoApi.requests.find((r) => r.name === 'Log out');
+    const who = demoApi.requests.find((r) => r.name === 'Who am I');
+    const one: Collection = { ...demoApi, requests: [logout!, who!] };
+    const before = await hashTree(path.join(dataDir, 'profiles'));
+    const copy = value(
+      await core['collections.run']({ collection: one, profiles: ['alice'], jars: 'copy', relogin: false }),
+    );
+    expect(copy.summary).toMatchObject({ requests: 2, responses: 2 });
+    expect(copy.summary.statusClasses['4xx']).toBe(1);
+    await core.close();
+    expect(await hashTree(path.join(dataDir, 'profiles'))).toEqual(before);
+    core = await createTandem({ dataDir, host: 'cli' });
+    expect(value(await core['request.send']({ profile: 'alice', request: who!.request })).status).toBe(200);
+
+    const live = value(
+      await core['collections.run']({ collection: one, profiles: ['alice'], jars: 'live', relogin: false }),
+    );
+    expect(live.jars).toBe('live');
+    expect(value(await core['request.send']({ profile: 'alice', request: who!.request })).status).toBe(401);
+    const runs = value(await core['history.list']({})).filter((e) => e.kind === 'run');
+    expect(runs.map((r) => r.run?.jars)).toEqual(['live', 'copy']);
+    expect(runs[0].run?.steps.map((s) => s.status)).toEqual([200, 401]);
+  });
+
+  it('fresh jars start empty: nobody is logged in unless a recipe logs them in', async () => {
+    const who = demoApi.requests.find((r) => r.name === 'Who am I');
+    const r = value(
+      await core['collections.run']({
+        collection: { ...demoApi, requests: [who!] },
+        profiles: ['alice'],
+        jars: 'fresh',
+        relogin: false,
+      }),
+    );
+    expect(r.summary.statusClasses['4xx']).toBe(1);
+  });
+});

@@ -21,6 +21,9 @@ export function buildProgram(io: CliIO): Command {
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.out(s),
+      // Help is laid out for 80 columns whatever the terminal, so bin/tandem.js can print the
+      // top-level help saved at build time without loading the CLI.
+      getOutHelpWidth: () => 80,
       // Usage errors (and the help commander shows for a missing subcommand) are reported
       // by runCli as one line on stderr; commander only raises them.
       writeErr: () => {},

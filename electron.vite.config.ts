@@ -2,8 +2,9 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
-// One build for all three processes. The main build also emits the CLI (which carries
-// web mode and the demo API), so `npx tandem` runs the same core the app does.
+// One build for all three processes. The CLI (which carries web mode and the demo API) is
+// bundled right after by scripts/build-cli.mjs into out/main/cli.js, from the same sources, so
+// `npx tandem` runs the same core the app does.
 export default defineConfig({
   main: {
     build: {
@@ -11,7 +12,6 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve(__dirname, 'main/index.ts'),
-          cli: resolve(__dirname, 'main/cli/index.ts'),
           bench: resolve(__dirname, 'bench/index.ts'),
         },
       },

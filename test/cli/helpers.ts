@@ -5,11 +5,15 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 
-/** The built CLI (`npm run build`); TANDEM_CLI may point at another build of main/cli/index.ts. */
-export const CLI = process.env.TANDEM_CLI ?? resolve(__dirname, '../../out/main/cli.js');
+/**
+ * The `tandem` command as users run it: bin/tandem.js, which loads the built bundle
+ * (`npm run build`) through its code cache. TANDEM_CLI may point at another build of main/cli/index.ts.
+ */
+export const CLI = process.env.TANDEM_CLI ?? resolve(__dirname, '../../bin/tandem.js');
 
 export function assertBuilt(): void {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build before the CLI tests`);
+  const built = process.env.TANDEM_CLI ?? resolve(__dirname, '../../out/main/cli.js');
+  if (!existsSync(built)) throw new Error(`${built} is missing: run npm run build before the CLI tests`);
 }
 
 export interface Run {

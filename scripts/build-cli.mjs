@@ -1,0 +1,80 @@
+// Builds the `tandem` CLI (main/cli/index.ts) into out/main/cli.js: ONE bundle with its
+// dependencies inside (zod, commander, tough-cookie, undici are tree-shaken and need no module
+// resolution at start), split only where the code says `import()`, so a command loads what it
+// needs and no more. Runs after `electron-vite build` (which empties out/main first).
+// bin/tandem.js loads the result through a V8 code cache (see there).
+import { spawnSync } from 'node:child_process';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'rolldown';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = process.env.TANDEM_CLI_OUT ?? path.join(root, 'out', 'main');
+const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+
+// The engine uses two of undici's dispatchers (Agent, ProxyAgent: main/core/http/dispatchers.ts).
+// undici's index loads all of undici (fetch, WebSocket, caches, mocks: ~+9 MB and ~80 ms before
+// the first request), so the CLI takes the two classes from their own files. The build fails
+// if undici ever moves them (test/cli/build.test.ts checks the bundle has both).
+const UNDICI_DISPATCHERS = '\0tandem:undici-dispatchers';
+const undiciDispatchers = {
+  name: 'tandem-undici-dispatchers',
+  async resolveId(id, importer) {
+    // The two files are looked up from the project, as any import of undici would be.
+    if (importer === UNDICI_DISPATCHERS) {
+      const found = await this.resolve(id, path.join(root, 'package.json'));
+      if (!found || found.external)
+        throw new Error(`undici no longer has ${id}: update scripts/build-cli.mjs`);
+      return found;
+    }
+    if (id === 'undici' && importer && !importer.includes('node_modules')) return UNDICI_DISPATCHERS;
+    return null;
+  },
+  load(id) {
+    if (id !== UNDICI_DISPATCHERS) return null;
+    return [
+      "export { default as Agent } from 'undici/lib/dispatcher/agent.js';",
+      "export { default as ProxyAgent } from 'undici/lib/dispatcher/proxy-agent.js';",
+    ].join('\n');
+  },
+};
+
+// Built into a staging folder first: a failed build leaves the previous CLI in place.
+const staging = path.join(path.dirname(outDir), `.cli-staging-${process.pid}`);
+await rm(staging, { recursive: true, force: true });
+await build({
+  input: { cli: path.join(root, 'main', 'cli', 'index.ts') },
+  platform: 'node',
+  plugins: [undiciDispatchers],
+  external: (id) => builtins.has(id) || id === 'electron',
+  resolve: { conditionNames: ['node', 'import', 'default'] },
+  output: {
+    dir: staging,
+    format: 'cjs',
+    // Chunks sit beside cli.js: code that uses __dirname (web mode's renderer folder) sees out/main.
+    entryFileNames: '[name].js',
+    chunkFileNames: 'cli-[name]-[hash].js',
+    // Smaller source: less to read, hash and keep in memory at every start.
+    minify: true,
+    keepNames: true,
+    sourcemap: false,
+  },
+  logLevel: 'warn',
+});
+
+// The top-level help, as the CLI itself prints it, for bin/tandem.js to answer `tandem --help`
+// without loading anything (the CLI lays help out for 80 columns whatever the terminal).
+const help = spawnSync(process.execPath, [path.join(staging, 'cli.js'), '--help'], { encoding: 'utf8' });
+if (help.status !== 0 || !help.stdout)
+  throw new Error(`the built CLI did not print its help: ${help.stderr}`);
+await writeFile(path.join(staging, 'cli-help.txt'), help.stdout);
+
+// Swap: the previous CLI files (and their code cache) out, the new ones in.
+await mkdir(outDir, { recursive: true });
+for (const name of await readdir(outDir))
+  if (name === 'cli.js' || name === '.code-cache' || name.startsWith('cli-'))
+    await rm(path.join(outDir, name), { recursive: true, force: true });
+for (const name of await readdir(staging)) await rename(path.join(staging, name), path.join(outDir, name));
+await rm(staging, { recursive: true, force: true });

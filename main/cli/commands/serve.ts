@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { fail } from '../../shared/errors';
@@ -29,6 +30,35 @@ export function demoIntro(url: string): string {
   ].join('\n');
 }
 
+const demoUrlOf = (host: string, port: number) => `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+/** True when a Tandem demo API answers on host:port (its /_index names itself). */
+async function runningDemo(host: string, port: number): Promise<boolean> {
+  try {
+    const res = await fetch(`${demoUrlOf(host, port)}/_index`, { signal: AbortSignal.timeout(3000) });
+    const body = (await res.json()) as { name?: unknown };
+    return body.name === 'Tandem demo API';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A workspace with no profiles yet gets what the app's first run gives it: alice, bob and
+ * anonymous, and the "Demo API" collection pointed at this demo. Returns what it added, or null.
+ */
+async function seedSample(dataDir: string, demoUrl: string): Promise<string | null> {
+  const [{ createTandem }, { sampleWorkspace }] = await Promise.all([
+    import('../../core/tandem'),
+    import('../../demo/sample'),
+  ]);
+  const fresh = !(await stat(join(dataDir, 'profiles')).catch(() => null));
+  if (!fresh) return null;
+  const tandem = await createTandem({ dataDir, host: 'cli', demoUrl, seedSample: sampleWorkspace });
+  await tandem.close();
+  return `New workspace ${dataDir}: added the profiles alice, bob and anonymous and the "Demo API" collection`;
+}
+
 function listenFailure(e: unknown, port: number): never {
   const code = (e as { code?: string } | null)?.code;
   if (code === 'EADDRINUSE')
@@ -44,11 +74,26 @@ export function registerServe(program: Command, io: CliIO): void {
     .description('Run the demo API (login sessions, httpbin-style cookies) until Ctrl+C')
     .option('--port <n>', 'port to listen on', String(DEFAULT_DEMO_PORT))
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .action(async (opts: { port: string; host: string }) => {
+    .option('--no-sample', 'do not add the sample profiles and collection to a new workspace')
+    .action(async (_o: unknown, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<{ port: string; host: string; sample: boolean; dataDir?: string }>();
       const port = parseCount(opts.port, '--port', 65535);
       // Loaded on demand: `tandem send` should not pay for the servers at start-up.
       const { startDemoServer } = await import('../../demo/server');
-      const demo = await startDemoServer({ port, host: opts.host }).catch((e) => listenFailure(e, port));
+      const demo = await startDemoServer({ port, host: opts.host }).catch(async (e) => {
+        // `npm start` (or another terminal) may already run the demo on this port: use that one.
+        const running = await runningDemo(opts.host, port);
+        if (running) return null;
+        return listenFailure(e, port);
+      });
+      if (!demo) {
+        io.out(`The Tandem demo API is already running at ${demoUrlOf(opts.host, port)}; using that one\n`);
+        return;
+      }
+      if (opts.sample) {
+        const added = await seedSample(dataDirFor(opts.dataDir, io), demo.url);
+        if (added) io.out(`${added}\n`);
+      }
       io.out(demoIntro(demo.url));
       await io.untilStopped();
       await demo.close();

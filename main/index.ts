@@ -8,6 +8,7 @@ import { sampleWorkspace } from './demo/sample';
 import { DEFAULT_DEMO_PORT, startDemoServer } from './demo/server';
 import { menuTemplate } from './shell/menu';
 import { forwardEvents, registerHandlers } from './shell/register';
+import { safeStorageBox } from './shell/secret-box';
 import { type AppLocation, isAppUrl, isExternalWebUrl, senderCheck } from './shell/trust';
 import { fitWindowState, loadWindowState, saveWindowState } from './shell/window-state';
 import { CONTENT_SECURITY_POLICY } from './web/csp';
@@ -99,7 +100,13 @@ async function boot(): Promise<void> {
   );
   let tandem: Tandem;
   try {
-    tandem = await createTandem({ dataDir, host: 'electron', demoUrl: demo?.url ?? null, seedSample: sampleWorkspace });
+    tandem = await createTandem({
+      dataDir,
+      host: 'electron',
+      demoUrl: demo?.url ?? null,
+      seedSample: sampleWorkspace,
+      secretBox: safeStorageBox() ?? undefined,
+    });
   } catch (e) {
     await demo?.close();
     throw e;

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import { fail } from '../shared/errors';
-import type { RequestSpec } from '../shared/types';
+import type { ExpiryRules, ExtractRule } from '../shared/sessions';
+import type { Expectation, RequestSpec } from '../shared/types';
 import { CollectionStore } from './collections/store';
 import { EventBus } from './events';
 import { HistoryStore } from './history/store';
@@ -59,7 +60,7 @@ export async function openWorkspace(
     notices,
     history,
     profiles,
-    collections: new CollectionStore(dataDir, queue),
+    collections: new CollectionStore(dataDir, queue, sealer, notices),
     settings,
   };
 }
@@ -81,11 +82,19 @@ export const FALLBACK_DEMO_URL = 'http://127.0.0.1:8787';
 
 /** What a first run seeds: profiles with their variables, and one collection. */
 export interface SeedWorkspace {
-  profiles: Array<{ name: string; color: string; variables: Record<string, string> }>;
+  profiles: Array<{
+    name: string;
+    color: string;
+    variables: Record<string, string>;
+    /** A login recipe: the collection's requests by `folder/name`, in order. */
+    login?: { steps: string[]; expiry?: ExpiryRules };
+  }>;
   collection: {
     name: string;
     folders: string[];
-    requests: Array<{ name: string; folder: string; request: RequestSpec }>;
+    requests: Array<{ name: string; folder: string; request: RequestSpec; extract?: ExtractRule[] }>;
+    /** Matrix expectations by `folder/name` → profile. */
+    expect?: Record<string, Record<string, Expectation>>;
   };
 }
 
@@ -112,7 +121,25 @@ export async function seedIfFirstRun(
     await ws.profiles.create(p.name, p.color);
     await ws.profiles.update(p.name, { variables: p.variables });
   }
-  await ws.collections.create(seed.collection.name, seed.collection);
+  const c = await ws.collections.create(seed.collection.name, seed.collection);
+  const idOf = (ref: string) => {
+    const r = c.requests.find((x) => `${x.folder}/${x.name}` === ref);
+    if (!r) throw new Error(`The sample names a request '${ref}' it does not have`);
+    return r.id;
+  };
+  for (const p of seed.profiles)
+    if (p.login)
+      await ws.profiles.update(p.name, {
+        login: {
+          steps: p.login.steps.map((ref) => ({ collectionId: c.id, requestId: idOf(ref) })),
+          ...(p.login.expiry ? { expiry: p.login.expiry } : {}),
+        },
+      });
+  if (seed.collection.expect) {
+    const expect: Record<string, Record<string, Expectation>> = {};
+    for (const [ref, row] of Object.entries(seed.collection.expect)) expect[idOf(ref)] = row;
+    await ws.collections.setExpectations(c.id, expect);
+  }
   return true;
 }
 

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { z } from 'zod';
-import { fail } from '../../shared/errors';
+import { fail, TandemFailure } from '../../shared/errors';
 import { keyValue, requestSpecSchema } from '../../shared/schemas';
+import { extractRuleSchema, matrixExpectationsSchema } from '../../shared/sessions';
+import { uniqueName } from '../../shared/text';
 import type { Collection, KeyValue, RequestSpec, SavedRequest } from '../../shared/types';
+import type { CollectionMoveArgs as MoveArgs } from '../../shared/workbench';
 import { isNotFound, readJsonFile, writeJsonFile } from '../store/files';
+import type { Notices } from '../store/notices';
 import { layout } from '../store/paths';
 import type { WriteQueue } from '../store/queue';
-import type { CollectionMoveArgs as MoveArgs } from '../../shared/workbench';
+import { openAuth, Sealer, sealAuth } from '../store/secrets';
 import { moveInCollection } from './move';
 import * as ops from './ops';
 
@@ -18,8 +22,16 @@ const collectionFile = z.object({
   name: z.string(),
   folders: z.array(z.string()),
   requests: z.array(
-    z.object({ id: z.string(), name: z.string(), folder: z.string(), request: requestSpecSchema }),
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      folder: z.string(),
+      request: requestSpecSchema,
+      extract: z.array(extractRuleSchema).optional(),
+    }),
   ),
+  /** Saved access-matrix expectations: requestId → profile → verdict or status. */
+  expect: matrixExpectationsSchema.optional(),
   /** Collection variables (e.g. from a Postman import); `{{name}}` in the requests refers to them. */
   variables: z.array(keyValue).optional(),
 });
@@ -32,7 +44,15 @@ export class CollectionStore {
   constructor(
     private readonly dataDir: string,
     private readonly queue: WriteQueue,
-  ) {}
+    /** Seals saved basic-auth passwords and bearer tokens at rest (store/secrets.ts). */
+    sealer?: Sealer,
+    /** Where a collection that cannot be read, or a secret that cannot be opened, is reported. */
+    private readonly notices?: Notices,
+  ) {
+    this.sealer = sealer ?? new Sealer(dataDir);
+  }
+
+  private readonly sealer: Sealer;
 
   private async read(id: string): Promise<Collection> {
     const found = ID.test(id)
@@ -44,11 +64,22 @@ export class CollectionStore {
         )
       : undefined;
     if (!found) fail('NOT_FOUND', `Unknown collection '${id}'`);
-    return { ...found, id };
+    const report = (m: string) => this.notices?.add(m);
+    const requests = found.requests.map((r) => ({
+      ...r,
+      request: openAuth(
+        r.request,
+        this.sealer,
+        `The saved credential of '${r.name}' in '${found.name}'`,
+        report,
+      ),
+    }));
+    return { ...found, requests, id };
   }
 
   private write(c: Collection): Promise<void> {
-    return writeJsonFile(layout.collection(this.dataDir, c.id), c);
+    const requests = c.requests.map((r) => ({ ...r, request: sealAuth(r.request, this.sealer) }));
+    return writeJsonFile(layout.collection(this.dataDir, c.id), { ...c, requests });
   }
 
   async list(): Promise<Collection[]> {
@@ -60,7 +91,19 @@ export class CollectionStore {
       throw e;
     }
     const ids = files.filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length));
-    const all = await Promise.all(ids.filter((id) => ID.test(id)).map((id) => this.read(id)));
+    // A collection that cannot be read is moved aside and reported; the others are listed.
+    const read = await Promise.all(
+      ids
+        .filter((id) => ID.test(id))
+        .map((id) =>
+          this.read(id).catch((e) => {
+            if (!(e instanceof TandemFailure) || e.code !== 'STORE_CORRUPT') throw e;
+            this.notices?.add(e.message);
+            return null;
+          }),
+        ),
+    );
+    const all = read.filter((c): c is Collection => c !== null);
     return all.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   }
 
@@ -83,6 +126,14 @@ export class CollectionStore {
     return filled;
   }
 
+  /** Saves the access-matrix expectations of a collection (requestId → profile → verdict or status). */
+  setExpectations(id: string, expect: Collection['expect']): Promise<Collection> {
+    return this.edit(id, (c) => {
+      const next: Collection = { ...c, expect: expect ?? {} };
+      return { collection: next, result: next };
+    });
+  }
+
   /** Reads, edits with a pure op, writes; all inside the queue so edits never interleave. */
   private edit<T>(id: string, change: (c: Collection) => { collection: Collection; result: T }): Promise<T> {
     return this.queue.run(async () => {
@@ -90,6 +141,30 @@ export class CollectionStore {
       await this.write(collection);
       return result;
     });
+  }
+
+  /**
+   * Copies a whole collection as "<name> copy" (then "copy 2"…): folders, requests (new ids) and
+   * variables, written as one new file.
+   */
+  duplicate(id: string): Promise<Collection> {
+    return this.queue.run(async () => {
+      const source = await this.read(id);
+      const names = (await this.list()).map((c) => c.name);
+      const copy: Collection = {
+        ...structuredClone(source),
+        id: newId(),
+        name: uniqueName(`${source.name} copy`, names),
+        requests: source.requests.map((r) => ({ ...structuredClone(r), id: newId() })),
+      };
+      await this.write(copy);
+      return copy;
+    });
+  }
+
+  /** Copies a folder (subfolders and requests included) beside itself, in one write. */
+  duplicateFolder(id: string, folder: string): Promise<Collection> {
+    return this.editFolders(id, (c) => ops.duplicateFolder(c, folder, newId).collection);
   }
 
   rename(id: string, name: string): Promise<Collection> {

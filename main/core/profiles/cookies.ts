@@ -2,7 +2,9 @@ import type { CookieImportPreview, CookieImportResult } from '../../shared/cooki
 import type { CookieInput, CookieKey, CookieView } from '../../shared/types';
 import type { ProfileJar } from '../cookies/jar';
 import { formatCookies, parseCookies, previewCookies, sortCookieFile } from '../cookies/transfer';
+import { REDACTED } from '../history/redact';
 import type { Workspace } from '../workspace';
+import { secretValues } from './store';
 
 /** Cookie operations on a profile's jar. Each waits until the change is on disk, then announces it. */
 
@@ -88,5 +90,8 @@ export async function exportCookies(
   profile: string,
   format: 'netscape' | 'json',
 ): Promise<{ text: string }> {
-  return { text: formatCookies(format, await listCookies(ws, profile)) };
+  const text = formatCookies(format, await listCookies(ws, profile));
+  // The profile's secret variables stay out of exports, even when a cookie carries one.
+  const secrets = secretValues(await ws.profiles.get(profile)).sort((a, b) => b.length - a.length);
+  return { text: secrets.reduce((t, s) => t.split(s).join(REDACTED), text) };
 }

@@ -106,3 +106,44 @@ export class Sealer {
     }
   }
 }
+
+/** Marks a sealed value stored in place of a plain one (saved requests' auth). */
+export const SEALED_PREFIX = 'tandem:sealed:';
+
+type Auth = { type: string; password?: string; token?: string } | undefined;
+
+/**
+ * A copy of a request spec (or anything with `auth`) whose basic-auth password and bearer token
+ * are sealed (`tandem:sealed:<scheme>:…`), or opened again with `open`. Values already in the
+ * wanted state are left alone; an empty value stays empty.
+ */
+export function mapAuthSecrets<T extends { auth?: Auth }>(spec: T, fn: (v: string) => string): T {
+  const auth = spec.auth;
+  if (!auth) return spec;
+  if (auth.type === 'basic' && auth.password)
+    return { ...spec, auth: { ...auth, password: fn(auth.password) } };
+  if (auth.type === 'bearer' && auth.token) return { ...spec, auth: { ...auth, token: fn(auth.token) } };
+  return spec;
+}
+
+export function sealAuth<T extends { auth?: Auth }>(spec: T, sealer: Sealer): T {
+  return mapAuthSecrets(spec, (v) => (v.startsWith(SEALED_PREFIX) ? v : `${SEALED_PREFIX}${sealer.seal(v)}`));
+}
+
+/** Opens sealed auth values; one that cannot be opened here becomes '' and `onError` hears why. */
+export function openAuth<T extends { auth?: Auth }>(
+  spec: T,
+  sealer: Sealer,
+  what: string,
+  onError: (message: string) => void,
+): T {
+  return mapAuthSecrets(spec, (v) => {
+    if (!v.startsWith(SEALED_PREFIX)) return v;
+    try {
+      return sealer.open(v.slice(SEALED_PREFIX.length), what);
+    } catch (e) {
+      onError(e instanceof Error ? e.message : String(e));
+      return '';
+    }
+  });
+}

@@ -42,6 +42,11 @@ const io: CliIO = {
   untilStopped,
   onInterrupt,
   openUrl,
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
 };
 
 // Let a closed pipe (`tandem … | head`) end us quietly instead of with a stack trace.

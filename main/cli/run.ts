@@ -4,6 +4,7 @@ import { TandemFailure, toTandemError } from '../shared/errors';
 import { registerRunCommand } from './collection-run';
 import { registerCompareCommands } from './commands/compare';
 import { registerCookies } from './commands/cookies';
+import { registerInterop } from './commands/interop';
 import { registerProfiles } from './commands/profiles';
 import { registerSend } from './commands/send';
 import { registerServe } from './commands/serve';
@@ -36,6 +37,7 @@ export function buildProgram(io: CliIO): Command {
   registerServe(program, io);
   registerRunCommand(program, io);
   registerCompareCommands(program, io);
+  registerInterop(program, io);
   return program;
 }
 

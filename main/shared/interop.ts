@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { keyValue, requestSpecSchema } from './schemas';
+
+/**
+ * Shapes shared by the importers/exporters (core), the contract, the CLI and the UI: what an
+ * import will create, what it skips and why, and the code generators' names. Pure: zod only.
+ */
+
+export const importFormats = ['postman', 'insomnia', 'har', 'openapi'] as const;
+export const importFormat = z.enum(importFormats);
+export type ImportFormat = z.infer<typeof importFormat>;
+
+export const exportFormats = ['postman', 'har'] as const;
+export const exportFormat = z.enum(exportFormats);
+export type ExportFormat = z.infer<typeof exportFormat>;
+
+export const codeTargets = ['curl', 'httpie', 'fetch', 'python'] as const;
+export const codeTarget = z.enum(codeTargets);
+export type CodeTarget = z.infer<typeof codeTarget>;
+
+export const importedRequestSchema = z.object({
+  name: z.string(),
+  folder: z.string(),
+  request: requestSpecSchema,
+});
+
+/** Something the importer could not take, and where it was in the file (a JSON path or a line). */
+export const skippedItemSchema = z.object({ where: z.string(), reason: z.string() });
+export type SkippedItem = z.infer<typeof skippedItemSchema>;
+
+/** A cookie the source says the browser sent (HAR), for a profile's jar if the user asks. */
+export const importedCookieSchema = z.object({
+  name: z.string(),
+  value: z.string(),
+  domain: z.string(),
+  path: z.string(),
+});
+
+export const importPreviewSchema = z.object({
+  format: importFormat,
+  /** The collection's name (from the file, or the one asked for). */
+  name: z.string(),
+  folders: z.array(z.string()),
+  requests: z.array(importedRequestSchema),
+  /** Collection variables ({{var}} references in the requests are kept as they are). */
+  variables: z.array(keyValue),
+  skipped: z.array(skippedItemSchema),
+  cookies: z.array(importedCookieSchema),
+});
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+
+export interface ImportOutcome {
+  preview: ImportPreview;
+  collectionId: string;
+  /** Cookies put into `cookiesProfile`'s jar (0 when none was chosen). */
+  cookiesImported: number;
+}
+
+/** A curl command turned into a request, with what curl options had no effect. */
+export interface CurlConversion {
+  request: z.infer<typeof requestSpecSchema>;
+  /** A name for the request: METHOD and path. */
+  name: string;
+  /** Options read but ignored (`--silent`, `-o`…), and what could not be kept. */
+  notes: string[];
+}
+
+export interface CodeSnippet {
+  target: CodeTarget;
+  code: string;
+  /** Names of the profile's cookies written into the code (they leave the app with it). */
+  cookies: string[];
+}
+
+/** Labels for the code targets (CLI help, the "Copy as" menu). */
+export const codeTargetLabels: Record<CodeTarget, string> = {
+  curl: 'curl',
+  httpie: 'HTTPie',
+  fetch: 'JavaScript fetch',
+  python: 'Python requests',
+};

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { blankRow, type EditRow } from './rows';
 
 export interface KeyValueTableProps {
@@ -13,11 +13,17 @@ export interface KeyValueTableProps {
   error: { rowId: string; message: string } | null;
   namePlaceholder: string;
   valuePlaceholder: string;
+  /**
+   * Secret rows (variables): a lock toggle per row; a secret's value is masked until its field is
+   * clicked (focused), and masked again on leaving it.
+   */
+  secrets?: { names: string[]; toggle(name: string): void };
 }
 
 /** An editable name/value table; each row can be removed, header rows can be switched off. */
 export function KeyValueTable(p: KeyValueTableProps) {
   const id = useId();
+  const [revealed, setRevealed] = useState<string | null>(null);
   const set = (rowId: string, patch: Partial<EditRow>) =>
     p.rows.map((r) => (r.id === rowId ? { ...r, ...patch } : r));
   const noun = p.noun.charAt(0).toUpperCase() + p.noun.slice(1);
@@ -59,12 +65,51 @@ export function KeyValueTable(p: KeyValueTableProps) {
               placeholder={p.valuePlaceholder}
               value={r.value}
               spellCheck={false}
+              type={p.secrets?.names.includes(r.name) && revealed !== r.id ? 'password' : 'text'}
+              autoComplete="off"
+              onFocus={() => setRevealed(r.id)}
               onChange={(e) => p.onChange(set(r.id, { value: e.target.value }))}
-              onBlur={() => p.onCommit(p.rows)}
+              onBlur={() => {
+                setRevealed(null);
+                p.onCommit(p.rows);
+              }}
             />
+            {p.secrets && r.name ? (
+              <button
+                type="button"
+                className="ui-icon-button vars-secret"
+                aria-pressed={p.secrets.names.includes(r.name)}
+                aria-label={`Secret ${p.noun} ${r.name}`}
+                title={
+                  p.secrets.names.includes(r.name)
+                    ? 'Secret: sealed on disk, masked here, kept out of history and exports. Click to make it plain.'
+                    : 'Mark as secret'
+                }
+                onClick={() => p.secrets?.toggle(r.name)}
+              >
+                <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
+                  <rect
+                    x="3"
+                    y="7"
+                    width="10"
+                    height="7"
+                    rx="1.5"
+                    fill="none"
+                    stroke="currentColor"
+                    strokeWidth="1.4"
+                  />
+                  <path
+                    d={p.secrets.names.includes(r.name) ? 'M5 7V5a3 3 0 0 1 6 0v2' : 'M5 7V5a3 3 0 0 1 5.8-1'}
+                    fill="none"
+                    stroke="currentColor"
+                    strokeWidth="1.4"
+                  />
+                </svg>
+              </button>
+            ) : null}
             <button
               type="button"
-              className="ctl-btn ctl-btn-icon"
+              className="ui-icon-button"
               aria-label={`Remove ${p.noun} ${r.name || i + 1}`}
               onClick={() => {
                 const rows = p.rows.filter((x) => x.id !== r.id);
@@ -84,7 +129,7 @@ export function KeyValueTable(p: KeyValueTableProps) {
       ) : null}
       <button
         type="button"
-        className="ctl-btn ctl-btn-ghost vars-add"
+        className="ui-button ui-button-ghost vars-add"
         onClick={() => p.onChange([...p.rows, blankRow()])}
       >
         + Add {p.noun}

@@ -138,6 +138,14 @@ function ProfileSettings({ profile }: { profile: Profile }) {
           error={varError}
           namePlaceholder="baseUrl"
           valuePlaceholder="http://localhost:8000"
+          secrets={{
+            names: profile.secrets ?? [],
+            toggle: (name) => {
+              const now = profile.secrets ?? [];
+              const secrets = now.includes(name) ? now.filter((n) => n !== name) : [...now, name];
+              void save({ secrets }, now.includes(name) ? `${name} as plain` : `${name} as secret`);
+            },
+          }}
         />
       </div>
 

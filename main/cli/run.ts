@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json';
 import { TandemFailure, toTandemError } from '../shared/errors';
 import { registerRunCommand } from './collection-run';
+import { registerCollections } from './commands/collections';
 import { registerCompareCommands } from './commands/compare';
 import { registerCookies } from './commands/cookies';
 import { registerInterop } from './commands/interop';
@@ -37,6 +38,7 @@ export function buildProgram(io: CliIO): Command {
   registerServe(program, io);
   registerRunCommand(program, io);
   registerCompareCommands(program, io);
+  registerCollections(program, io);
   registerInterop(program, io);
   return program;
 }

@@ -89,6 +89,8 @@ export const contract = {
   // collections
   'collections.list': channel<Collection[]>()(none),
   'collections.create': channel<Collection>()(z.object({ name: z.string().min(1).max(200) })),
+  /** Copies a whole collection as "<name> copy": folders, requests (new ids), variables; one write. */
+  'collections.duplicate': channel<Collection>()(z.object({ id: collectionId })),
   'collections.rename': channel<Collection>()(
     z.object({ id: collectionId, name: z.string().min(1).max(200) }),
   ),
@@ -103,6 +105,10 @@ export const contract = {
   ),
   'collections.renameFolder': channel<Collection>()(
     z.object({ collectionId, from: z.string().min(1), to: z.string().min(1).max(500) }),
+  ),
+  /** Copies a folder beside itself as "<name> copy", with its subfolders and requests; one write. */
+  'collections.duplicateFolder': channel<Collection>()(
+    z.object({ collectionId, folder: z.string().min(1).max(500) }),
   ),
   'collections.deleteFolder': channel<Collection>()(z.object({ collectionId, folder: z.string().min(1) })),
 

@@ -1,6 +1,7 @@
 import packageJson from '../../package.json';
 import type { Handlers } from '../contract';
 import { attempt } from '../shared/errors';
+import { collectionHandlers } from './collections/handlers';
 import { compareChannels } from './compare/channels';
 import type { EventBus } from './events';
 import { closeDispatchers } from './http/send';
@@ -15,6 +16,8 @@ import {
   setCookie,
 } from './profiles/cookies';
 import { Sender } from './profiles/send';
+import { settingsHandlers } from './settings/handlers';
+import { watchWorkspace } from './watch';
 import { sessionHandlers } from './runs/channels';
 import { RunJars } from './runs/jars';
 import type { Notices } from './store/notices';
@@ -70,6 +73,8 @@ export async function createTandem(opts: TandemOptions): Promise<Tandem> {
   if (opts.seedSample) await seedIfFirstRun(ws, demoUrl, opts.seedSample);
   if (opts.seedSample && demoUrl) await followDemoUrl(ws, demoUrl);
   const sender = new Sender(ws);
+  // App hosts keep every window current with changes the CLI or another app makes.
+  const unwatch = opts.host === 'cli' ? () => {} : await watchWorkspace(ws);
   const { stop: stopRuns, ...sessions } = sessionHandlers(ws, sender);
   const compare = compareChannels({
     send: (a) => sender.send(a),
@@ -78,7 +83,7 @@ export async function createTandem(opts: TandemOptions): Promise<Tandem> {
     events: ws.events,
     run: (o) => new RunJars(ws, o),
   });
-  const { profiles, history, collections, settings, events } = ws;
+  const { profiles, history, events } = ws;
   const profilesChanged = <T>(value: T): T => {
     events.emit('profiles.changed', {});
     return value;
@@ -93,6 +98,7 @@ export async function createTandem(opts: TandemOptions): Promise<Tandem> {
     notices: ws.notices,
     close: () => {
       closing ??= closeCore(async () => {
+        unwatch();
         compare.stop();
         stopRuns();
         await sender.stop();
@@ -137,20 +143,8 @@ export async function createTandem(opts: TandemOptions): Promise<Tandem> {
     'history.list': (a) => attempt(() => history.list(a)),
     'history.clear': (a) => attempt(() => history.clear(a.profile)),
 
-    'collections.list': () => attempt(() => collections.list()),
-    'collections.create': (a) => attempt(() => collections.create(a.name)),
-    'collections.rename': (a) => attempt(() => collections.rename(a.id, a.name)),
-    'collections.delete': (a) => attempt(() => collections.delete(a.id)),
-    'collections.saveRequest': (a) => attempt(() => collections.saveRequest(a.collectionId, a.request)),
-    'collections.deleteRequest': (a) => attempt(() => collections.deleteRequest(a.collectionId, a.requestId)),
-    'collections.duplicateRequest': (a) =>
-      attempt(() => collections.duplicateRequest(a.collectionId, a.requestId)),
-    'collections.addFolder': (a) => attempt(() => collections.addFolder(a.collectionId, a.folder)),
-    'collections.renameFolder': (a) => attempt(() => collections.renameFolder(a.collectionId, a.from, a.to)),
-    'collections.deleteFolder': (a) => attempt(() => collections.deleteFolder(a.collectionId, a.folder)),
-
-    'settings.get': () => attempt(() => settings.get()),
-    'settings.update': (a) => attempt(() => settings.update(a.patch)),
+    ...collectionHandlers(ws),
+    ...settingsHandlers(ws),
     ...sessions,
     ...workbenchHandlers(new WorkbenchStore(ws.dataDir, ws.queue), ws.collections),
     ...interopHandlers(ws, VERSION),

@@ -38,3 +38,10 @@ export function issueLine(prefix: string, error: IssueList, message?: string): s
   const where = issue?.path.length ? ` at ${issue.path.map(String).join('.')}` : '';
   return `${prefix}${where}: ${message ?? issue?.message ?? 'invalid'}`;
 }
+
+/** `base`, or `base 2`, `base 3`… : the first that is not taken (names of copies). */
+export function uniqueName(base: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  if (!used.has(base)) return base;
+  for (let i = 2; ; i++) if (!used.has(`${base} ${i}`)) return `${base} ${i}`;
+}

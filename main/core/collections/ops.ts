@@ -1,4 +1,6 @@
 import { fail } from '../../shared/errors';
+import type { ExtractRule } from '../../shared/sessions';
+import { uniqueName } from '../../shared/text';
 import type { Collection, RequestSpec, SavedRequest } from '../../shared/types';
 
 /** Pure edits of a collection. Folders are '/'-separated paths; '' is the top level. */
@@ -77,6 +79,7 @@ export interface SavedRequestInput {
   name: string;
   folder: string;
   request: RequestSpec;
+  extract?: ExtractRule[];
 }
 
 /** Creates the request, or updates the one with the same id. Its folder is created if needed. */
@@ -89,6 +92,7 @@ export function saveRequest(
   const name = input.name.trim();
   if (!name) fail('INVALID_ARGUMENT', 'A saved request needs a name');
   const saved: SavedRequest = { id: input.id || newId(), name, folder, request: input.request };
+  if (input.extract?.length) saved.extract = input.extract;
   const at = c.requests.findIndex((r) => r.id === saved.id);
   const requests = [...c.requests];
   if (at >= 0) requests[at] = saved;
@@ -123,4 +127,37 @@ export function duplicateRequest(
   const requests = [...c.requests];
   requests.splice(at + 1, 0, saved);
   return { collection: { ...c, requests }, saved };
+}
+
+function leafOf(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+function parentOf(path: string): string {
+  const at = path.lastIndexOf('/');
+  return at < 0 ? '' : path.slice(0, at);
+}
+
+/**
+ * Copies a folder beside itself as "<name> copy" (then "copy 2"…), with its subfolders and
+ * every request inside them (new ids). One pure edit: the caller writes it once.
+ */
+export function duplicateFolder(
+  c: Collection,
+  folder: string,
+  newId: () => string,
+): { collection: Collection; folder: string } {
+  const src = normalizeFolder(folder);
+  requireFolder(c, src);
+  const parent = parentOf(src);
+  const siblings = c.folders.filter((f) => f && parentOf(f) === parent).map(leafOf);
+  const leaf = uniqueName(`${leafOf(src)} copy`, siblings);
+  const dst = parent ? `${parent}/${leaf}` : leaf;
+  const move = (p: string) => dst + p.slice(src.length);
+  let folders = c.folders;
+  for (const f of c.folders) if (isInside(f, src)) folders = addFolders(folders, move(f));
+  const copies: SavedRequest[] = c.requests
+    .filter((r) => isInside(r.folder, src))
+    .map((r) => ({ ...structuredClone(r), id: newId(), folder: move(r.folder) }));
+  return { collection: { ...c, folders, requests: [...c.requests, ...copies] }, folder: dst };
 }

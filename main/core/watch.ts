@@ -1,0 +1,97 @@
+import { type FSWatcher, watch } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { makeDir } from './store/files';
+import { layout } from './store/paths';
+import { stampOf } from './store/stamp';
+import type { Workspace } from './workspace';
+
+/** Changes to one file are gathered this long before they are looked at (an edit is several fs events). */
+const SETTLE_MS = 60;
+
+/**
+ * Notices changes another process (the CLI, a second app) makes to collections and settings and
+ * emits `collections.changed` / `settings.changed` for them, as this process's own changes do.
+ *
+ * Each watched file's stamp (store/stamp.ts) is remembered; a file event whose stamp differs from
+ * the remembered one is a change. This process's own changes already emitted their event, and
+ * re-stamping on that event keeps the watcher from announcing them a second time.
+ * Returns the function that stops watching.
+ */
+export async function watchWorkspace(ws: Workspace): Promise<() => void> {
+  const { dataDir, events } = ws;
+  const collectionsDir = layout.collectionsDir(dataDir);
+  const settingsFile = layout.settings(dataDir);
+  await makeDir(collectionsDir);
+
+  const known = new Map<string, string | null>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const watchers: FSWatcher[] = [];
+  let stopped = false;
+  const restamp = async (file: string) => known.set(file, await stampOf(file));
+
+  await restamp(settingsFile);
+  for (const name of await fs.readdir(collectionsDir).catch(() => [] as string[]))
+    if (name.endsWith('.json')) await restamp(path.join(collectionsDir, name));
+
+  const offs = [
+    events.on('settings.changed', () => void restamp(settingsFile)),
+    events.on('collections.changed', (p) => {
+      if (p.id) void restamp(layout.collection(dataDir, p.id));
+    }),
+  ];
+
+  const check = async (file: string, announce: (gone: boolean) => void) => {
+    const before = known.get(file);
+    const now = await stampOf(file);
+    if (stopped || now === before) return;
+    known.set(file, now);
+    announce(now === 'none');
+  };
+  const later = (file: string, announce: (gone: boolean) => void) => {
+    clearTimeout(timers.get(file));
+    timers.set(
+      file,
+      setTimeout(() => {
+        timers.delete(file);
+        void check(file, announce);
+      }, SETTLE_MS),
+    );
+  };
+
+  const onCollection = (name: string | null) => {
+    if (!name) {
+      events.emit('collections.changed', {});
+      return;
+    }
+    if (!name.endsWith('.json') || name.startsWith('.')) return;
+    const id = name.slice(0, -'.json'.length);
+    later(path.join(collectionsDir, name), (gone) =>
+      events.emit('collections.changed', gone ? { id, deleted: true } : { id }),
+    );
+  };
+  const onDataDir = (name: string | null) => {
+    if (name !== null && name !== 'settings.json') return;
+    later(settingsFile, () => events.emit('settings.changed', {}));
+  };
+
+  for (const [dir, on] of [
+    [collectionsDir, onCollection],
+    [dataDir, onDataDir],
+  ] as const) {
+    try {
+      const w = watch(dir, { persistent: false }, (_type, name) => on(name ? String(name) : null));
+      w.on('error', () => w.close());
+      watchers.push(w);
+    } catch {
+      /* no file events on this system: changes from elsewhere show on the next read */
+    }
+  }
+
+  return () => {
+    stopped = true;
+    for (const w of watchers) w.close();
+    for (const t of timers.values()) clearTimeout(t);
+    for (const off of offs) off();
+  };
+}

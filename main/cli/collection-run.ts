@@ -12,7 +12,7 @@ import {
 import { issueLine } from '../shared/text';
 import type { Collection } from '../shared/types';
 import { parseCount, validateProfileName } from './parse';
-import { type CliIO, type Core, dataDirFor, printJson, requireProfile, withCore } from './session';
+import { type CliIO, type Core, printJson, requireProfile, withCore, workspaceFor } from './session';
 import { parseJarMode } from './session-args';
 
 export { summarizeRun } from '../core/runs/run';
@@ -118,7 +118,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
       const profiles = (opts.profile.length ? opts.profile : ['default']).map(validateProfileName);
       const iterations = parseCount(opts.iterations, '--iterations', 1_000_000);
       const jars = parseJarMode(opts.jars);
-      const result: CollectionRunResult = await withCore(dataDirFor(opts.dataDir, io), async (core) => {
+      const result: CollectionRunResult = await withCore(workspaceFor(opts.dataDir, io), async (core) => {
         for (const p of profiles) await requireProfile(core, p);
         const target = await collectionRef(core, ref, io);
         const runId = randomUUID();

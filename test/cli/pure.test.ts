@@ -51,6 +51,11 @@ describe('exit codes', () => {
     expect(exitCodeFor('INVALID_FILE')).toBe(2);
   });
 
+  it('workspace trouble (a damaged or unreadable file) has its own code, 3', () => {
+    expect(exitCodeFor('STORE_CORRUPT')).toBe(3);
+    expect(exitCodeFor('STORE_IO')).toBe(3);
+  });
+
   it('every error message becomes one stderr line without commander\'s "error:" prefix', () => {
     expect(errorLine("error: unknown option '--jsn'\n(Did you mean --json?)")).toBe(
       "tandem: unknown option '--jsn' (Did you mean --json?)",

@@ -38,7 +38,41 @@ export function toNetscape(cookies: CookieView[]): string {
 function bool(field: string, what: string, where: string): boolean {
   if (field === 'TRUE') return true;
   if (field === 'FALSE') return false;
-  fail('INVALID_FILE', `${where}: ${what} must be TRUE or FALSE, not "${field}"`);
+  fail('INVALID_FILE', `${where}: ${what} must be TRUE or FALSE, not ${shown(field)}`);
+}
+
+/** A field as quoted in a message: JSON-quoted (control bytes visible), cut at 40 characters. */
+function shown(field: string): string {
+  return JSON.stringify(field.length > 40 ? `${field.slice(0, 40)}…` : field);
+}
+
+/** The latest time a JavaScript Date can hold, in seconds (year 275760). */
+export const MAX_EXPIRY_SECONDS = 8_640_000_000_000;
+
+/** A text file's UTF-8 byte-order mark (Windows editors write one) is not part of the first line. */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Checks the domain, path and expiry fields of a cookies.txt line; one precise message per field. */
+function checkFields(domain: string, path: string, expiry: string, name: string, where: string): number {
+  if (domain === '' || domain === '.') fail('INVALID_FILE', `${where}: the domain (first field) is empty`);
+  if (!/^\.?[A-Za-z0-9._\-[\]:]+$/.test(domain))
+    fail('INVALID_FILE', `${where}: the domain ${shown(domain)} is not a host name`);
+  if (!path.startsWith('/')) fail('INVALID_FILE', `${where}: the path ${shown(path)} must start with /`);
+  if (!/^-?\d+$/.test(expiry))
+    fail(
+      'INVALID_FILE',
+      `${where}: expiry ${shown(expiry)} must be whole seconds since 1970 (0 for a session cookie)`,
+    );
+  const seconds = Number(expiry);
+  if (seconds < 0 || seconds > MAX_EXPIRY_SECONDS)
+    fail(
+      'INVALID_FILE',
+      `${where}: expiry ${expiry} is out of range (0 to ${MAX_EXPIRY_SECONDS} seconds since 1970)`,
+    );
+  if (name === '') fail('INVALID_FILE', `${where}: the cookie name (sixth field) is empty`);
+  return seconds;
 }
 
 /** Checks a cookie the way the jar will, reporting where it came from. */
@@ -58,7 +92,7 @@ function checked(input: CookieInput, where: string): CookieInput {
  */
 export function parseNetscape(text: string, source = 'cookies.txt', now = Date.now()): CookieInput[] {
   const out: CookieInput[] = [];
-  const lines = text.split(/\r?\n/);
+  const lines = withoutBom(text).split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i];
     const where = `${source} line ${i + 1}`;
@@ -72,9 +106,7 @@ export function parseNetscape(text: string, source = 'cookies.txt', now = Date.n
     const [domainField, subdomains, path, secure, expiryField, name, value] = f;
     const includeSubdomains = bool(subdomains, 'the second field (include subdomains)', where);
     const isSecure = bool(secure, 'the fourth field (secure)', where);
-    if (!/^\d+$/.test(expiryField))
-      fail('INVALID_FILE', `${where}: expiry must be whole seconds since 1970, not "${expiryField}"`);
-    const expirySeconds = Number(expiryField);
+    const expirySeconds = checkFields(domainField, path, expiryField, name, where);
     const input = checked(
       {
         name,
@@ -114,7 +146,7 @@ const jsonCookie = z.object({
 export function parseJsonCookies(text: string, source = 'cookies.json', now = Date.now()): CookieInput[] {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(withoutBom(text));
   } catch {
     fail('INVALID_FILE', `${source} is not valid JSON`);
   }
@@ -127,6 +159,11 @@ export function parseJsonCookies(text: string, source = 'cookies.json', now = Da
       fail('INVALID_FILE', issueLine(where, parsed.error));
     }
     const c = parsed.data;
+    if (c.expires != null) {
+      const t = Date.parse(c.expires);
+      if (Number.isNaN(t)) fail('INVALID_FILE', `${where}: expires ${shown(c.expires)} is not a date`);
+      c.expires = new Date(t).toISOString();
+    }
     const input = checked(
       { ...c, domain: c.domain.replace(/^\./, ''), hostOnly: c.hostOnly ?? !c.domain.startsWith('.') },
       where,
@@ -181,7 +218,7 @@ export function sortCookieFile(
   } else {
     let raw: unknown;
     try {
-      raw = JSON.parse(text);
+      raw = JSON.parse(withoutBom(text));
     } catch {
       fail('INVALID_FILE', 'the file is not valid JSON');
     }

@@ -6,6 +6,7 @@ import { registerCollections } from './commands/collections';
 import { registerCompareCommands } from './commands/compare';
 import { registerCookies } from './commands/cookies';
 import { registerInterop } from './commands/interop';
+import { registerLogin } from './commands/login';
 import { registerProfiles } from './commands/profiles';
 import { registerSend } from './commands/send';
 import { registerServe } from './commands/serve';
@@ -40,6 +41,7 @@ export function buildProgram(io: CliIO): Command {
   registerCompareCommands(program, io);
   registerCollections(program, io);
   registerInterop(program, io);
+  registerLogin(program, io);
   return program;
 }
 

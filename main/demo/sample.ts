@@ -1,5 +1,6 @@
+import type { ExtractRule } from '../shared/sessions';
 import { findVariables } from '../shared/substitute';
-import type { KeyValue, RequestSpec } from '../shared/types';
+import type { Expectation, KeyValue, RequestSpec } from '../shared/types';
 
 /**
  * The first-run workspace: three profiles and a "Demo API" collection pointed at the demo
@@ -14,17 +15,57 @@ export interface SampleProfile {
   name: string;
   color: string;
   variables: Record<string, string>;
+  /** The login recipe: saved requests by `folder/name`, in order. */
+  login?: { steps: string[] };
 }
 
 export interface SampleRequest {
   name: string;
   folder: string;
   request: RequestSpec;
+  extract?: ExtractRule[];
 }
 
 export interface SampleWorkspace {
   profiles: SampleProfile[];
-  collection: { name: string; folders: string[]; requests: SampleRequest[] };
+  collection: {
+    name: string;
+    folders: string[];
+    requests: SampleRequest[];
+    /** The saved matrix expectations, by `folder/name` → profile. */
+    expect: Record<string, Record<string, Expectation>>;
+  };
+}
+
+/** GET the form (its token goes into {{csrf}}), then POST the credentials with it. */
+const LOGIN_RECIPE = { steps: ['Session/Login page', 'Session/Log in'] };
+
+/**
+ * What the first-run matrix should show: everyone may use the public endpoints; anonymous is
+ * denied whatever needs a session; only admins see the admin page; and nobody but alice may read
+ * "Alice's note". The demo API breaks that last rule on purpose (bob can read it by its id), so
+ * the first matrix run shows exactly one red cell: Access / Alice's note as bob.
+ */
+function firstRunExpectations(
+  requests: SampleRequest[],
+  profiles: SampleProfile[],
+): Record<string, Record<string, Expectation>> {
+  const needsSession = new Set(['Session/Log in', 'Session/Who am I']);
+  const out: Record<string, Record<string, Expectation>> = {};
+  for (const r of requests) {
+    const ref = `${r.folder}/${r.name}`;
+    const row: Record<string, Expectation> = {};
+    for (const p of profiles) {
+      const anonymous = !p.login;
+      let e: Expectation = 'allow';
+      if (anonymous && (needsSession.has(ref) || r.folder === 'Access')) e = 'deny';
+      if (ref === 'Access/Admin page') e = 'deny';
+      if (ref === "Access/Alice's note" && p.name !== 'alice') e = 'deny';
+      row[p.name] = e;
+    }
+    out[ref] = row;
+  }
+  return out;
 }
 
 export const SAMPLE_COLORS = { alice: '#7c5cff', bob: '#14b8a6', anonymous: '#9ca3af' } as const;
@@ -48,23 +89,39 @@ export function sampleWorkspace(demoUrl: string): SampleWorkspace {
     {
       name: 'alice',
       color: SAMPLE_COLORS.alice,
-      variables: { baseUrl, username: 'alice', password: 'alice-pw' },
+      variables: { baseUrl, username: 'alice', password: 'alice-pw', csrf: '', accountCsrf: '' },
+      login: LOGIN_RECIPE,
     },
-    { name: 'bob', color: SAMPLE_COLORS.bob, variables: { baseUrl, username: 'bob', password: 'bob-pw' } },
-    { name: 'anonymous', color: SAMPLE_COLORS.anonymous, variables: { baseUrl, username: '', password: '' } },
+    {
+      name: 'bob',
+      color: SAMPLE_COLORS.bob,
+      variables: { baseUrl, username: 'bob', password: 'bob-pw', csrf: '', accountCsrf: '' },
+      login: LOGIN_RECIPE,
+    },
+    {
+      name: 'anonymous',
+      color: SAMPLE_COLORS.anonymous,
+      variables: { baseUrl, username: '', password: '', csrf: '', accountCsrf: '' },
+    },
   ];
-  const r = (folder: string, name: string, request: RequestSpec): SampleRequest => ({
+  const r = (folder: string, name: string, request: RequestSpec, extract?: ExtractRule[]): SampleRequest => ({
     name,
     folder,
     request,
+    ...(extract ? { extract } : {}),
   });
   const requests: SampleRequest[] = [
+    // The login recipe of alice and bob: load the form (its CSRF token goes into {{csrf}}), then post it.
+    r('Session', 'Login page', get('{{baseUrl}}/login'), [
+      { name: 'csrf', source: 'regex', expr: 'name="csrf" value="([^"]+)"' },
+    ]),
     r(
       'Session',
       'Log in',
       post('{{baseUrl}}/login', [
         { name: 'username', value: '{{username}}' },
         { name: 'password', value: '{{password}}' },
+        { name: 'csrf', value: '{{csrf}}' },
       ]),
     ),
     r('Session', 'Who am I', get('{{baseUrl}}/profile')),
@@ -77,6 +134,13 @@ export function sampleWorkspace(demoUrl: string): SampleWorkspace {
     r('Access', 'Admin page', get('{{baseUrl}}/admin')),
     r('Access', 'My notes', get('{{baseUrl}}/notes')),
     r('Access', "Alice's note", get('{{baseUrl}}/notes/1')),
+    r('Access', 'My account', get('{{baseUrl}}/account'), [
+      { name: 'accountCsrf', source: 'json', expr: '$.csrf' },
+    ]),
+    r('Access', 'Change email', {
+      ...post('{{baseUrl}}/account/email', [{ name: 'email', value: '{{username}}@tandem.test' }]),
+      headers: [{ name: 'X-CSRF-Token', value: '{{accountCsrf}}' }],
+    }),
     r(
       'Access',
       'New note',
@@ -100,6 +164,7 @@ export function sampleWorkspace(demoUrl: string): SampleWorkspace {
       name: 'Demo API',
       folders: ['Session', 'httpbin', 'Access', 'Greeting', 'Cookie lab'],
       requests,
+      expect: firstRunExpectations(requests, profiles),
     },
   };
 }

@@ -1,6 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { fieldsOf } from './body';
-import { deleteCookie, detail, intParam, json, serializeCookie } from './http';
+import { deleteCookie, detail, escapeHtml, intParam, json, serializeCookie, text } from './http';
 import { type DemoContext, type DemoState, HttpError, type Note, type Route } from './types';
 
 /**
@@ -17,6 +17,28 @@ export const USERS: Record<string, { password: string; role: Role }> = {
 };
 
 export const SESSION_COOKIE = 'session';
+/** The login form's CSRF cookie (GET /login sets it; a form POST must send the same token back). */
+export const LOGIN_CSRF_COOKIE = 'login_csrf';
+
+/** A per-user CSRF token for the account endpoints: HMAC of the user, so it needs no server state. */
+export function csrfTokenFor(secret: Buffer, user: string): string {
+  return createHmac('sha256', secret).update(`csrf:${user}`).digest('hex').slice(0, 32);
+}
+
+function loginForm(token: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Log in · Tandem demo</title></head>
+<body>
+<h1>Log in</h1>
+<form method="post" action="/login">
+<input type="hidden" name="csrf" value="${escapeHtml(token)}">
+<label>Username <input name="username" autocomplete="username"></label>
+<label>Password <input name="password" type="password" autocomplete="current-password"></label>
+<button type="submit">Log in</button>
+</form>
+</body></html>
+`;
+}
 
 function signature(secret: Buffer, user: string): string {
   return createHmac('sha256', secret).update(user).digest('base64url');
@@ -84,6 +106,21 @@ function createNote(state: DemoState, owner: string, title: string, body: string
 
 export const sessionRoutes: Route[] = [
   {
+    methods: ['GET'],
+    pattern: '/login',
+    description:
+      'The login form (HTML): a hidden "csrf" field, and the same token in the "login_csrf" cookie',
+    handle: () => {
+      const token = randomBytes(16).toString('hex');
+      const cookie = serializeCookie(LOGIN_CSRF_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        path: '/login',
+      });
+      return text(200, loginForm(token), 'text/html; charset=utf-8', [['Set-Cookie', cookie]]);
+    },
+  },
+  {
     methods: ['POST'],
     pattern: '/login',
     description: 'Log in (form or JSON: username, password); sets the signed "session" cookie',
@@ -91,6 +128,9 @@ export const sessionRoutes: Route[] = [
       const fields = fieldsOf(await ctx.body());
       if (fields.username === undefined || fields.password === undefined)
         throw new HttpError(400, 'Both "username" and "password" are required');
+      // A form that sends a csrf token must send the one GET /login gave (API clients send none).
+      if (fields.csrf && fields.csrf !== ctx.cookies[LOGIN_CSRF_COOKIE])
+        return detail(403, 'CSRF token missing or wrong: load GET /login first');
       const account = Object.hasOwn(USERS, fields.username) ? USERS[fields.username] : undefined;
       if (!account || account.password !== fields.password) return detail(401, 'Invalid credentials');
       const cookie = serializeCookie(SESSION_COOKIE, signSession(ctx.state.secret, fields.username), {
@@ -151,12 +191,39 @@ export const sessionRoutes: Route[] = [
   {
     methods: ['GET'],
     pattern: '/notes/:id',
-    description: "One note: 403 if it is another user's",
+    // THE DEMO'S PLANTED BUG (an IDOR): any logged-in user can read any note by its id; only
+    // the list and DELETE check the owner. The first-run access matrix finds it (one red cell).
+    description: 'One note (bug on purpose: any logged-in user can read any note by id)',
+    handle: (ctx) => {
+      requireUser(ctx);
+      return json(200, noteById(ctx));
+    },
+  },
+  {
+    methods: ['GET'],
+    pattern: '/account',
+    description: 'Your account and the CSRF token that POST /account/email needs',
     handle: (ctx) => {
       const u = requireUser(ctx);
-      const note = noteById(ctx);
-      if (!canRead(u, note)) return detail(403, 'Forbidden');
-      return json(200, note);
+      const email = ctx.state.emails?.get(u.user) ?? `${u.user}@example.test`;
+      return json(200, { user: u.user, email, csrf: csrfTokenFor(ctx.state.secret, u.user) });
+    },
+  },
+  {
+    methods: ['POST'],
+    pattern: '/account/email',
+    description: 'Change your email (form or JSON: email); needs the X-CSRF-Token header or a "csrf" field',
+    handle: async (ctx) => {
+      const u = requireUser(ctx);
+      const fields = fieldsOf(await ctx.body());
+      const given = ctx.headers['X-Csrf-Token'] ?? fields.csrf;
+      if (!given || given !== csrfTokenFor(ctx.state.secret, u.user))
+        return detail(403, 'CSRF token missing or wrong: GET /account gives it');
+      const email = (fields.email ?? '').trim();
+      if (!email.includes('@')) throw new HttpError(400, 'An "email" with an @ is required');
+      ctx.state.emails ??= new Map();
+      ctx.state.emails.set(u.user, email);
+      return json(200, { ok: true, user: u.user, email });
     },
   },
   {

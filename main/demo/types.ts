@@ -23,6 +23,8 @@ export interface DemoState {
   secret: Buffer;
   notes: Map<number, Note>;
   nextNoteId: number;
+  /** Emails changed through POST /account/email (the CSRF-protected endpoint). */
+  emails?: Map<string, string>;
 }
 
 export interface DemoContext {

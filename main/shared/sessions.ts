@@ -176,6 +176,12 @@ export function isRunEntry<T extends { run?: RunRecord }>(e: T): e is T & { run:
   return e.run !== undefined;
 }
 
+// ---------- matrix expectations ----------
+
+export const expectationSchema = z.union([z.enum(['allow', 'deny']), z.number().int().min(100).max(599)]);
+/** requestId → profile → expected verdict or status. */
+export const matrixExpectationsSchema = z.record(z.string(), z.record(z.string(), expectationSchema));
+
 // ---------- collection runs ----------
 
 /** A collection as a file or inline argument (the `Collection` JSON); ids and names default. */

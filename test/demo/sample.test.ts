@@ -104,7 +104,8 @@ describe('the first-run sample workspace', () => {
     }
     expect(results).toEqual({
       alice: ['200', '200', '403', '200'],
-      bob: ['200', '200', '403', '403'],
+      // The demo's planted bug: bob reads alice's note by its id.
+      bob: ['200', '200', '403', '200'],
       anonymous: ['401', '401', '401', '401'],
     });
   });

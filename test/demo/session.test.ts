@@ -150,11 +150,12 @@ describe('the login app on the demo API', () => {
     expect(new Set(await owners(admin))).toEqual(new Set(['alice', 'bob']));
 
     expect((await anon.call('GET', `/notes/${id}`)).status).toBe(401);
-    expect((await alice.call('GET', `/notes/${id}`)).status).toBe(403);
+    // The planted bug: any logged-in user can read any note by its id (the list and DELETE check).
+    expect((await alice.call('GET', `/notes/${id}`)).json).toMatchObject({ id, owner: 'bob' });
     expect((await bob.call('GET', `/notes/${id}`)).json).toMatchObject({ id, owner: 'bob' });
     expect((await admin.call('GET', `/notes/${id}`)).status).toBe(200);
     expect((await alice.call('GET', '/notes/1')).json).toMatchObject({ owner: 'alice' });
-    expect((await bob.call('GET', '/notes/1')).status).toBe(403);
+    expect((await bob.call('GET', '/notes/1')).json).toMatchObject({ owner: 'alice' });
     expect((await bob.call('GET', '/notes/9999')).status).toBe(404);
     expect((await alice.call('DELETE', `/notes/${id}`)).status).toBe(403);
     expect((await bob.call('DELETE', `/notes/${id}`)).status).toBe(200);

@@ -68,7 +68,7 @@ describe('demo helpers', () => {
 
   it('resolves 404 for unknown paths and 405 with the allowed methods', () => {
     expect(resolveRoute('GET', '/nope')).toEqual({ status: 404 });
-    expect(resolveRoute('GET', '/login')).toEqual({ status: 405, allow: ['POST'] });
+    expect(resolveRoute('PUT', '/login')).toEqual({ status: 405, allow: ['GET', 'POST'] });
     expect(resolveRoute('HEAD', '/cookies')).toMatchObject({ params: {} });
     expect(resolveRoute('DELETE', '/notes/3')).toMatchObject({ params: { id: '3' } });
   });

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { cellKey, describeDiff } from '../../core/compare';
 import { fail } from '../../shared/errors';
+import { DEFAULT_JAR_MODE } from '../../shared/sessions';
 import { issueLine } from '../../shared/text';
 import type {
   Collection,
@@ -18,6 +19,7 @@ import { table } from '../format';
 import { validateProfileName } from '../parse';
 import { addRequestOptions, collect, type RequestOptions, requestSpecOf } from '../request-options';
 import { type CliIO, printJson, requireProfile, withCore, workspaceFor } from '../session';
+import { parseJarMode } from '../session-args';
 
 /**
  * `tandem compare`: the same request as several profiles, side by side.
@@ -127,6 +129,7 @@ export function parseExpectFile(text: string, shown: string, c: Collection): Mat
 
 interface CompareOptions extends RequestOptions {
   profile?: string[];
+  jars: string;
   json?: boolean;
   dataDir?: string;
 }
@@ -138,9 +141,15 @@ function registerCompare(program: Command, io: CliIO): void {
     .argument('<url>', 'http(s) URL; may use each profile’s {{variables}}')
     .option('--profile <name>', 'profile to send as (repeat: 2 to 10 profiles)', collect);
   addRequestOptions(command, { whose: "profiles'" })
+    .option(
+      '--jars <mode>',
+      "copy: copies of the profiles' jars, nothing changed (default); fresh: empty jars, log in first; live: the real jars",
+      DEFAULT_JAR_MODE,
+    )
     .option('--json', 'print the comparison as JSON')
     .action(async (url: string, _opts: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<CompareOptions>();
+      const jars = parseJarMode(opts.jars);
       const request = requestSpecOf(url, opts, io.cwd);
       const profiles = (opts.profile ?? []).map(validateProfileName);
       if (profiles.length < 2 || profiles.length > 10)
@@ -152,7 +161,7 @@ function registerCompare(program: Command, io: CliIO): void {
           core.call('request.cancelCompare', { compareId }).catch(() => {});
         });
         try {
-          return await core.call('request.compare', { profiles, request, compareId });
+          return await core.call('request.compare', { profiles, request, compareId, jars });
         } finally {
           off();
         }
@@ -167,6 +176,8 @@ function registerCompare(program: Command, io: CliIO): void {
 
 interface MatrixOptions {
   profile?: string[];
+  jars: string;
+  relogin: boolean;
   folder?: string;
   expect?: string;
   json?: boolean;
@@ -194,9 +205,16 @@ function registerMatrix(program: Command, io: CliIO): void {
     .option('--profile <name>', 'profile to run as (repeatable)', collect)
     .option('--folder <folder>', 'only the requests in this folder (and its subfolders)')
     .option('--expect <file.json>', 'expected verdicts: {"<request>": {"<profile>": "allow"|"deny"|403}}')
+    .option(
+      '--jars <mode>',
+      "copy: copies of the profiles' jars, nothing changed (default); fresh: empty jars, log in first; live: the real jars",
+      DEFAULT_JAR_MODE,
+    )
+    .option('--no-relogin', 'do not re-login and retry when a session has expired')
     .option('--json', 'print the matrix as JSON')
     .action(async (ref: string, _opts: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<MatrixOptions>();
+      const jars = parseJarMode(opts.jars);
       const profiles = (opts.profile ?? []).map(validateProfileName);
       if (profiles.length === 0) fail('INVALID_ARGUMENT', 'Give at least one --profile to run the matrix as');
       const expectText =
@@ -215,6 +233,8 @@ function registerMatrix(program: Command, io: CliIO): void {
           const r = await core.call('matrix.run', {
             collectionId: found.id,
             profiles,
+            jars,
+            ...(opts.relogin === false ? { relogin: false } : {}),
             folder: opts.folder,
             expect,
             runId,

@@ -131,6 +131,7 @@ describe('access-control matrix', () => {
   const expectations = (c: Collection): MatrixExpectations => {
     const id = (name: string) => c.requests.find((r) => r.name === name)?.id ?? name;
     return {
+      [id('Login page')]: { alice: 'allow', bob: 'allow', anonymous: 'allow' },
       [id('Log in')]: { alice: 'allow', bob: 'allow', anonymous: 'deny' },
       [id('Who am I')]: { alice: 'allow', bob: 'allow', anonymous: 401 },
       [id('Log out')]: { alice: 'allow', bob: 'allow', anonymous: 'allow' },
@@ -151,12 +152,12 @@ describe('access-control matrix', () => {
       }),
     );
     off();
-    expect(result.rows.map((r) => r.name)).toEqual(['Log in', 'Who am I', 'Log out']);
-    expect(result.summary).toEqual({ total: 9, passed: 9, failed: 0, errors: 0 });
+    expect(result.rows.map((r) => r.name)).toEqual(['Login page', 'Log in', 'Who am I', 'Log out']);
+    expect(result.summary).toEqual({ total: 12, passed: 12, failed: 0, errors: 0 });
     const who = c.requests.find((r) => r.name === 'Who am I')?.id;
     expect(result.cells[`${who}|alice`]).toMatchObject({ status: 200, verdict: 'allow', pass: true });
     expect(result.cells[`${who}|anonymous`]).toMatchObject({ status: 401, verdict: 'deny', pass: true });
-    expect(progress).toHaveLength(9);
+    expect(progress).toHaveLength(12);
     expect(progress.every((p) => p.runId === 'run-1')).toBe(true);
     // Within one profile, rows ran in order.
     expect(progress.filter((p) => p.profile === 'alice').map((p) => p.requestId)).toEqual(
@@ -177,11 +178,11 @@ describe('access-control matrix', () => {
         expect: exp,
       }),
     );
-    expect(result.summary).toMatchObject({ passed: 8, failed: 1 });
+    expect(result.summary).toMatchObject({ passed: 11, failed: 1 });
     expect(result.cells[`${who}|bob`]).toMatchObject({ status: 200, expected: 'deny', pass: false });
   });
 
-  it('the Access folder: admin page is denied to logged-out profiles, bob cannot read alice’s note', async () => {
+  it('the Access folder: admin page is denied to users, bob can read alice’s note (the demo’s planted bug)', async () => {
     await logIn('alice', 'alice-pw');
     await logIn('bob', 'bob-pw');
     const c = await demoCollection();
@@ -191,7 +192,7 @@ describe('access-control matrix', () => {
     const note = c.requests.find((r) => r.name === "Alice's note")?.id;
     const admin = c.requests.find((r) => r.name === 'Admin page')?.id;
     expect(result.cells[`${note}|alice`]?.verdict).toBe('allow');
-    expect(result.cells[`${note}|bob`]).toMatchObject({ status: 403, verdict: 'deny' });
+    expect(result.cells[`${note}|bob`]).toMatchObject({ status: 200, verdict: 'allow' });
     expect(result.cells[`${admin}|alice`]?.status).toBe(403);
   });
 

@@ -100,22 +100,35 @@ describe('run jars', { timeout: 60_000 }, () => {
       await core['collections.run']({ collection: one, profiles: ['alice'], jars: 'live', relogin: false }),
     );
     expect(live.jars).toBe('live');
-    expect(value(await core['request.send']({ profile: 'alice', request: who!.request })).status).toBe(401);
+    expect(
+      value(await core['request.send']({ profile: 'alice', request: who!.request, relogin: false })).status,
+    ).toBe(401);
     const runs = value(await core['history.list']({})).filter((e) => e.kind === 'run');
     expect(runs.map((r) => r.run?.jars)).toEqual(['live', 'copy']);
     expect(runs[0].run?.steps.map((s) => s.status)).toEqual([200, 401]);
   });
 
-  it('fresh jars start empty: nobody is logged in unless a recipe logs them in', async () => {
+  it('fresh jars start empty: alice logs in with her recipe first, anonymous (no recipe) stays out', async () => {
     const who = demoApi.requests.find((r) => r.name === 'Who am I');
+    const before = await hashTree(path.join(dataDir, 'profiles'));
     const r = value(
       await core['collections.run']({
         collection: { ...demoApi, requests: [who!] },
-        profiles: ['alice'],
+        profiles: ['alice', 'anonymous'],
         jars: 'fresh',
         relogin: false,
       }),
     );
-    expect(r.summary.statusClasses['4xx']).toBe(1);
+    expect(r.summary.statusClasses).toMatchObject({ '2xx': 1, '4xx': 1 });
+    const [entry] = value(await core['history.list']({}));
+    expect(entry.run?.steps.map((s) => [s.profile, s.name, s.role ?? '', s.status])).toEqual([
+      ['alice', 'Login page', 'login', 200],
+      ['alice', 'Log in', 'login', 200],
+      ['alice', 'Who am I', '', 200],
+      ['anonymous', 'Who am I', '', 401],
+    ]);
+    await core.close();
+    expect(await hashTree(path.join(dataDir, 'profiles'))).toEqual(before);
+    core = await createTandem({ dataDir, host: 'cli' });
   });
 });

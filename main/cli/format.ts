@@ -113,6 +113,7 @@ export function formatResponse(record: ResponseRecord, opts: ResponseFormatOptio
   lines.push('');
   const body = prettyBody(record);
   if (body) lines.push(body.replace(/\n+$/, ''), '');
+  lines.push(...bodyNotes(opts, record));
   lines.push(...cookieLines(opts, record));
   if (record.hops.length > 1) lines.push(...hopLines(opts, record.hops));
   if (opts.verbose) {
@@ -134,6 +135,16 @@ function cookieLines(style: Style, record: ResponseRecord): string[] {
   ];
 }
 
+/** Where the body went (`-o`), or that it was cut at the in-memory cap. */
+function bodyNotes(style: Style, record: ResponseRecord): string[] {
+  if (record.savedTo)
+    return [paint(style, 'dim', `Body saved to ${record.savedTo.path} (${record.savedTo.bytes} bytes)`), ''];
+  const t = record.truncated;
+  if (!t) return [];
+  const total = t.totalBytes === null ? 'full size unknown' : `${t.totalBytes} bytes in all`;
+  return [paint(style, 'dim', `${t.message} (${total}); use -o FILE to save the whole body`), ''];
+}
+
 /** The single JSON object `tandem send --json` prints. */
 export function responseJson(record: ResponseRecord) {
   const parsed = parseJsonBody(record);
@@ -150,6 +161,8 @@ export function responseJson(record: ResponseRecord) {
     timings: record.timings,
     size: record.size,
     profile: record.profile,
+    ...(record.truncated ? { truncated: record.truncated } : {}),
+    ...(record.savedTo ? { savedTo: record.savedTo } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import { registerProfiles } from './commands/profiles';
 import { registerSend } from './commands/send';
 import { registerServe } from './commands/serve';
 import { EXIT_OK, EXIT_USAGE, type ExitCode, errorLine, exitCodeFor } from './exit';
+import { partialLines } from './output';
 import type { CliIO } from './session';
 
 export const VERSION: string = packageJson.version;
@@ -84,6 +85,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<ExitCode> {
     }
     const error = e instanceof TandemFailure ? e.toError() : toTandemError(e);
     io.err(`${errorLine(error.message)}\n`);
+    if (error.partial) io.err(partialLines(error.partial));
     return exitCodeFor(error.code);
   }
 }

@@ -65,7 +65,8 @@ export async function withCore<T>(
     dataDir,
     async call(channel, args) {
       const result = await bridge.invoke(channel, args);
-      if (!result.ok) throw new TandemFailure(result.error.code, result.error.message);
+      if (!result.ok)
+        throw new TandemFailure(result.error.code, result.error.message, { partial: result.error.partial });
       return result.value;
     },
   };

@@ -25,6 +25,7 @@ import type {
   Settings,
 } from '../shared/types';
 import { channel, collectionId, none } from './channel';
+import { responsesChannels } from './responses';
 import { interopChannels } from './interop';
 import { sessionChannels } from './sessions';
 import { workbenchChannels } from './workbench';
@@ -115,6 +116,7 @@ export const contract = {
   // settings
   'settings.get': channel<Settings>()(none),
   'settings.update': channel<Settings>()(settingsPatch()),
+  ...responsesChannels,
   ...sessionChannels,
   ...workbenchChannels,
   ...interopChannels,

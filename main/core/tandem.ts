@@ -4,7 +4,9 @@ import { attempt } from '../shared/errors';
 import { collectionHandlers } from './collections/handlers';
 import { compareChannels } from './compare/channels';
 import type { EventBus } from './events';
+import { responseHandlers } from './http/channels';
 import { closeDispatchers } from './http/send';
+import { closeSpool, openSpool } from './http/spool';
 import { interopHandlers } from './interop';
 import {
   clearCookies,
@@ -73,6 +75,7 @@ export async function createTandem(opts: TandemOptions): Promise<Tandem> {
   if (opts.seedSample) await seedIfFirstRun(ws, demoUrl, opts.seedSample);
   if (opts.seedSample && demoUrl) await followDemoUrl(ws, demoUrl);
   const sender = new Sender(ws);
+  const spool = openSpool(ws.dataDir);
   // App hosts keep every window current with changes the CLI or another app makes.
   const unwatch = opts.host === 'cli' ? () => {} : await watchWorkspace(ws);
   const { stop: stopRuns, ...sessions } = sessionHandlers(ws, sender);
@@ -102,6 +105,7 @@ export async function createTandem(opts: TandemOptions): Promise<Tandem> {
         compare.stop();
         stopRuns();
         await sender.stop();
+        await closeSpool(ws.dataDir);
         await closeWorkspace(ws);
         unlistenNotices();
       });
@@ -142,6 +146,7 @@ export async function createTandem(opts: TandemOptions): Promise<Tandem> {
 
     'history.list': (a) => attempt(() => history.list(a)),
     'history.clear': (a) => attempt(() => history.clear(a.profile)),
+    ...responseHandlers(spool),
 
     ...collectionHandlers(ws),
     ...settingsHandlers(ws),

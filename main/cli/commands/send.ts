@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import { colorEnabled, formatResponse, responseJson } from '../format';
+import { outputPath } from '../output';
 import { validateProfileName } from '../parse';
 import { addRequestOptions, type RequestOptions, requestSpecOf } from '../request-options';
 import { addInteropSendOptions, curlCommandText, type InteropSendOptions, printCode, requestFromCurl } from './interop';
@@ -13,6 +14,7 @@ interface SendOptions extends RequestOptions, InteropSendOptions {
   profile: string;
   json?: boolean;
   verbose?: boolean;
+  output?: string;
   dataDir?: string;
 }
 
@@ -33,12 +35,17 @@ export function registerSend(program: Command, io: CliIO): void {
   })
     .option('--json', 'print one JSON object instead of text')
     .option('-v, --verbose', 'also print the request that went out, and timings')
+    .option(
+      '-o, --output <file>',
+      'write the body (decompressed) to FILE as it arrives, as curl -o does; the rest is printed as usual',
+    )
     .action(async (url: string | undefined, _opts: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<SendOptions>();
       // Everything the user typed is checked before the workspace is opened.
       const curl = await curlCommandText(url, opts, io);
       const typed = curl === null ? requestSpecOf(url as string, opts, io.cwd) : null;
       const profile = validateProfileName(opts.profile);
+      const output = opts.output ? outputPath(opts.output, io.cwd) : undefined;
       const record = await withCore(workspaceFor(opts.dataDir, io), async (core) => {
         await requireProfile(core, profile);
         if (
@@ -59,7 +66,7 @@ export function registerSend(program: Command, io: CliIO): void {
           core.call('request.cancel', { sendId }).catch(() => {});
         });
         try {
-          return await core.call('request.send', { profile, request, sendId });
+          return await core.call('request.send', { profile, request, sendId, ...(output ? { output } : {}) });
         } finally {
           off();
         }

@@ -4,6 +4,7 @@ import net, { type LookupFunction } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { ConnectionOptions } from 'node:tls';
 import { Agent, type Dispatcher, ProxyAgent } from 'undici';
+import { tapSocket } from './partial';
 
 /**
  * One shared undici dispatcher per (insecure, proxy, host resolver) combination, created lazily
@@ -24,6 +25,8 @@ export interface DispatcherOptions {
   insecure: boolean;
   proxy: string | null;
   resolveHost?: HostResolver;
+  /** Largest response head in bytes (status line + headers); undici's default when absent. */
+  maxHeaderSize?: number;
 }
 
 function lookupWith(resolveHost: HostResolver): LookupFunction {
@@ -51,6 +54,7 @@ let last: {
   insecure: boolean;
   proxy: string | null;
   resolveHost?: HostResolver;
+  maxHeaderSize?: number;
   dispatcher: Dispatcher;
 } | null = null;
 
@@ -59,7 +63,8 @@ export function dispatcherFor(opts: DispatcherOptions): Dispatcher {
     last &&
     last.insecure === opts.insecure &&
     last.proxy === opts.proxy &&
-    last.resolveHost === opts.resolveHost
+    last.resolveHost === opts.resolveHost &&
+    last.maxHeaderSize === opts.maxHeaderSize
   )
     return last.dispatcher;
   let resolverId = 0;
@@ -70,13 +75,13 @@ export function dispatcherFor(opts: DispatcherOptions): Dispatcher {
       resolverIds.set(opts.resolveHost, resolverId);
     }
   }
-  const key = `${opts.insecure ? 1 : 0}|${resolverId}|${opts.proxy ?? ''}`;
+  const key = `${opts.insecure ? 1 : 0}|${resolverId}|${opts.maxHeaderSize ?? 0}|${opts.proxy ?? ''}`;
   let d = dispatchers.get(key);
   if (!d) {
     d = create(opts);
     dispatchers.set(key, d);
   }
-  last = { insecure: opts.insecure, proxy: opts.proxy, resolveHost: opts.resolveHost, dispatcher: d };
+  last = { ...opts, dispatcher: d };
   return d;
 }
 
@@ -85,9 +90,14 @@ function create(opts: DispatcherOptions): Dispatcher {
   const connect: ConnectionOptions = { rejectUnauthorized: !opts.insecure };
   if (opts.resolveHost) connect.lookup = lookupWith(opts.resolveHost);
   if (opts.proxy) {
-    return new ProxyAgent({ uri: opts.proxy, requestTls: connect, proxyTls: connect });
+    return new ProxyAgent({
+      uri: opts.proxy,
+      requestTls: connect,
+      proxyTls: connect,
+      ...(opts.maxHeaderSize ? { maxHeaderSize: opts.maxHeaderSize } : {}),
+    });
   }
-  return new Agent({ connect });
+  return new Agent({ connect, ...(opts.maxHeaderSize ? { maxHeaderSize: opts.maxHeaderSize } : {}) });
 }
 
 /** Closes every cached dispatcher (their kept-alive sockets too). Safe to call twice. */
@@ -116,8 +126,11 @@ function ensureTimingChannels(): void {
   if (channelsReady) return;
   channelsReady = true;
   diagnostics.subscribe('undici:client:connected', (message) => {
-    const socket = (message as { socket?: object }).socket;
-    if (socket) connectedAt.set(socket, performance.now());
+    const socket = (message as { socket?: NodeJS.EventEmitter & object }).socket;
+    if (socket) {
+      connectedAt.set(socket, performance.now());
+      tapSocket(socket);
+    }
   });
   diagnostics.subscribe('undici:client:sendHeaders', (message) => {
     const c = claimant;

@@ -1,4 +1,5 @@
 import { TandemFailure } from '../../shared/errors';
+import { describeByte, readPartial, tappedBytes } from './partial';
 
 /**
  * Turns what undici / node:net / node:tls throw into a TandemFailure with one clear line.
@@ -50,7 +51,33 @@ function hostPort(url: URL): string {
   return `${url.hostname}:${port}`;
 }
 
-export function mapNetworkError(e: unknown, url: URL): TandemFailure {
+/** What the engine knows about the hop that failed, for clearer messages. */
+export interface FailureContext {
+  /** The socket the hop went on (its last bytes show what a broken response had sent). */
+  socket?: object | null;
+  idleTimeoutMs?: number;
+  maxHeaderKb?: number;
+}
+
+/** A response that broke HTTP: name the header and the byte, carry the status line and headers read. */
+function brokenResponse(e: ErrorLike, ctx: FailureContext): TandemFailure {
+  const { partial, bad } = readPartial(tappedBytes(ctx.socket));
+  const reason = typeof e.message === 'string' ? /\(([^)]*)\)\s*$/.exec(e.message)?.[1] : undefined;
+  const where = bad
+    ? bad.header
+      ? `the response header ${bad.header} contains the byte ${describeByte(bad.byte)}, which HTTP forbids in a header`
+      : `the response status line contains the byte ${describeByte(bad.byte)}, which HTTP forbids`
+    : `the response does not follow HTTP/1.1 (${reason ?? 'parse error'})`;
+  return new TandemFailure(
+    'INVALID_RESPONSE',
+    `Bad response: ${where}; the status line and headers read so far are kept`,
+    {
+      partial,
+    },
+  );
+}
+
+export function mapNetworkError(e: unknown, url: URL, ctx: FailureContext = {}): TandemFailure {
   if (e instanceof TandemFailure) return e;
   const outer = asErrorLike(e);
   const inner = innermostCoded(e);
@@ -75,7 +102,24 @@ export function mapNetworkError(e: unknown, url: URL): TandemFailure {
   if (code === 'UND_ERR_HEADERS_TIMEOUT')
     return new TandemFailure('TIMEOUT', `Timed out waiting for the response headers from ${hostPort(url)}`);
   if (code === 'UND_ERR_BODY_TIMEOUT')
-    return new TandemFailure('TIMEOUT', `Timed out reading the response body from ${hostPort(url)}`);
+    return new TandemFailure(
+      'TIMEOUT',
+      ctx.idleTimeoutMs
+        ? `Timed out: no data for ${ctx.idleTimeoutMs} ms while reading the response body from ${hostPort(url)} (setting idleTimeoutMs)`
+        : `Timed out reading the response body from ${hostPort(url)}`,
+    );
+  if (code === 'UND_ERR_HEADERS_OVERFLOW')
+    return new TandemFailure(
+      'INVALID_RESPONSE',
+      `The response headers are larger than ${ctx.maxHeaderKb ?? 16} KB (setting maxHeaderKb) from ${hostPort(url)}`,
+      { partial: readPartial(tappedBytes(ctx.socket)).partial },
+    );
+  if (
+    outer?.name === 'HTTPParserError' ||
+    (typeof outer?.message === 'string' &&
+      outer.message.startsWith('Response does not match the HTTP/1.1 protocol'))
+  )
+    return brokenResponse(outer ?? {}, ctx);
   if (TLS_CODES.has(code) || code.startsWith('ERR_TLS_') || code.startsWith('ERR_SSL_'))
     return new TandemFailure(
       'TLS_FAILURE',

@@ -1,20 +1,45 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
+import { TandemFailure } from '../../shared/errors';
+import { formatSize } from '../../shared/limits';
 import { claimSocket, type SocketClaimer } from './dispatchers';
 import { headerPairs } from './response';
 
 /**
  * One hop on the wire: dispatch a request through an undici dispatcher with a light handler that
- * keeps the raw response headers in order, the status text, the body bytes and the timings.
+ * keeps the raw response headers in order, the status text, the body and the timings.
  * No redirects, no cookies, no decoding here.
+ *
+ * The body is bounded: up to `plan.keepBytes` raw bytes stay in memory; past that (or from the first
+ * byte when `plan.toDisk`) the whole body is written to `plan.file` as it arrives, with backpressure
+ * (undici is paused while the disk catches up), so memory stays flat whatever the size.
  */
+
+export interface BodyPlan {
+  /** Raw (still content-encoded) bytes held in memory before the body goes to `file`. */
+  keepBytes: number;
+  /** Where the body goes past `keepBytes`; null: past it the bytes are only counted. */
+  file: string | null;
+  /** Write the body to `file` from the first byte (nothing held in memory). */
+  toDisk: boolean;
+  /** Most header lines accepted in the response. */
+  maxHeaderCount: number;
+}
 
 export interface HopResult {
   status: number;
   statusText: string;
   headers: Array<[string, string]>;
-  /** Body bytes as received (still content-encoded); empty when `keepBody` was false. */
+  /** Body bytes held in memory, as received (still content-encoded); empty when the body went to `file`. */
   body: Buffer;
+  /** Every raw body byte received. */
+  rawBytes: number;
+  /** The file holding the whole raw body, when it went to disk. */
+  file: string | null;
+  /** Bytes past `keepBytes` were dropped (no file to put them in). */
+  dropped: boolean;
   /** ms since the hop started: socket connected (0 when a kept-alive socket was reused), headers, end. */
   connect: number;
   ttfb: number;
@@ -27,15 +52,20 @@ type Body = Dispatcher.DispatchOptions['body'] | AsyncIterable<Buffer> | NodeJS.
 
 export class HopExchange implements SocketClaimer {
   private abortFn: ((err?: Error) => void) | null = null;
+  private resumeFn: (() => void) | null = null;
   private cancelled: Error | null = null;
   private done = false;
-  private readonly chunks: Buffer[] = [];
+  private chunks: Buffer[] = [];
+  private held = 0;
+  private rawBytes = 0;
+  private dropped = false;
+  private out: WriteStream | null = null;
   private status = 0;
   private statusText = '';
   private headers: Array<[string, string]> = [];
   private connect = 0;
   private ttfb = 0;
-  private socket: object | null = null;
+  socket: object | null = null;
   private readonly start = performance.now();
   readonly promise: Promise<HopResult>;
   private resolve!: (r: HopResult) => void;
@@ -49,22 +79,26 @@ export class HopExchange implements SocketClaimer {
       method: string;
       headers: string[] | Array<string | string[]>;
       body: Body;
+      /** Longest wait for the next body chunk (ms; 0 = none). */
+      bodyTimeout: number;
     },
-    private readonly keepBody: boolean,
+    private readonly plan: BodyPlan,
   ) {
     this.promise = new Promise<HopResult>((resolve, reject) => {
       this.resolve = resolve;
       this.reject = reject;
     });
-    dispatcher.dispatch(options as Dispatcher.DispatchOptions, this as unknown as Dispatcher.DispatchHandler);
+    dispatcher.dispatch(
+      { ...options, headersTimeout: 0 } as Dispatcher.DispatchOptions,
+      this as unknown as Dispatcher.DispatchHandler,
+    );
   }
 
-  /** Stops the hop now with `reason` (timeout, cancel); undici is told to abort the socket. */
+  /** Stops the hop now with `reason` (timeout, cancel, a limit); undici is told to abort the socket. */
   cancel(reason: Error): void {
     if (this.done) return;
     this.cancelled = reason;
-    this.done = true;
-    this.reject(reason);
+    this.finishWithError(reason);
     this.abortFn?.(reason);
   }
 
@@ -84,17 +118,54 @@ export class HopExchange implements SocketClaimer {
     claimSocket(this);
   }
 
-  onHeaders(statusCode: number, rawHeaders: Buffer[], _resume: () => void, statusText: string): boolean {
+  onHeaders(statusCode: number, rawHeaders: Buffer[], resume: () => void, statusText: string): boolean {
     if (statusCode < 200) return true;
     this.ttfb = performance.now() - this.start;
     this.status = statusCode;
     this.statusText = statusText ?? '';
     this.headers = headerPairs(rawHeaders);
+    this.resumeFn = resume;
+    if (this.headers.length > this.plan.maxHeaderCount) {
+      this.cancel(
+        new TandemFailure(
+          'INVALID_RESPONSE',
+          `The response has ${this.headers.length} header lines, more than the limit of ${this.plan.maxHeaderCount} (setting maxHeaderCount)`,
+          {
+            partial: {
+              statusLine: `HTTP/1.1 ${statusCode} ${this.statusText}`.trimEnd(),
+              headers: this.headers.slice(0, this.plan.maxHeaderCount),
+            },
+          },
+        ),
+      );
+      return false;
+    }
+    if (this.plan.toDisk && this.plan.file) this.openFile(this.plan.file);
     return true;
   }
 
   onData(chunk: Buffer): boolean {
-    if (this.keepBody) this.chunks.push(chunk);
+    if (this.done) return true;
+    this.rawBytes += chunk.length;
+    if (this.out) return this.write(chunk);
+    if (this.held + chunk.length <= this.plan.keepBytes) {
+      this.chunks.push(chunk);
+      this.held += chunk.length;
+      return true;
+    }
+    if (this.plan.file) {
+      // Past the in-memory cap: everything so far, and all that follows, goes to disk.
+      const out = this.openFile(this.plan.file);
+      for (const c of this.chunks) out.write(c);
+      this.chunks = [];
+      this.held = 0;
+      return this.write(chunk);
+    }
+    if (this.held < this.plan.keepBytes) {
+      this.chunks.push(chunk.subarray(0, this.plan.keepBytes - this.held));
+      this.held = this.plan.keepBytes;
+    }
+    this.dropped = true;
     return true;
   }
 
@@ -107,11 +178,19 @@ export class HopExchange implements SocketClaimer {
       statusText: this.statusText,
       headers: this.headers,
       body: this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks),
+      rawBytes: this.rawBytes,
+      file: this.out ? this.out.path.toString() : null,
+      dropped: this.dropped,
       connect: this.connect,
       ttfb: this.ttfb,
       total,
       socket: this.socket,
     };
+    const out = this.out;
+    if (out) {
+      out.end(() => this.resolve(result));
+      return;
+    }
     // undici frees a kept-alive socket in a setImmediate it queues right after this callback
     // returns (client-h1 onMessageComplete). Queuing our answer behind it (nextTick → setImmediate,
     // same event-loop turn) lets the next request — a redirect hop or the user's next send —
@@ -121,7 +200,44 @@ export class HopExchange implements SocketClaimer {
 
   onError(err: Error): void {
     if (this.done) return;
+    this.finishWithError(err);
+  }
+
+  // ----- the body on disk -----
+
+  private openFile(file: string): WriteStream {
+    if (this.out) return this.out;
+    const out = createWriteStream(file, { mode: 0o600 });
+    out.on('error', (e) => {
+      this.cancel(
+        new TandemFailure('STORE_IO', `Could not write the response body to ${file}: ${e.message}`),
+      );
+    });
+    this.out = out;
+    return out;
+  }
+
+  private write(chunk: Buffer): boolean {
+    const out = this.out as WriteStream;
+    if (out.write(chunk)) return true;
+    out.once('drain', () => this.resumeFn?.());
+    return false;
+  }
+
+  private finishWithError(err: unknown): void {
     this.done = true;
+    this.chunks = [];
+    const out = this.out;
+    if (out) {
+      const file = out.path.toString();
+      out.destroy();
+      rm(file, { force: true }).catch(() => undefined);
+    }
     this.reject(err);
   }
+}
+
+/** "Body truncated at 50 MB" and friends, for BodyTruncation.message. */
+export function truncatedAt(limitBytes: number): string {
+  return `Body truncated at ${formatSize(limitBytes)}`;
 }

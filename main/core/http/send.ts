@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { Cookie, defaultPath } from 'tough-cookie';
 import { fail, TandemFailure } from '../../shared/errors';
+import { limitsOf, MB } from '../../shared/limits';
 import type {
   Hop,
   Profile,
@@ -15,13 +17,15 @@ import { isoFormatter } from '../cookies/iso';
 import { type ProfileJar, toCookieView } from '../cookies/jar';
 import { mergeCookies } from '../cookies/merge';
 import { bodyForHop } from './body';
+import { finishBody } from './body-result';
 import { dispatcherFor, type HostResolver } from './dispatchers';
 import { mapNetworkError } from './errors';
 import { HopExchange, type HopResult } from './exchange';
 import { prepareRequest } from './prepare';
 import { pickProxy, proxyEnv } from './proxy';
 import { decideRedirect } from './redirect-policy';
-import { decodeBody, decompress, scanResponseHeaders } from './response';
+import { scanResponseHeaders } from './response';
+import type { Spool } from './spool';
 
 /**
  * The HTTP engine: sends a RequestSpec as a profile over undici and returns a ResponseRecord.
@@ -54,6 +58,10 @@ export interface SendContext {
    * real domain names against loopback servers. Return null/undefined to use normal DNS.
    */
   resolveHost?: HostResolver;
+  /** Where bodies past the in-memory cap (settings.maxBodyMb) are kept for `response.saveBody`; none: past the cap bytes are dropped. */
+  spool?: Spool;
+  /** Absolute path: the whole body (decompressed) is streamed to this file instead of `body` (`tandem send -o`). */
+  output?: string;
 }
 
 /** Request-body headers dropped when a redirect turns the request into a body-less GET. */
@@ -97,6 +105,9 @@ export async function send(spec: RequestSpec, ctx: SendContext): Promise<Respons
   if (ctx.signal?.aborted) fail('CANCELLED', 'Request cancelled');
   const req = await prepareRequest(spec, ctx.profile, ctx.settings);
   if (ctx.signal?.aborted) fail('CANCELLED', 'Request cancelled');
+  const limits = limitsOf(ctx.settings);
+  const keepBytes = Math.floor(limits.maxBodyMb * MB);
+  const id = randomUUID();
 
   let current: HopExchange | null = null;
   let stopped: TandemFailure | null = null;
@@ -156,7 +167,12 @@ export async function send(spec: RequestSpec, ctx: SendContext): Promise<Respons
       if (hops.length === 0) firstHeaders = sentHeaders;
 
       const proxy = pickProxy(url, req.explicitProxy, proxyEnv());
-      const dispatcher = dispatcherFor({ insecure: req.insecure, proxy, resolveHost: ctx.resolveHost });
+      const dispatcher = dispatcherFor({
+        insecure: req.insecure,
+        proxy,
+        resolveHost: ctx.resolveHost,
+        maxHeaderSize: limits.maxHeaderKb * 1024,
+      });
       const hopStart = performance.now();
       const exchange = new HopExchange(
         dispatcher,
@@ -166,8 +182,16 @@ export async function send(spec: RequestSpec, ctx: SendContext): Promise<Respons
           method,
           headers: proxy ? groupRepeated(flat) : flat,
           body: bodyForHop(body),
+          bodyTimeout: limits.idleTimeoutMs,
         },
-        true,
+        {
+          keepBytes,
+          file: ctx.output
+            ? `${ctx.output}.part-${id.slice(0, 8)}-${hops.length}`
+            : (ctx.spool?.fileFor(`${id}-${hops.length}`) ?? null),
+          toDisk: Boolean(ctx.output),
+          maxHeaderCount: limits.maxHeaderCount,
+        },
       );
       current = exchange;
       if (stopped) exchange.cancel(stopped);
@@ -175,7 +199,14 @@ export async function send(spec: RequestSpec, ctx: SendContext): Promise<Respons
       try {
         r = await exchange.promise;
       } catch (e) {
-        throw stopped ?? mapNetworkError(e, url);
+        throw (
+          stopped ??
+          mapNetworkError(e, url, {
+            socket: exchange.socket,
+            idleTimeoutMs: limits.idleTimeoutMs,
+            maxHeaderKb: limits.maxHeaderKb,
+          })
+        );
       } finally {
         current = null;
       }
@@ -220,6 +251,8 @@ export async function send(spec: RequestSpec, ctx: SendContext): Promise<Respons
         // a progress listener must not break the request
       }
 
+      if (decision.kind === 'error' || decision.kind === 'follow')
+        if (r.file) await rm(r.file, { force: true });
       if (decision.kind === 'error') fail(decision.code, decision.message);
       if (decision.kind === 'follow') {
         if (stopped) throw stopped;
@@ -237,19 +270,27 @@ export async function send(spec: RequestSpec, ctx: SendContext): Promise<Respons
       }
 
       const contentType = seen.contentType;
-      const bytes = decompress(r.body, seen.contentEncoding);
-      const decoded = decodeBody(bytes, contentType);
+      const finished = await finishBody(r, {
+        id,
+        contentType,
+        contentEncoding: seen.contentEncoding,
+        keepBytes,
+        spool: ctx.spool ?? null,
+        output: ctx.output ?? null,
+      });
       return {
-        id: randomUUID(),
+        id,
         profile: ctx.profile.name,
         request: { method: req.method, url: req.url.href, headers: firstHeaders },
         status: r.status,
         statusText: r.statusText,
         headers: r.headers,
-        body: decoded.body,
-        bodyEncoding: decoded.bodyEncoding,
+        body: finished.body,
+        bodyEncoding: finished.bodyEncoding,
         contentType,
-        size: bytes.length,
+        size: finished.size,
+        ...(finished.truncated ? { truncated: finished.truncated } : {}),
+        ...(finished.savedTo ? { savedTo: finished.savedTo } : {}),
         cookiesSent: hops[0].cookiesSent,
         cookiesSet: allSet,
         hops,

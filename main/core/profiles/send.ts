@@ -3,6 +3,7 @@ import { toTandemError } from '../../shared/errors';
 import type { ExtractRule } from '../../shared/sessions';
 import type { HistoryEntry, Profile, RequestSpec, ResponseRecord, Settings } from '../../shared/types';
 import { send } from '../http/send';
+import { spoolFor } from '../http/spool';
 import { applyRules } from '../runs/extract';
 import { runLogin, type SessionOps, sendWithSession } from '../runs/session';
 import type { CookieJournal } from '../store/journal';
@@ -25,6 +26,8 @@ export interface SendArgs {
   extract?: ExtractRule[];
   /** false: no re-login for this send even when the profile's recipe allows it. */
   relogin?: boolean;
+  /** Absolute path: the whole body is streamed to this file instead of `body` (`tandem send -o`). */
+  output?: string;
 }
 
 export class Sender {
@@ -149,6 +152,8 @@ export class Sender {
         jar: journal.jar,
         settings,
         signal: controller.signal,
+        spool: spoolFor(ws.dataDir),
+        ...(args.output ? { output: args.output } : {}),
         onHop: (hop, index) =>
           ws.events.emit('request.progress', { sendId, hop: index, url: hop.url, status: hop.status }),
       });

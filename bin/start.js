@@ -76,24 +76,67 @@ function build(projectDir = PROJECT) {
   }
 }
 
-/**
- * Runs a child in the foreground; its exit code becomes ours. Ctrl+C already reaches the
- * child (same process group), so SIGINT is only kept from killing us before it has stopped;
- * SIGTERM/SIGHUP sent to us alone are passed on.
- */
-function runForeground(command, args) {
-  const child = spawn(command, args, { cwd: PROJECT, stdio: 'inherit' });
-  process.on('SIGINT', () => {});
-  for (const sig of ['SIGTERM', 'SIGHUP']) {
-    process.on(sig, () => {
-      if (child.exitCode === null) child.kill(sig);
-    });
+/** How long a child has to stop after being asked before it is killed. */
+const GRACE_MS = 5000;
+/** How often we look whether our own parent (npm, a shell, a process manager) is gone. */
+const ORPHAN_CHECK_MS = 500;
+
+/** The parent pid of `pid` (Linux: from /proc), or null when it cannot be told. */
+function parentOf(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return Number.isInteger(ppid) ? ppid : null;
+  } catch {
+    return null;
   }
+}
+
+/**
+ * Runs a child in the foreground; its exit code becomes ours. Its children stop when we go:
+ * - SIGTERM or SIGHUP sent to us is passed on to the child;
+ * - SIGINT: Ctrl+C in a terminal already reached the child (same process group), so it gets a
+ *   moment to stop by itself; a SIGINT sent to us alone is passed on as SIGTERM after that;
+ * - when our parent (or, on Linux, its parent: npm runs us through `sh -c`) goes without
+ *   telling us (npm ended by SIGHUP or killed, the terminal closed), we notice the re-parenting
+ *   and stop the child;
+ * - a child that has not stopped GRACE_MS after being asked is killed.
+ */
+function runForeground(command, args, options = {}) {
+  const child = spawn(command, args, { cwd: options.cwd ?? PROJECT, stdio: options.stdio ?? 'inherit' });
+  const parent = process.ppid;
+  const grandparent = parentOf(parent);
+  let stopping = false;
+  const stop = (sig) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    if (child.pid) child.kill(sig);
+    if (!stopping) {
+      stopping = true;
+      setTimeout(() => {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      }, GRACE_MS).unref();
+    }
+  };
+  process.on('SIGINT', () => {
+    setTimeout(() => stop('SIGTERM'), 1000).unref();
+  });
+  for (const sig of ['SIGTERM', 'SIGHUP']) process.on(sig, () => stop(sig));
+  const watch = setInterval(() => {
+    // npm runs scripts through `sh -c`, which stays when npm is ended by SIGHUP: so the shell
+    // being orphaned counts too.
+    if (process.ppid !== parent || (grandparent !== null && parentOf(parent) !== grandparent))
+      stop('SIGTERM');
+  }, ORPHAN_CHECK_MS);
+  watch.unref();
   child.on('error', (e) => {
     console.error(`Could not start ${path.basename(command)}: ${e.message}`);
     process.exit(1);
   });
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  child.on('exit', (code, signal) => {
+    clearInterval(watch);
+    process.exit(code ?? (signal ? 1 : 0));
+  });
+  return child;
 }
 
 function main() {
@@ -111,6 +154,6 @@ function main() {
   runForeground(process.execPath, [path.join(PROJECT, 'out', 'main', 'cli.js'), 'web', '--demo', ...extra]);
 }
 
-module.exports = { needsBuild, electronRuntime, NO_ELECTRON };
+module.exports = { needsBuild, electronRuntime, runForeground, NO_ELECTRON };
 
 if (require.main === module) main();

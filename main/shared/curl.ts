@@ -56,7 +56,11 @@ export interface ParsedCurl {
 export class CurlSyntaxError extends Error {
   constructor(message: string) {
     // One line, whatever the command held: control characters are shown escaped.
-    super(message.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)));
+    super(
+      message.replace(/[\u0000-\u001f\u007f]/g, (c) =>
+        c === '\n' ? '\\n' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+      ),
+    );
     this.name = 'CurlSyntaxError';
   }
 }
@@ -610,7 +614,8 @@ export function curlEscape(text: string): string {
   let out = '';
   for (const b of encoder.encode(text)) {
     const c = String.fromCharCode(b);
-    out += c === ' ' ? '+' : /[A-Za-z0-9\-._~]/.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+    out +=
+      c === ' ' ? '+' : /[A-Za-z0-9\-._~]/.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
   }
   return out;
 }

@@ -18,13 +18,15 @@ describe('shellWords: bash quoting as browsers write it', () => {
     expect(words(`curl x # a comment\n -k`)).toEqual(['curl', 'x', '-k']);
   });
 
-  it('$\'\\xc3\\xa9\' is UTF-8 bytes (é); adjacent quoted parts join one word', () => {
+  it("$'\\xc3\\xa9' is UTF-8 bytes (é); adjacent quoted parts join one word", () => {
     expect(words(`curl $'\\xc3\\xa9'"x"'y'z`)).toEqual(['curl', 'éxyz']);
   });
 
   it('says on which line a quote is left open, and refuses pipes and substitutions', () => {
     expect(() => shellWords("curl \\\n -d 'x")).toThrow("line 2: a single quote (') is never closed");
-    expect(() => shellWords('curl x | jq')).toThrow("line 1: '|' outside quotes: paste one curl command only");
+    expect(() => shellWords('curl x | jq')).toThrow(
+      "line 1: '|' outside quotes: paste one curl command only",
+    );
     expect(() => shellWords('curl $(cat f)')).toThrow(/not supported/);
     expect(() => shellWords('curl "x')).toThrow('line 1: a double quote (") is never closed');
   });
@@ -83,7 +85,9 @@ describe('parseCurl', () => {
   it('clear one-line errors', () => {
     expect(() => parseCurl('wget http://x')).toThrow("the command must start with curl, not 'wget'");
     expect(() => parseCurl('curl -H')).toThrow('line 1: -H needs a value');
-    expect(() => parseCurl('curl http://x \\\n --frobnicate')).toThrow('line 2: unsupported curl option --frobnicate');
+    expect(() => parseCurl('curl http://x \\\n --frobnicate')).toThrow(
+      'line 2: unsupported curl option --frobnicate',
+    );
     expect(() => parseCurl('curl -k')).toThrow('the curl command has no URL');
     expect(() => parseCurl('curl a b')).toThrow("more than one URL ('a' and 'b')");
     expect(() => parseCurl('curl x -b cookies.txt')).toThrow(/reading a cookie file is not supported/);

@@ -136,6 +136,10 @@ export function importHar(raw: unknown, name?: string): ImportPreview {
 
 type PostData = NonNullable<z.infer<typeof harSchema>['log']['entries'][number]['request']['postData']>;
 
+function formText(params: ReadonlyArray<{ name: string; value?: string }>): string {
+  return new URLSearchParams(params.map((p) => [p.name, p.value ?? ''])).toString();
+}
+
 function toBody(
   pd: PostData | undefined,
   headers: KeyValue[],
@@ -145,11 +149,12 @@ function toBody(
   if (!pd) return { type: 'none' };
   const mime = pd.mimeType.split(';')[0]?.trim().toLowerCase() ?? '';
   const typed = headers.some((h) => h.name.toLowerCase() === 'content-type');
+  // A form the browser recorded both as text and as params: the fields, when they are the same bytes.
   if (
     pd.params &&
     pd.params.length > 0 &&
     mime === 'application/x-www-form-urlencoded' &&
-    pd.text === undefined
+    (pd.text === undefined || pd.text === formText(pd.params))
   )
     return { type: 'form', fields: pd.params.map((p) => ({ name: p.name, value: p.value ?? '' })) };
   if (pd.params && pd.params.length > 0 && (pd.text === undefined || pd.text === '')) {

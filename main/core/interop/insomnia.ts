@@ -179,7 +179,18 @@ function toSpec(r: Json, at: string, label: string, skipped: SkippedItem[]): Req
         reason: `'${label}': ${str(auth.type)} auth is not supported (basic and bearer are)`,
       });
   }
+  if (spec.body.type === 'multipart') dropContentType(headers); // the engine writes it with its boundary
+  for (const [k, v] of [
+    ['headers', headers],
+    ['body', spec.body],
+  ] as const)
+    if (JSON.stringify(v).includes('{%')) check('{%', `${at}.${k}`);
   return spec;
+}
+
+function dropContentType(headers: KeyValue[]): void {
+  for (let i = headers.length - 1; i >= 0; i--)
+    if (headers[i]?.name.toLowerCase() === 'content-type') headers.splice(i, 1);
 }
 
 function toBody(

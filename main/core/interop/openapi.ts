@@ -39,8 +39,9 @@ export async function importOpenApi(raw: unknown, name?: string): Promise<Import
     api = (await SwaggerParser.dereference(
       structuredClone(raw) as never,
       {
+        // Local refs only: nothing is read from disk or the network. Circular schemas stay
+        // circular objects; sample() stops at a depth.
         resolve: { external: false },
-        dereference: { circular: 'ignore' },
       } as never,
     )) as unknown as Json;
   } catch (e) {
@@ -173,25 +174,39 @@ function exampleOf(p: Json): unknown {
 }
 
 /** An example value built from a (dereferenced) schema; depth-limited for recursive schemas. */
-export function sample(schema: unknown, depth = 0): unknown {
-  if (!isObject(schema) || depth > 8) return null;
+/** Marks a property left out because its schema recurses (the same schema already above it). */
+const RECURSIVE = Symbol('recursive');
+
+/**
+ * An example value built from a (dereferenced) schema. A schema met again inside itself (a pet's
+ * owner's pets) is left out, so recursive schemas give a short example.
+ */
+export function sample(schema: unknown, above: ReadonlySet<object> = new Set()): unknown {
+  if (!isObject(schema) || above.size > 12) return null;
+  if (above.has(schema)) return RECURSIVE;
   const given = exampleOf({ schema });
   if (given !== undefined) return given;
+  const inner = new Set(above).add(schema);
   for (const k of ['allOf', 'oneOf', 'anyOf']) {
     const list = schema[k];
     if (Array.isArray(list) && list.length) {
-      if (k !== 'allOf') return sample(list[0], depth + 1);
-      return Object.assign({}, ...list.map((s) => sample(s, depth + 1)).filter(isObject));
+      if (k !== 'allOf') return sample(list[0], inner);
+      return Object.assign({}, ...list.map((s) => sample(s, inner)).filter(isObject));
     }
   }
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   if (type === 'object' || isObject(schema.properties)) {
     const out: Json = {};
-    for (const [k, v] of Object.entries(isObject(schema.properties) ? schema.properties : {}))
-      out[k] = sample(v, depth + 1);
+    for (const [k, v] of Object.entries(isObject(schema.properties) ? schema.properties : {})) {
+      const value = sample(v, inner);
+      if (value !== RECURSIVE) out[k] = value;
+    }
     return out;
   }
-  if (type === 'array') return [sample(schema.items, depth + 1)];
+  if (type === 'array') {
+    const item = sample(schema.items, inner);
+    return item === RECURSIVE ? [] : [item];
+  }
   if (type === 'integer' || type === 'number') return 0;
   if (type === 'boolean') return false;
   if (type === 'string') {

@@ -126,6 +126,9 @@ function toSpec(item: PmItem, at: string, label: string, skipped: SkippedItem[])
         reason: `'${label}': ${auth.type} auth is not supported (basic and bearer are); the request is imported without it`,
       });
   }
+  // A multipart Content-Type without its boundary would break the body: the engine writes its own.
+  if (spec.body.type === 'multipart')
+    spec.headers = headers.filter((h) => h.name.toLowerCase() !== 'content-type' || h.enabled === false);
   return spec;
 }
 
@@ -276,8 +279,10 @@ function toPostmanRequest(r: RequestSpec): unknown {
   const out: Json = { method: r.method, header, url: r.url };
   const b = r.body;
   if (b.type === 'text') {
-    out.body = { mode: 'raw', raw: b.text };
-    if (b.contentType && !header.some((h) => h.key.toLowerCase() === 'content-type'))
+    // Postman says a raw body's type with its language; other types go in a Content-Type header.
+    const language = Object.entries(RAW_TYPES).find(([, t]) => t === (b.contentType ?? 'text/plain'))?.[0];
+    out.body = { mode: 'raw', raw: b.text, ...(language ? { options: { raw: { language } } } : {}) };
+    if (!language && b.contentType && !header.some((h) => h.key.toLowerCase() === 'content-type'))
       header.push({ key: 'Content-Type', value: b.contentType });
   } else if (b.type === 'json')
     out.body = { mode: 'raw', raw: b.text, options: { raw: { language: 'json' } } };

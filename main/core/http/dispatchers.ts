@@ -90,8 +90,12 @@ function create(opts: DispatcherOptions): Dispatcher {
   const connect: ConnectionOptions = { rejectUnauthorized: !opts.insecure };
   if (opts.resolveHost) connect.lookup = lookupWith(opts.resolveHost);
   if (opts.proxy) {
+    // http URLs go to the proxy as absolute-form requests (GET http://host/path), as curl sends
+    // them (many proxies refuse CONNECT to port 80); https URLs through a CONNECT tunnel.
+    // Credentials in the proxy URL (http://user:pass@proxy:3128) become Proxy-Authorization.
     return new ProxyAgent({
       uri: opts.proxy,
+      proxyTunnel: false,
       requestTls: connect,
       proxyTls: connect,
       ...(opts.maxHeaderSize ? { maxHeaderSize: opts.maxHeaderSize } : {}),

@@ -125,6 +125,11 @@ export function mapNetworkError(e: unknown, url: URL, ctx: FailureContext = {}):
       'TLS_FAILURE',
       `TLS certificate check failed for ${host} (${code}: ${message}); turn on "insecure" to skip certificate checks`,
     );
+  if (/proxy/i.test(message) && /\b407\b/.test(message))
+    return new TandemFailure(
+      'NETWORK_ERROR',
+      `Proxy failed for ${hostPort(url)}: it wants credentials (407 Proxy Authentication Required); give them in the proxy URL, http://user:password@host:port`,
+    );
   if (code === 'UND_ERR_ABORTED' && message.startsWith('Proxy'))
     return new TandemFailure('NETWORK_ERROR', `Proxy failed for ${hostPort(url)}: ${message}`);
   if (code === 'UND_ERR_ABORTED' || code === 'ABORT_ERR' || outer?.name === 'AbortError')

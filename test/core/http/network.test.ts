@@ -163,7 +163,8 @@ describe('proxy', () => {
           port: target.port,
           path: target.pathname + target.search,
           method: req.method,
-          headers: req.headers,
+          // Repeated headers travel as they came (req.headers would join them).
+          headers: req.rawHeaders,
         },
         (r) => {
           res.writeHead(r.statusCode ?? 502, r.headers);
@@ -211,7 +212,9 @@ describe('proxy', () => {
     const alice = contextFor('alice');
     const target = `http://localhost:${fx.app.port}`;
     await send(get(`${target}/cookies/set?via=proxy`, { options: { proxy: proxy.url } }), alice);
-    expect(proxy.tunnels).toContain(`localhost:${fx.app.port}`);
+    // Plain http goes to the proxy in absolute form, not through a CONNECT tunnel (proxy.test.ts).
+    expect(proxy.forwarded).toContain(`http://localhost:${fx.app.port}/cookies/set?via=proxy`);
+    expect(proxy.tunnels).toEqual([]);
     const res = await send(
       get(`${target}/echo`, {
         options: { proxy: proxy.url },
@@ -239,15 +242,15 @@ describe('proxy', () => {
       process.env.NO_PROXY = 'example.invalid';
       refreshProxyEnv(); // the engine reads the proxy variables once; changed at run time, refresh
       const target = `http://127.0.0.1:${fx.app.port}/echo`;
-      const before = proxy.tunnels.length;
+      const before = proxy.forwarded.length;
       await send(get(target), contextFor('alice'));
-      expect(proxy.tunnels.slice(before)).toEqual([`127.0.0.1:${fx.app.port}`]);
+      expect(proxy.forwarded.slice(before)).toEqual([target]);
       const viaTunnel = fx.app.seen.at(-1)!.socketId;
 
       process.env.NO_PROXY = 'localhost,127.0.0.1';
       refreshProxyEnv();
       await send(get(target), contextFor('alice'));
-      expect(proxy.tunnels.length).toBe(before + 1);
+      expect(proxy.forwarded.length).toBe(before + 1);
       expect(fx.app.seen.at(-1)!.socketId).not.toBe(viaTunnel);
     } finally {
       for (const [k, v] of Object.entries(saved)) {

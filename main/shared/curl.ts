@@ -57,9 +57,11 @@ export class CurlSyntaxError extends Error {
   constructor(message: string) {
     // One line, whatever the command held: control characters are shown escaped.
     super(
-      message.replace(/[\u0000-\u001f\u007f]/g, (c) =>
-        c === '\n' ? '\\n' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
-      ),
+      Array.from(message, (c) => {
+        const code = c.charCodeAt(0);
+        if (code >= 0x20 && code !== 0x7f) return c;
+        return c === '\n' ? '\\n' : `\\x${code.toString(16).padStart(2, '0')}`;
+      }).join(''),
     );
     this.name = 'CurlSyntaxError';
   }

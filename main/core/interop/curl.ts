@@ -105,7 +105,9 @@ export async function curlToRequest(command: string, cwd: string): Promise<CurlC
 
 /** The text's UTF-8 bytes, one character each (what HTTP puts on the wire for a header value). */
 function utf8Bytes(text: string): string {
-  return /^[\x00-\x7f]*$/.test(text) ? text : Buffer.from(text, 'utf8').toString('latin1');
+  for (let i = 0; i < text.length; i++)
+    if (text.charCodeAt(i) > 0x7f) return Buffer.from(text, 'utf8').toString('latin1');
+  return text;
 }
 
 /** The types curl 7.88 guesses for -F files by extension; anything else is application/octet-stream. */

@@ -53,7 +53,7 @@ export function importInsomnia(raw: unknown, name?: string): ImportPreview {
     let id = str(parentId);
     for (let guard = 0; guard < 100; guard++) {
       const found = byId.get(id);
-      if (!found || found.r._type !== 'request_group') break;
+      if (found?.r._type !== 'request_group') break;
       names.unshift(str(found.r.name).replace(/\//g, '-') || 'folder');
       id = str(found.r.parentId);
     }

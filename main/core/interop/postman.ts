@@ -142,7 +142,7 @@ function toBody(
   const body = item.request.body as
     | (PmItem['request']['body'] & { disabled?: boolean; options?: Json; graphql?: unknown })
     | undefined;
-  if (!body || !body.mode || body.disabled) return { type: 'none' };
+  if (!body?.mode || body.disabled) return { type: 'none' };
   const typed = headers.find((h) => h.enabled !== false && h.name.toLowerCase() === 'content-type')?.value;
   switch (body.mode) {
     case 'raw': {
@@ -203,7 +203,7 @@ function toBody(
     case 'graphql': {
       const g = (body.graphql ?? {}) as { query?: string; variables?: string };
       let variables: unknown = {};
-      if (g.variables && g.variables.trim()) {
+      if (g.variables?.trim()) {
         try {
           variables = JSON.parse(g.variables);
         } catch {

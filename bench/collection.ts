@@ -7,8 +7,8 @@ import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Collection } from '../main/shared/types';
-import { measureProcess, type ProcessRun, ROOT } from './proc';
-import { median, ratio, round } from './stats';
+import { findOnPath, measureProcess, type ProcessRun, ROOT } from './proc';
+import { median, ratio, rotate, round } from './stats';
 
 export interface CollectionFigure {
   requests: number;
@@ -25,6 +25,16 @@ export interface CollectionFigure {
   /** Requests the server saw carrying a Cookie header, per process (should be N − 1). */
   tandem_requests_with_cookie: number;
   newman_requests_with_cookie: number;
+  /** Bruno's CLI (`bru run`) on the same requests as a .bru collection; null when bru is not installed. */
+  bru_wall_ms: number | null;
+  bru_peak_rss_mb: number | null;
+  /** bru wall time ÷ tandem wall time (goal ≥ 15). */
+  bru_vs_tandem_ratio: number | null;
+  bru_requests_with_cookie: number | null;
+  /** Why bru was not measured. */
+  bru_skipped?: string;
+  /** Peak RSS of `tandem run` (goal ≤ 80 MB). */
+  tandem_run_peak_rss_mb: number | null;
   rss_source: string;
 }
 
@@ -61,7 +71,44 @@ export function postmanCollection(base: string, n: number): unknown {
   };
 }
 
-async function serverStats(base: string, reset: boolean): Promise<{ requests: number; withCookie: number }> {
+/**
+ * The same collection for Bruno: `bruno.json` and one `.bru` file per request, in order (`seq`).
+ * Returns file name → content.
+ */
+export function brunoCollection(base: string, n: number): Record<string, string> {
+  const files: Record<string, string> = {
+    'bruno.json': `${JSON.stringify({ version: '1', name: 'bench collection', type: 'collection' }, null, 2)}\n`,
+  };
+  for (let k = 1; k <= n; k++) {
+    files[`request-${String(k).padStart(5, '0')}.bru`] = [
+      'meta {',
+      `  name: request ${k}`,
+      '  type: http',
+      `  seq: ${k}`,
+      '}',
+      '',
+      'get {',
+      `  url: ${base}/json?i=${k}`,
+      '  body: none',
+      '  auth: none',
+      '}',
+      '',
+    ].join('\n');
+  }
+  return files;
+}
+
+/** Bruno's CLI: TANDEM_BENCH_BRU, else `bru` in node_modules/.bin, else on PATH; null when none. */
+export function bruCli(): string | null {
+  if (process.env.TANDEM_BENCH_BRU) return path.resolve(process.env.TANDEM_BENCH_BRU);
+  const local = path.join(ROOT, 'node_modules', '.bin', 'bru');
+  return existsSync(local) ? local : findOnPath('bru');
+}
+
+export async function serverStats(
+  base: string,
+  reset: boolean,
+): Promise<{ requests: number; withCookie: number }> {
   const res = await fetch(`${base}/stats${reset ? '?reset=1' : ''}`);
   return (await res.json()) as { requests: number; withCookie: number };
 }
@@ -102,15 +149,24 @@ export async function benchCollection(base: string, opts: { quick: boolean }): P
   const postmanFile = path.join(dir, 'collection.postman.json');
   await fs.writeFile(tandemFile, JSON.stringify(tandemCollection(base, n)));
   await fs.writeFile(postmanFile, JSON.stringify(postmanCollection(base, n)));
+  const bru = bruCli();
+  const brunoDir = path.join(dir, 'bruno');
+  if (bru) {
+    await fs.mkdir(brunoDir);
+    for (const [name, text] of Object.entries(brunoCollection(base, n)))
+      await fs.writeFile(path.join(brunoDir, name), text);
+  }
   const newman = path.join(ROOT, 'node_modules', 'newman', 'bin', 'newman.js');
   const timeoutMs = opts.quick ? 60_000 : 120_000;
   const tandem: ProcessRun[] = [];
   const newmans: ProcessRun[] = [];
   let tandemCookies = 0;
   let newmanCookies = 0;
+  const brus: ProcessRun[] = [];
+  let bruCookies: number | null = null;
   try {
     for (let r = 0; r < rounds; r++) {
-      const order = r % 2 === 0 ? ['tandem', 'newman'] : ['newman', 'tandem'];
+      const order = rotate(bru ? ['tandem', 'newman', 'bru'] : ['tandem', 'newman'], r);
       for (const who of order) {
         await serverStats(base, true);
         if (who === 'tandem') {
@@ -122,6 +178,14 @@ export async function benchCollection(base: string, opts: { quick: boolean }): P
           );
           check(run, 'tandem run');
           tandem.push(run);
+        } else if (who === 'bru' && bru) {
+          const run = await measureProcess(bru, ['run'], {
+            cwd: brunoDir,
+            env: { ...process.env, NO_COLOR: '1' },
+            timeoutMs: timeoutMs * 2,
+          });
+          check(run, 'bru run');
+          brus.push(run);
         } else {
           const run = await measureProcess(process.execPath, [newman, 'run', postmanFile], {
             env: { ...process.env, NO_COLOR: '1' },
@@ -133,6 +197,7 @@ export async function benchCollection(base: string, opts: { quick: boolean }): P
         const s = await serverStats(base, false);
         if (s.requests !== n) throw new Error(`${who} sent ${s.requests} requests, expected ${n}`);
         if (who === 'tandem') tandemCookies = s.withCookie;
+        else if (who === 'bru') bruCookies = s.withCookie;
         else newmanCookies = s.withCookie;
       }
     }
@@ -146,6 +211,7 @@ export async function benchCollection(base: string, opts: { quick: boolean }): P
   };
   const tRss = rss(tandem);
   const nRss = rss(newmans);
+  const bRss = rss(brus);
   return {
     requests: n,
     rounds,
@@ -158,6 +224,16 @@ export async function benchCollection(base: string, opts: { quick: boolean }): P
     newman_vs_tandem_rss_ratio: tRss && nRss ? ratio(nRss, tRss) : Number.NaN,
     tandem_requests_with_cookie: tandemCookies,
     newman_requests_with_cookie: newmanCookies,
+    bru_wall_ms: brus.length ? round(wall(brus), 0) : null,
+    bru_peak_rss_mb: bRss,
+    bru_vs_tandem_ratio: brus.length ? ratio(wall(brus), wall(tandem)) : null,
+    bru_requests_with_cookie: bruCookies,
+    ...(bru
+      ? {}
+      : {
+          bru_skipped: 'Bruno CLI (`bru`) not found: npm install -g @usebruno/cli, or set TANDEM_BENCH_BRU',
+        }),
+    tandem_run_peak_rss_mb: tRss,
     rss_source: tandem[0]?.rssSource ?? 'none',
   };
 }

@@ -7,22 +7,35 @@
  */
 import os from 'node:os';
 import { type BigJarFigure, benchBigJar } from './bigjar';
+import { benchColdStart, type ColdStartFigure } from './coldstart';
 import { benchCollection, type CollectionFigure } from './collection';
 import { benchEngine, type EngineFigure } from './engine';
 import { startBenchServer } from './proc';
 import { benchProfiles, type ProfilesFigure } from './profiles';
-import { type BenchArgs, fmt, formatTable, meets, parseBenchArgs, type Row, ratio } from './stats';
+import { type BenchArgs, fmt, formatTable, meets, parseBenchArgs, type Row, ratio, round } from './stats';
 import { benchUi, type UiFigure } from './ui';
 
 type NotMeasured = { measured: false; reason: string };
 type Figure<T> = (T & { measured: true }) | NotMeasured;
 
 export interface BenchReport {
+  cold_start: Figure<ColdStartFigure>;
   engine: Figure<EngineFigure>;
   collection: Figure<CollectionFigure>;
   profiles: Figure<ProfilesFigure>;
   big_jar: Figure<BigJarFigure>;
   ui: Figure<UiFigure>;
+  /** The ratios the speed goals name, gathered from the figures (null when not measured). */
+  send_cold_vs_httpie_ratio: number | null;
+  version_vs_node_ratio: number | null;
+  newman_vs_tandem_ratio: number | null;
+  bru_vs_tandem_ratio: number | null;
+  /** A request inside `tandem run` (its own duration ÷ requests) ÷ the engine's warm per-request median. */
+  run_vs_engine_per_request_ratio: number | null;
+  run_per_request_us: number | null;
+  tandem_run_peak_rss_mb: number | null;
+  ui_big_shown_ms: number | null;
+  ui_longest_block_ms: number | null;
   quick: boolean;
   cpu: string;
   cores: number;
@@ -30,7 +43,7 @@ export interface BenchReport {
   date: string;
 }
 
-const FIGURES = ['engine', 'collection', 'profiles', 'jar', 'ui'] as const;
+const FIGURES = ['cold', 'engine', 'collection', 'profiles', 'jar', 'ui'] as const;
 
 async function measure<T extends object>(
   name: string,
@@ -55,6 +68,56 @@ async function measure<T extends object>(
 
 const goalText = (ok: boolean | null, text: string) => `${text}${ok === null ? '' : ok ? ' ✓' : ' ✗ MISSED'}`;
 
+type Summary = Pick<
+  BenchReport,
+  | 'send_cold_vs_httpie_ratio'
+  | 'version_vs_node_ratio'
+  | 'newman_vs_tandem_ratio'
+  | 'bru_vs_tandem_ratio'
+  | 'run_vs_engine_per_request_ratio'
+  | 'run_per_request_us'
+  | 'tandem_run_peak_rss_mb'
+  | 'ui_big_shown_ms'
+  | 'ui_longest_block_ms'
+>;
+
+const NO_SUMMARY: Summary = {
+  send_cold_vs_httpie_ratio: null,
+  version_vs_node_ratio: null,
+  newman_vs_tandem_ratio: null,
+  bru_vs_tandem_ratio: null,
+  run_vs_engine_per_request_ratio: null,
+  run_per_request_us: null,
+  tandem_run_peak_rss_mb: null,
+  ui_big_shown_ms: null,
+  ui_longest_block_ms: null,
+};
+
+/** The goal ratios at the top level of the JSON line, taken from the figures that measured them. */
+export function summarize(r: Pick<BenchReport, 'cold_start' | 'engine' | 'collection' | 'ui'>): Summary {
+  const out: Summary = { ...NO_SUMMARY };
+  const finite = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  if (r.cold_start.measured) {
+    out.send_cold_vs_httpie_ratio = finite(r.cold_start.send_cold_vs_httpie_ratio);
+    out.version_vs_node_ratio = finite(r.cold_start.version_vs_node_ratio);
+  }
+  if (r.collection.measured) {
+    const c = r.collection;
+    out.newman_vs_tandem_ratio = finite(c.newman_vs_tandem_ratio);
+    out.bru_vs_tandem_ratio = finite(c.bru_vs_tandem_ratio);
+    out.tandem_run_peak_rss_mb = finite(c.tandem_run_peak_rss_mb);
+    if (c.tandem_in_run_ms !== null)
+      out.run_per_request_us = round((c.tandem_in_run_ms * 1000) / c.requests, 0);
+    if (out.run_per_request_us !== null && r.engine.measured)
+      out.run_vs_engine_per_request_ratio = finite(ratio(out.run_per_request_us, r.engine.tandem_median_us));
+  }
+  if (r.ui.measured) {
+    out.ui_big_shown_ms = finite(r.ui.big_shown_ms);
+    out.ui_longest_block_ms = finite(r.ui.big_longest_block_ms);
+  }
+  return out;
+}
+
 export function reportRows(r: BenchReport): Row[] {
   const rows: Row[] = [];
   const none = (figure: string, f: NotMeasured) =>
@@ -66,6 +129,54 @@ export function reportRows(r: BenchReport): Row[] {
       ratio: '',
       goal: '',
     });
+  const s = r.cold_start;
+  if (s.measured) {
+    const skippedWhy = (k: string) => (s.skipped[k] ? `not measured: ${s.skipped[k]}` : '');
+    rows.push({
+      figure: '0 cold start',
+      metric: `tandem send vs HTTPie http (${s.rounds} rounds)`,
+      tandem: fmt(s.tandem_send_ms, 'ms', 0),
+      reference: s.httpie_ms === null ? '—' : `${fmt(s.httpie_ms, 'ms', 0)} http`,
+      ratio: fmt(s.send_cold_vs_httpie_ratio, '×', 2),
+      goal:
+        skippedWhy('httpie') ||
+        goalText(meets(s.send_cold_vs_httpie_ratio ?? Number.NaN, { max: 0.6 }), '≤ 0.6×'),
+    });
+    rows.push({
+      figure: '',
+      metric: 'peak RSS, one send',
+      tandem: fmt(s.tandem_send_peak_rss_mb, 'MB', 1),
+      reference: s.httpie_peak_rss_mb === null ? '—' : `${fmt(s.httpie_peak_rss_mb, 'MB', 1)} http`,
+      ratio: '',
+      goal: goalText(meets(s.tandem_send_peak_rss_mb ?? Number.NaN, { max: 60 }), '≤ 60 MB'),
+    });
+    rows.push({
+      figure: '',
+      metric: 'tandem send vs curl',
+      tandem: fmt(s.tandem_send_ms, 'ms', 0),
+      reference:
+        s.curl_ms === null ? '—' : `${fmt(s.curl_ms, 'ms', 0)} curl, ${fmt(s.curl_peak_rss_mb, 'MB', 1)}`,
+      ratio: fmt(s.send_vs_curl_ratio, '×', 2),
+      goal:
+        skippedWhy('curl') || (s.cookies_round_tripped ? 'cookies round-tripped' : 'COOKIES NOT SENT BACK'),
+    });
+    rows.push({
+      figure: '',
+      metric: 'first send after a build (no code cache)',
+      tandem: fmt(s.tandem_send_first_run_ms, 'ms', 0),
+      reference: '',
+      ratio: '',
+      goal: '',
+    });
+    rows.push({
+      figure: '',
+      metric: 'tandem --version vs node -e 0',
+      tandem: `${fmt(s.tandem_version_ms, 'ms', 0)}, ${fmt(s.tandem_version_peak_rss_mb, 'MB', 1)}`,
+      reference: `${fmt(s.node_ms, 'ms', 0)}, ${fmt(s.node_peak_rss_mb, 'MB', 1)}`,
+      ratio: fmt(s.version_vs_node_ratio, '×', 2),
+      goal: goalText(meets(s.version_vs_node_ratio, { max: 1.5 }), '≤ 1.5×'),
+    });
+  } else none('0 cold start', s);
   const e = r.engine;
   if (e.measured) {
     rows.push({
@@ -117,7 +228,17 @@ export function reportRows(r: BenchReport): Row[] {
       tandem: fmt(c.tandem_wall_ms, 'ms', 0),
       reference: `${fmt(c.newman_wall_ms, 'ms', 0)} newman`,
       ratio: fmt(c.newman_vs_tandem_ratio, '×', 2),
-      goal: goalText(meets(c.newman_vs_tandem_ratio, { min: 10 }), 'newman/tandem ≥ 10×'),
+      goal: goalText(meets(c.newman_vs_tandem_ratio, { min: 20 }), 'newman/tandem ≥ 20×'),
+    });
+    rows.push({
+      figure: '',
+      metric: `${c.requests} requests, wall`,
+      tandem: fmt(c.tandem_wall_ms, 'ms', 0),
+      reference: c.bru_wall_ms === null ? '—' : `${fmt(c.bru_wall_ms, 'ms', 0)} bru`,
+      ratio: fmt(c.bru_vs_tandem_ratio, '×', 2),
+      goal: c.bru_skipped
+        ? `not measured: ${c.bru_skipped}`
+        : goalText(meets(c.bru_vs_tandem_ratio ?? Number.NaN, { min: 15 }), 'bru/tandem ≥ 15×'),
     });
     rows.push({
       figure: '',
@@ -125,7 +246,23 @@ export function reportRows(r: BenchReport): Row[] {
       tandem: fmt(c.tandem_peak_rss_mb, 'MB', 0),
       reference: `${fmt(c.newman_peak_rss_mb, 'MB', 0)} newman`,
       ratio: fmt(c.newman_vs_tandem_rss_ratio, '×', 2),
-      goal: `cookies sent: ${c.tandem_requests_with_cookie} / ${c.newman_requests_with_cookie}`,
+      goal: `cookies sent: ${c.tandem_requests_with_cookie} / ${c.newman_requests_with_cookie}${c.bru_requests_with_cookie === null ? '' : ` / ${c.bru_requests_with_cookie} bru`}`,
+    });
+    rows.push({
+      figure: '',
+      metric: 'tandem run peak RSS',
+      tandem: fmt(c.tandem_run_peak_rss_mb, 'MB', 1),
+      reference: c.bru_peak_rss_mb === null ? '' : `${fmt(c.bru_peak_rss_mb, 'MB', 0)} bru`,
+      ratio: '',
+      goal: goalText(meets(c.tandem_run_peak_rss_mb ?? Number.NaN, { max: 80 }), '≤ 80 MB'),
+    });
+    rows.push({
+      figure: '',
+      metric: 'a request in the run vs the engine loop',
+      tandem: fmt(r.run_per_request_us, 'µs', 0),
+      reference: r.engine.measured ? `${fmt(r.engine.tandem_median_us, 'µs', 0)} engine` : '—',
+      ratio: fmt(r.run_vs_engine_per_request_ratio, '×', 2),
+      goal: goalText(meets(r.run_vs_engine_per_request_ratio ?? Number.NaN, { max: 1.5 }), '≤ 1.5×'),
     });
     rows.push({
       figure: '',
@@ -252,11 +389,13 @@ export async function runBench(argv: string[]): Promise<number> {
   let report: BenchReport;
   try {
     report = {
+      cold_start: await measure('cold', args, log, () => benchColdStart(server.url, opts)),
       engine: await measure('engine', args, log, () => benchEngine(server.url, opts)),
       collection: await measure('collection', args, log, () => benchCollection(server.url, opts)),
       profiles: await measure('profiles', args, log, () => benchProfiles(server.url, opts)),
       big_jar: await measure('jar', args, log, () => benchBigJar(opts)),
       ui: await measure('ui', args, log, () => benchUi(server.url, opts)),
+      ...NO_SUMMARY,
       quick: args.quick,
       cpu: os.cpus()[0]?.model ?? 'unknown',
       cores: os.cpus().length,
@@ -266,6 +405,7 @@ export async function runBench(argv: string[]): Promise<number> {
   } finally {
     await server.close();
   }
+  Object.assign(report, summarize(report));
   process.stdout.write(
     `\nTandem benchmarks${args.quick ? ' (quick)' : ''} — ${report.cpu}, ${report.cores} cores, Node ${report.node}\n`,
   );

@@ -202,10 +202,12 @@ function toBody(
     }
     case 'graphql': {
       const g = (body.graphql ?? {}) as { query?: string; variables?: string };
-      let variables: unknown = {};
+      // As Postman sends it: the variables text goes in as it was typed (when it is JSON).
+      let variables = '{}';
       if (g.variables?.trim()) {
         try {
-          variables = JSON.parse(g.variables);
+          JSON.parse(g.variables);
+          variables = g.variables;
         } catch {
           skipped.push({
             where: `${at}.request.body.graphql.variables`,
@@ -213,7 +215,7 @@ function toBody(
           });
         }
       }
-      return { type: 'json', text: JSON.stringify({ query: g.query ?? '', variables }) };
+      return { type: 'json', text: `{"query":${JSON.stringify(g.query ?? '')},"variables":${variables}}` };
     }
     default:
       skipped.push({

@@ -1,23 +1,26 @@
 import * as Tabs from '@radix-ui/react-tabs';
 import { useEffect, useState } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary';
-import { CollectionsPanel } from '../features/collections/CollectionsPanel';
 import { SaveRequestDialog } from '../features/collections/SaveRequestDialog';
 import { ResponseArea } from '../features/compare/CompareView';
 import { CookieJarPanel } from '../features/cookies/CookieJarPanel';
-import { HistoryPanel } from '../features/history/HistoryPanel';
 import { MatrixView } from '../features/matrix/MatrixView';
 import { startMatrixSync } from '../features/matrix/store';
 import { applyProfileAccent } from '../features/profiles/accent';
 import { ProfileSwitcher } from '../features/profiles/ProfileSwitcher';
 import { startProfilesSync, useActiveProfile, useProfilesStore } from '../features/profiles/store';
+import { startTabsPersistence } from '../features/request/persist';
 import { RequestEditor } from '../features/request/RequestEditor';
 import { startRequestSync } from '../features/request/store';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { useSettingsStore } from '../features/settings/store';
 import { ProfileSettingsPanel } from '../features/variables/ProfileSettingsPanel';
+import { CommandPalette } from './CommandPalette';
+import { CloseTabDialog, ShortcutsSheet } from './dialogs';
+import { Sidebar, useSidebarWidth } from './Sidebar';
 import { SplitPane } from './SplitPane';
 import { useAppShortcuts } from './useAppShortcuts';
+import { saveTab, useWorkbenchUi } from './workbench';
 import '../components/ui.css';
 import './app.css';
 
@@ -26,7 +29,14 @@ function useStartup(): void {
   useEffect(() => {
     void useProfilesStore.getState().load();
     void useSettingsStore.getState().load();
-    const stops = [startProfilesSync(), startRequestSync(), startMatrixSync()];
+    const stops = [
+      startProfilesSync(),
+      startRequestSync(),
+      startMatrixSync(),
+      startTabsPersistence((status, notice) =>
+        useWorkbenchUi.getState().set({ tabsSaved: status, ...(notice ? { notice } : {}) }),
+      ),
+    ];
     return () => {
       for (const stop of stops) stop();
     };
@@ -40,7 +50,10 @@ export function App() {
   const loaded = useProfilesStore((s) => s.loaded);
   const loadError = useProfilesStore((s) => s.error);
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const [saveOpen, setSaveOpen] = useState(false);
+  const saveOpen = useWorkbenchUi((s) => s.saveOpen);
+  const setUi = useWorkbenchUi((s) => s.set);
+  const tabsSaved = useWorkbenchUi((s) => s.tabsSaved);
+  const sidebarWidth = useSidebarWidth();
   const [sideOpen, setSideOpen] = useState(true);
   const [matrixOpen, setMatrixOpen] = useState(false);
 
@@ -49,7 +62,7 @@ export function App() {
   }, [profile?.color]);
 
   return (
-    <div className="app" data-profile={profile?.name ?? ''}>
+    <div className="app" data-profile={profile?.name ?? ''} data-tabs-saved={tabsSaved}>
       <div className="app-profile-bar" aria-hidden="true" />
       <header className="app-topbar">
         <span className="app-wordmark">
@@ -90,29 +103,11 @@ export function App() {
           Profiles could not be loaded: {loadError}
         </p>
       )}
-      <div className={`app-body${sideOpen ? '' : ' is-side-closed'}`}>
-        <aside className="app-sidebar" aria-label="Collections and history">
-          <Tabs.Root className="app-side-tabs" defaultValue="collections">
-            <Tabs.List className="ui-tabs-list" aria-label="Sidebar">
-              <Tabs.Trigger className="ui-tab" value="collections">
-                Collections
-              </Tabs.Trigger>
-              <Tabs.Trigger className="ui-tab" value="history">
-                History
-              </Tabs.Trigger>
-            </Tabs.List>
-            <Tabs.Content className="app-side-content" value="collections">
-              <ErrorBoundary area="collections">
-                <CollectionsPanel />
-              </ErrorBoundary>
-            </Tabs.Content>
-            <Tabs.Content className="app-side-content" value="history">
-              <ErrorBoundary area="history">
-                <HistoryPanel />
-              </ErrorBoundary>
-            </Tabs.Content>
-          </Tabs.Root>
-        </aside>
+      <div
+        className={`app-body${sideOpen ? '' : ' is-side-closed'}`}
+        style={{ '--sidebar-w': sidebarWidth ? `${sidebarWidth}px` : '36px' } as React.CSSProperties}
+      >
+        <Sidebar />
         <main className="app-center">
           {matrixOpen ? (
             <ErrorBoundary area="the access matrix">
@@ -124,7 +119,7 @@ export function App() {
             <SplitPane
               top={
                 <ErrorBoundary area="the request editor">
-                  <RequestEditor onSave={() => setSaveOpen(true)} />
+                  <RequestEditor onSave={() => void saveTab()} />
                 </ErrorBoundary>
               }
               bottom={
@@ -169,7 +164,10 @@ export function App() {
         )}
       </div>
       <SettingsDialog open={settingsOpen} onOpenChange={setSettingsOpen} />
-      <SaveRequestDialog open={saveOpen} onOpenChange={setSaveOpen} />
+      <SaveRequestDialog open={saveOpen} onOpenChange={(o) => setUi({ saveOpen: o })} />
+      <CloseTabDialog />
+      <ShortcutsSheet />
+      <CommandPalette onOpenSettings={() => setSettingsOpen(true)} onRunMatrix={() => setMatrixOpen(true)} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { useProfilesStore } from '../../../renderer/src/features/profiles/store';
-import { emptyRequest, useRequestStore } from '../../../renderer/src/features/request/store';
+import { useRequestStore } from '../../../renderer/src/features/request/store';
 import { type BridgedCore, startBridgedCore } from '../../support/core';
 import { type LoopbackServer, startLoopbackServer } from '../../support/loopback';
 
@@ -33,7 +33,7 @@ export function resetStores(active?: string): void {
   localStorage.clear();
   if (active) localStorage.setItem('tandem.activeProfile', active);
   useProfilesStore.setState({ profiles: {}, order: [], active: '', loaded: false, error: null });
-  useRequestStore.setState({ draft: emptyRequest(), origin: null, inFlight: {}, responses: {} });
+  useRequestStore.getState().reset();
 }
 
 export type TestServer = LoopbackServer;

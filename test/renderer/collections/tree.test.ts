@@ -44,3 +44,43 @@ describe('collections tree', () => {
     expect(suggestName('GET', '{{base}}/me')).toBe('GET {{base}}/me');
   });
 });
+
+describe('collections tree order and filter', () => {
+  const story: Collection = {
+    id: 'c2',
+    name: 'Demo',
+    folders: ['Session', 'httpbin', 'Access'],
+    requests: [
+      {
+        id: 'a',
+        name: 'Log in',
+        folder: 'Session',
+        request: { ...spec, method: 'POST', url: '{{baseUrl}}/login' },
+      },
+      { id: 'b', name: 'Who am I', folder: 'Session', request: { ...spec, url: '{{baseUrl}}/profile' } },
+      { id: 'c', name: 'Log out', folder: 'Session', request: { ...spec, url: '{{baseUrl}}/logout' } },
+      { id: 'd', name: 'Admin only', folder: 'Access', request: { ...spec, url: '{{baseUrl}}/admin' } },
+    ],
+  };
+
+  it('keeps the order of the file: Session first, its requests as saved', async () => {
+    const { buildTree: build } = await import('../../../renderer/src/features/collections/tree');
+    const tree = build(story);
+    expect(tree.map((n) => (n.kind === 'folder' ? n.name : ''))).toEqual(['Session', 'httpbin', 'Access']);
+    const session = tree[0];
+    expect(
+      session.kind === 'folder' && session.children.map((n) => (n.kind === 'request' ? n.request.name : '')),
+    ).toEqual(['Log in', 'Who am I', 'Log out']);
+  });
+
+  it('filters by name, method or URL; a matching folder keeps what is inside', async () => {
+    const { buildTree: build, filterTree } = await import('../../../renderer/src/features/collections/tree');
+    const names = (q: string) =>
+      JSON.stringify(filterTree(build(story), q), (k, v) => (k === 'request' ? v.name : v));
+    expect(names('profile')).toContain('Who am I');
+    expect(names('profile')).not.toContain('Log in');
+    expect(names('post')).toContain('Log in');
+    expect(names('access')).toContain('Admin only');
+    expect(filterTree(build(story), 'zzz')).toEqual([]);
+  });
+});

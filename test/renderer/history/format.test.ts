@@ -20,7 +20,7 @@ describe('history formatting', () => {
     const now = Date.parse('2026-01-10T12:00:00Z');
     expect(timeAgo('2026-01-10T11:59:58Z', now)).toBe('just now');
     expect(timeAgo('2026-01-10T11:59:15Z', now)).toBe('45s ago');
-    expect(timeAgo('2026-01-10T11:55:00Z', now)).toBe('5m ago');
+    expect(timeAgo('2026-01-10T11:55:00Z', now)).toBe('5 min ago');
     expect(timeAgo('2026-01-10T09:00:00Z', now)).toBe('3h ago');
     expect(timeAgo('2026-01-08T12:00:00Z', now)).toBe('2d ago');
     expect(timeAgo('2025-12-01T12:00:00Z', now)).toBe('2025-12-01');

@@ -1,13 +1,16 @@
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type DragEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { Collection, SavedRequest } from '../../../../main/shared/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import '../../components/controls.css';
 import { emptyRequest, useRequestStore } from '../request/store';
-import { useCollectionsStore } from './store';
+import { isDirty } from '../request/tabs';
+import { DRAG_TYPE, type Dragged, type DropHint, type DropTarget, hintAt, moveFor } from './dnd';
+import { startCollectionsSync, useCollectionsStore } from './store';
 import { type RowAction, TreeRow } from './TreeRow';
 import {
   buildTree,
   childFolderNames,
+  filterTree,
   joinPath,
   parentPath,
   requestsUnder,
@@ -33,6 +36,17 @@ export function CollectionsPanel() {
   const { byId, ids, status, error, load } = store;
   const openRequest = useRequestStore((s) => s.openRequest);
   const originId = useRequestStore((s) => s.origin?.requestId ?? null);
+  const dirtyText = useRequestStore((s) =>
+    s.order
+      .map((id) => s.tabs[id])
+      .filter((t) => t?.origin && isDirty(t))
+      .map((t) => t.origin?.requestId)
+      .join(' '),
+  );
+  const dirtyIds = useMemo(() => new Set(dirtyText.split(' ')), [dirtyText]);
+  const [query, setQuery] = useState('');
+  const [dragged, setDragged] = useState<Dragged | null>(null);
+  const [drop, setDrop] = useState<{ key: string; hint: DropHint } | null>(null);
   const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set());
   const [renaming, setRenaming] = useState<string | null>(null);
   const [pendingDelete, setPendingDelete] = useState<{
@@ -44,6 +58,7 @@ export function CollectionsPanel() {
 
   useEffect(() => {
     void load();
+    return startCollectionsSync();
   }, [load]);
 
   const collections = useMemo(() => ids.map((id) => byId[id]).filter(Boolean), [ids, byId]);
@@ -118,15 +133,16 @@ export function CollectionsPanel() {
       const r = c.requests.find((x) => x.id === t.requestId);
       if (!r) return;
       const res = await store.saveRequest(c.id, { id: r.id, name, folder: r.folder, request: r.request });
-      if (check(res) && useRequestStore.getState().origin?.requestId === r.id)
-        useRequestStore.setState({ origin: { collectionId: c.id, requestId: r.id, name } });
+      if (check(res))
+        useRequestStore.getState().followOrigin(r.id, { collectionId: c.id, requestId: r.id, name });
     }
   };
 
   const confirmDelete = async (t: Target) => {
     if (t.kind === 'collection') check(await store.remove(t.collectionId));
     else if (t.kind === 'folder') check(await store.removeFolder(t.collectionId, t.path));
-    else check(await store.removeRequest(t.collectionId, t.requestId));
+    else if (check(await store.removeRequest(t.collectionId, t.requestId)))
+      useRequestStore.getState().followOrigin(t.requestId, null);
   };
 
   const actionsFor = (t: Target, c: Collection, label: string): RowAction[] => {
@@ -168,8 +184,45 @@ export function CollectionsPanel() {
     ];
   };
 
+  /** Drag and drop props for a row: it can be dragged (unless it is a collection) and dropped on. */
+  const dndFor = (key: string, item: Dragged | null, target: DropTarget) => ({
+    dropHint: drop?.key === key ? drop.hint : null,
+    drag: {
+      draggable: item !== null && !query,
+      onDragStart: (e: DragEvent<HTMLDivElement>) => {
+        if (!item) return;
+        e.stopPropagation();
+        e.dataTransfer.setData(DRAG_TYPE, key);
+        e.dataTransfer.effectAllowed = 'move';
+        setDragged(item);
+      },
+      onDragEnd: () => {
+        setDragged(null);
+        setDrop(null);
+      },
+      onDragOver: (e: DragEvent<HTMLDivElement>) => {
+        if (!dragged || !e.dataTransfer.types.includes(DRAG_TYPE)) return;
+        const hint = hintAt(e, target);
+        if (!moveFor(dragged, target, hint)) return;
+        e.preventDefault();
+        e.stopPropagation();
+        if (drop?.key !== key || drop.hint !== hint) setDrop({ key, hint });
+      },
+      onDragLeave: () => setDrop((d) => (d?.key === key ? null : d)),
+      onDrop: async (e: DragEvent<HTMLDivElement>) => {
+        e.preventDefault();
+        e.stopPropagation();
+        const args = dragged ? moveFor(dragged, target, hintAt(e, target)) : null;
+        setDragged(null);
+        setDrop(null);
+        if (args && check(await store.move(args)))
+          expand(args.to.folder ? `f:${args.collectionId}:${args.to.folder}` : `c:${args.collectionId}`);
+      },
+    },
+  });
+
   const renderNodes = (c: Collection, nodes: TreeNode[], level: number): ReactNode =>
-    nodes.map((n) => {
+    nodes.map((n, i) => {
       if (n.kind === 'request') {
         const t: Target = { kind: 'request', collectionId: c.id, requestId: n.request.id };
         const key = keyOf(t);
@@ -181,6 +234,18 @@ export function CollectionsPanel() {
             method={n.request.request.method}
             level={level}
             selected={originId === n.request.id}
+            dirty={dirtyIds.has(n.request.id)}
+            {...dndFor(
+              key,
+              { kind: 'request', collectionId: c.id, id: n.request.id, folder: n.request.folder },
+              {
+                kind: 'request',
+                collectionId: c.id,
+                id: n.request.id,
+                folder: n.request.folder,
+                nextId: nextRequestId(nodes, i),
+              },
+            )}
             renaming={renaming === key}
             actions={actionsFor(t, c, n.request.name)}
             onActivate={() => open(c, n.request)}
@@ -192,11 +257,16 @@ export function CollectionsPanel() {
       }
       const t: Target = { kind: 'folder', collectionId: c.id, path: n.path };
       const key = keyOf(t);
-      const expanded = !collapsed.has(key);
+      const expanded = !collapsed.has(key) || Boolean(query);
       return (
         <TreeRow
           key={key}
           kind="folder"
+          {...dndFor(
+            key,
+            { kind: 'folder', collectionId: c.id, path: n.path },
+            { kind: 'folder', collectionId: c.id, path: n.path },
+          )}
           label={n.name}
           level={level}
           expanded={expanded}
@@ -218,7 +288,7 @@ export function CollectionsPanel() {
     body = (
       <div className="ctl-banner ctl-banner-error" role="alert">
         <span>Could not read collections: {error.message}</span>
-        <button type="button" className="ctl-btn" onClick={() => void load()}>
+        <button type="button" className="ui-button" onClick={() => void load()}>
           Retry
         </button>
       </div>
@@ -234,7 +304,7 @@ export function CollectionsPanel() {
       <div className="ctl-empty">
         <strong>No collections yet</strong>
         <span>Save requests into collections to send them again, as any profile.</span>
-        <button type="button" className="ctl-btn ctl-btn-primary" onClick={() => void newCollection()}>
+        <button type="button" className="ui-button ui-button-primary" onClick={() => void newCollection()}>
           New collection
         </button>
       </div>
@@ -245,12 +315,14 @@ export function CollectionsPanel() {
         {collections.map((c) => {
           const t: Target = { kind: 'collection', collectionId: c.id };
           const key = keyOf(t);
-          const expanded = !collapsed.has(key);
-          const nodes = buildTree(c);
+          const expanded = !collapsed.has(key) || Boolean(query);
+          const nodes = filterTree(buildTree(c), query);
+          if (query && !nodes.length) return null;
           return (
             <TreeRow
               key={key}
               kind="collection"
+              {...dndFor(key, null, { kind: 'collection', collectionId: c.id })}
               label={c.name}
               level={1}
               expanded={expanded}
@@ -275,11 +347,23 @@ export function CollectionsPanel() {
       <div className="coll-toolbar">
         <span className="coll-title">Collections</span>
         {collections.length ? (
-          <button type="button" className="ctl-btn ctl-btn-ghost" onClick={() => void newCollection()}>
+          <button type="button" className="ui-button ui-button-ghost" onClick={() => void newCollection()}>
             + New collection
           </button>
         ) : null}
       </div>
+      {collections.length ? (
+        <div className="coll-filter">
+          <input
+            className="ctl-input coll-filter-input"
+            type="search"
+            aria-label="Filter requests"
+            placeholder="Filter requests"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+        </div>
+      ) : null}
       {notice ? (
         <div className="ctl-error coll-notice" role="alert">
           {notice}
@@ -300,6 +384,15 @@ export function CollectionsPanel() {
       />
     </section>
   );
+}
+
+/** The id of the next request at the same level, for "drop after this one". */
+function nextRequestId(nodes: TreeNode[], i: number): string | null {
+  for (let j = i + 1; j < nodes.length; j++) {
+    const n = nodes[j];
+    if (n.kind === 'request') return n.request.id;
+  }
+  return null;
 }
 
 function EmptyLeaf({ level }: { level: number }) {

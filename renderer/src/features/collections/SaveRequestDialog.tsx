@@ -77,9 +77,9 @@ export function SaveRequestDialog({ open, onOpenChange }: SaveRequestDialogProps
     });
     setBusy(false);
     if (!res.ok) return setError({ field: 'form', message: res.error.message });
-    useRequestStore.setState({
-      origin: { collectionId: target, requestId: res.value.id, name: res.value.name },
-    });
+    useRequestStore
+      .getState()
+      .markSaved({ collectionId: target, requestId: res.value.id, name: res.value.name }, draft);
     onOpenChange(false);
   };
 
@@ -173,10 +173,10 @@ export function SaveRequestDialog({ open, onOpenChange }: SaveRequestDialogProps
         ) : null}
         {err('form')}
         <div className="coll-form-footer">
-          <button type="button" className="ctl-btn" onClick={() => onOpenChange(false)}>
+          <button type="button" className="ui-button" onClick={() => onOpenChange(false)}>
             Cancel
           </button>
-          <button type="submit" className="ctl-btn ctl-btn-primary" disabled={busy}>
+          <button type="submit" className="ui-button ui-button-primary" disabled={busy}>
             Save
           </button>
         </div>

@@ -16,6 +16,12 @@ export interface TreeRowProps {
   /** Undefined for leaves. */
   expanded?: boolean;
   selected?: boolean;
+  /** An open tab holds unsaved changes to this request. */
+  dirty?: boolean;
+  /** Drag and drop handlers for the row (reordering). */
+  drag?: React.HTMLAttributes<HTMLDivElement> & { draggable?: boolean };
+  /** Where a drop would land, for the marker. */
+  dropHint?: 'before' | 'inside' | 'after' | null;
   renaming: boolean;
   actions: RowAction[];
   onActivate(): void;
@@ -101,99 +107,107 @@ export function TreeRow(p: TreeRowProps) {
       }
     }
   };
+  // A flat tree (rows are siblings, nesting told by aria-level): each treeitem holds only its own
+  // row, so its name matches what it shows (axe label-content-name-mismatch).
   return (
-    <div
-      role="treeitem"
-      aria-level={p.level}
-      aria-label={p.method ? `${p.method} ${p.label}` : p.label}
-      aria-expanded={p.expanded}
-      aria-selected={p.selected ?? false}
-      tabIndex={0}
-      className={`coll-item coll-${p.kind}`}
-      onKeyDown={onKeyDown}
-    >
-      {/* Keyboard: the treeitem above handles Enter, F2 and arrows for this row. */}
-      {/* biome-ignore lint/a11y/useKeyWithClickEvents: keys are handled by the focusable treeitem */}
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: the row is the treeitem's visible part */}
+    <>
       <div
-        className={`coll-row${p.selected ? ' coll-row-selected' : ''}`}
-        style={{ paddingLeft: `${(p.level - 1) * 14 + 4}px` }}
-        onClick={p.onActivate}
-        onDoubleClick={(e) => {
-          e.stopPropagation();
-          if (p.kind !== 'request') p.onStartRename();
-        }}
-        onContextMenu={(e) => {
-          e.preventDefault();
-          setMenuOpen(true);
-        }}
+        role="treeitem"
+        aria-level={p.level}
+        aria-label={p.method ? `${p.method} ${p.label}${p.dirty ? ', unsaved changes' : ''}` : p.label}
+        aria-expanded={p.expanded}
+        aria-selected={p.selected ?? false}
+        tabIndex={0}
+        className={`coll-item coll-${p.kind}`}
+        onKeyDown={onKeyDown}
       >
-        {p.expanded === undefined ? (
-          <span className="coll-caret" aria-hidden="true" />
-        ) : (
-          <span className="coll-caret" aria-hidden="true">
-            {p.expanded ? '▾' : '▸'}
-          </span>
-        )}
-        {p.method ? (
-          <span className={`coll-method coll-method-${methodClass(p.method)}`}>{p.method}</span>
-        ) : (
-          <span className="coll-icon" aria-hidden="true">
-            {p.kind === 'collection' ? '▤' : '▭'}
-          </span>
-        )}
-        {p.renaming ? (
-          <RenameInput initial={p.label} label={p.label} onDone={p.onRename} onCancel={p.onCancelRename} />
-        ) : (
-          <span className="coll-label">{p.label}</span>
-        )}
-        <Menu.Root open={menuOpen} onOpenChange={setMenuOpen} modal={false}>
-          <Menu.Trigger asChild>
-            <button
-              type="button"
-              className="ctl-btn ctl-btn-icon coll-more"
-              aria-label={`Actions for ${p.label}`}
-              onClick={(e) => e.stopPropagation()}
-            >
-              ⋯
-            </button>
-          </Menu.Trigger>
-          <Menu.Portal>
-            <Menu.Content
-              className="ctl-menu coll-menu"
-              align="end"
-              sideOffset={2}
-              // React events bubble through portals: keep menu clicks from toggling the row.
-              onClick={(e) => e.stopPropagation()}
-              onDoubleClick={(e) => e.stopPropagation()}
-              onCloseAutoFocus={(e) => {
-                // After an action (rename, delete…) focus belongs to what the action showed, not the trigger.
-                if (selectedAction.current) e.preventDefault();
-                selectedAction.current = false;
-              }}
-            >
-              {p.actions.map((a) => (
-                <Menu.Item
-                  key={a.label}
-                  className={`ctl-menu-item${a.danger ? ' ctl-menu-danger' : ''}`}
-                  onSelect={() => {
-                    selectedAction.current = true;
-                    a.onSelect();
-                  }}
-                >
-                  {a.label}
-                </Menu.Item>
-              ))}
-            </Menu.Content>
-          </Menu.Portal>
-        </Menu.Root>
-      </div>
-      {p.children && p.expanded ? (
-        // biome-ignore lint/a11y/useSemanticElements: an ARIA tree's nested level is a group
-        <div role="group" className="coll-group">
-          {p.children}
+        {/* Keyboard: the treeitem above handles Enter, F2 and arrows for this row. */}
+        {/* biome-ignore lint/a11y/useKeyWithClickEvents: keys are handled by the focusable treeitem */}
+        {/* biome-ignore lint/a11y/noStaticElementInteractions: the row is the treeitem's visible part */}
+        <div
+          className={`coll-row${p.selected ? ' coll-row-selected' : ''}${p.dropHint ? ` coll-drop-${p.dropHint}` : ''}`}
+          {...p.drag}
+          style={{ paddingLeft: `${(p.level - 1) * 14 + 4}px` }}
+          onClick={p.onActivate}
+          onDoubleClick={(e) => {
+            e.stopPropagation();
+            if (p.kind !== 'request') p.onStartRename();
+          }}
+          onContextMenu={(e) => {
+            e.preventDefault();
+            setMenuOpen(true);
+          }}
+        >
+          {p.expanded === undefined ? (
+            <span className="coll-caret" aria-hidden="true" />
+          ) : (
+            <span className="coll-caret" aria-hidden="true">
+              {p.expanded ? '▾' : '▸'}
+            </span>
+          )}
+          {p.method ? (
+            <span className={`coll-method coll-method-${methodClass(p.method)}`}>{p.method}</span>
+          ) : (
+            <span className="coll-icon" aria-hidden="true">
+              {p.kind === 'collection' ? '▤' : '▭'}
+            </span>
+          )}{' '}
+          {p.renaming ? (
+            <RenameInput initial={p.label} label={p.label} onDone={p.onRename} onCancel={p.onCancelRename} />
+          ) : (
+            <span className="coll-label">{p.label}</span>
+          )}
+          {p.dirty ? (
+            <span
+              className="coll-dirty"
+              role="img"
+              aria-label="Unsaved changes"
+              title="Unsaved changes in a tab"
+            />
+          ) : null}
+          <Menu.Root open={menuOpen} onOpenChange={setMenuOpen} modal={false}>
+            <Menu.Trigger asChild>
+              <button
+                type="button"
+                className="ui-icon-button coll-more"
+                aria-label={`Actions for ${p.label}`}
+                onClick={(e) => e.stopPropagation()}
+              >
+                ⋯
+              </button>
+            </Menu.Trigger>
+            <Menu.Portal>
+              <Menu.Content
+                className="ctl-menu coll-menu"
+                align="end"
+                sideOffset={2}
+                // React events bubble through portals: keep menu clicks from toggling the row.
+                onClick={(e) => e.stopPropagation()}
+                onDoubleClick={(e) => e.stopPropagation()}
+                onCloseAutoFocus={(e) => {
+                  // After an action (rename, delete…) focus belongs to what the action showed, not the trigger.
+                  if (selectedAction.current) e.preventDefault();
+                  selectedAction.current = false;
+                }}
+              >
+                {p.actions.map((a) => (
+                  <Menu.Item
+                    key={a.label}
+                    className={`ctl-menu-item${a.danger ? ' ctl-menu-danger' : ''}`}
+                    onSelect={() => {
+                      selectedAction.current = true;
+                      a.onSelect();
+                    }}
+                  >
+                    {a.label}
+                  </Menu.Item>
+                ))}
+              </Menu.Content>
+            </Menu.Portal>
+          </Menu.Root>
         </div>
-      ) : null}
-    </div>
+      </div>
+      {p.children && p.expanded ? p.children : null}
+    </>
   );
 }

@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import type { Collection, RequestSpec, Result, SavedRequest } from '../../../../main/shared/types';
-import { api } from '../../api';
+import type { CollectionMoveArgs } from '../../../../main/shared/workbench';
+import { api, subscribe } from '../../api';
+import { coalesce } from '../cookies/coalesce';
 import { type ListSlice, listLoader } from '../listStore';
 import {
   allFolders,
@@ -13,6 +15,11 @@ import {
   uniqueName,
 } from './tree';
 
+/**
+ * Collections by id, in the core's order. A change that answers with the collection is applied
+ * to the map at once; every change also arrives as `collections.changed`, which updates the one
+ * collection it names (a burst of events costs at most two reads). Nothing reloads twice.
+ */
 export interface CollectionsState extends ListSlice<Collection> {
   load(): Promise<void>;
   create(name: string): Promise<Result<Collection>>;
@@ -23,6 +30,7 @@ export interface CollectionsState extends ListSlice<Collection> {
   renameFolder(collectionId: string, from: string, to: string): Promise<Result<Collection>>;
   duplicateFolder(collectionId: string, folder: string): Promise<Result<Collection>>;
   removeFolder(collectionId: string, folder: string): Promise<Result<Collection>>;
+  move(args: CollectionMoveArgs): Promise<Result<Collection>>;
   saveRequest(
     collectionId: string,
     request: { id?: string; name: string; folder: string; request: RequestSpec },
@@ -31,29 +39,42 @@ export interface CollectionsState extends ListSlice<Collection> {
   removeRequest(collectionId: string, requestId: string): Promise<Result<{ deleted: string }>>;
 }
 
-/** Runs a sequence of calls, stopping at the first failure. */
-async function chain<T>(steps: Array<() => Promise<Result<unknown>>>, last: () => Promise<Result<T>>) {
-  for (const step of steps) {
-    const r = await step();
-    if (!r.ok) return r as Result<T>;
-  }
-  return last();
-}
+const byName = (a: Collection, b: Collection) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 
 export const useCollectionsStore = create<CollectionsState>()((set, get) => {
-  const reloadAfter = async <T>(res: Result<T>): Promise<Result<T>> => {
-    if (res.ok) await get().load();
+  /** Puts one collection into the map (its place in the list follows the core's order: by name). */
+  const put = (c: Collection) =>
+    set((s) => {
+      const byId = { ...s.byId, [c.id]: c };
+      const ids = Object.values(byId)
+        .sort(byName)
+        .map((x) => x.id);
+      return { byId, ids };
+    });
+  const drop = (id: string) =>
+    set((s) => {
+      if (!s.byId[id]) return s;
+      const { [id]: _gone, ...byId } = s.byId;
+      return { byId, ids: s.ids.filter((x) => x !== id) };
+    });
+  const applied = <T extends Collection>(res: Result<T>): Result<T> => {
+    if (res.ok) put(res.value);
     return res;
   };
+
   return {
     byId: {},
     ids: [],
     status: 'idle',
     error: null,
     load: listLoader(() => api['collections.list']({}), get, set),
-    create: async (name) => reloadAfter(await api['collections.create']({ name })),
-    rename: async (id, name) => reloadAfter(await api['collections.rename']({ id, name })),
-    remove: async (id) => reloadAfter(await api['collections.delete']({ id })),
+    create: async (name) => applied(await api['collections.create']({ name })),
+    rename: async (id, name) => applied(await api['collections.rename']({ id, name })),
+    async remove(id) {
+      const res = await api['collections.delete']({ id });
+      if (res.ok) drop(id);
+      return res;
+    },
     async duplicate(id) {
       const source = get().byId[id];
       if (!source) return { ok: false, error: { code: 'NOT_FOUND', message: `No collection with id ${id}` } };
@@ -61,39 +82,27 @@ export const useCollectionsStore = create<CollectionsState>()((set, get) => {
       const created = await api['collections.create']({ name: uniqueName(`${source.name} copy`, names) });
       if (!created.ok) return created;
       const copyId = created.value.id;
-      const res = await chain(
-        [
-          ...allFolders(source).map(
-            (folder) => () => api['collections.addFolder']({ collectionId: copyId, folder }),
-          ),
-          ...source.requests.map(
-            (r) => () =>
-              api['collections.saveRequest']({
-                collectionId: copyId,
-                request: { name: r.name, folder: r.folder, request: r.request },
-              }),
-          ),
-        ],
-        async () => {
-          const list = await api['collections.list']({});
-          if (!list.ok) return list;
-          const copy = list.value.find((c) => c.id === copyId);
-          return copy
-            ? ({ ok: true, value: copy } as Result<Collection>)
-            : ({
-                ok: false,
-                error: { code: 'NOT_FOUND', message: 'The copy vanished' },
-              } as Result<Collection>);
-        },
-      );
-      return reloadAfter(res);
+      for (const folder of allFolders(source)) {
+        const r = await api['collections.addFolder']({ collectionId: copyId, folder });
+        if (!r.ok) return r;
+      }
+      let last: Result<Collection> = created;
+      for (const r of source.requests) {
+        const saved = await api['collections.saveRequest']({
+          collectionId: copyId,
+          request: { name: r.name, folder: r.folder, request: r.request },
+        });
+        if (!saved.ok) return saved;
+      }
+      last = await findOne(copyId);
+      return applied(last);
     },
     addFolder: async (collectionId, folder) =>
-      reloadAfter(await api['collections.addFolder']({ collectionId, folder })),
+      applied(await api['collections.addFolder']({ collectionId, folder })),
     renameFolder: async (collectionId, from, to) =>
-      reloadAfter(await api['collections.renameFolder']({ collectionId, from, to })),
+      applied(await api['collections.renameFolder']({ collectionId, from, to })),
     removeFolder: async (collectionId, folder) =>
-      reloadAfter(await api['collections.deleteFolder']({ collectionId, folder })),
+      applied(await api['collections.deleteFolder']({ collectionId, folder })),
     async duplicateFolder(collectionId, folder) {
       const c = get().byId[collectionId];
       if (!c)
@@ -103,38 +112,75 @@ export const useCollectionsStore = create<CollectionsState>()((set, get) => {
         .filter((p) => parentPath(p) === parent)
         .map(leafName);
       const target = joinPath(parent, uniqueName(`${leafName(folder)} copy`, siblings));
-      const res = await chain(
-        [
-          ...foldersUnder(c, folder).map(
-            (p) => () => api['collections.addFolder']({ collectionId, folder: rebase(p, folder, target) }),
-          ),
-          ...requestsUnder(c, folder).map(
-            (r) => () =>
-              api['collections.saveRequest']({
-                collectionId,
-                request: { name: r.name, folder: rebase(r.folder, folder, target), request: r.request },
-              }),
-          ),
-        ],
-        async () => {
-          const list = await api['collections.list']({});
-          if (!list.ok) return list;
-          const found = list.value.find((x) => x.id === collectionId);
-          return found
-            ? ({ ok: true, value: found } as Result<Collection>)
-            : ({
-                ok: false,
-                error: { code: 'NOT_FOUND', message: 'The collection vanished' },
-              } as Result<Collection>);
-        },
-      );
-      return reloadAfter(res);
+      for (const p of foldersUnder(c, folder)) {
+        const r = await api['collections.addFolder']({ collectionId, folder: rebase(p, folder, target) });
+        if (!r.ok) return r;
+      }
+      for (const r of requestsUnder(c, folder)) {
+        const saved = await api['collections.saveRequest']({
+          collectionId,
+          request: { name: r.name, folder: rebase(r.folder, folder, target), request: r.request },
+        });
+        if (!saved.ok) return saved;
+      }
+      return applied(await findOne(collectionId));
     },
-    saveRequest: async (collectionId, request) =>
-      reloadAfter(await api['collections.saveRequest']({ collectionId, request })),
-    duplicateRequest: async (collectionId, requestId) =>
-      reloadAfter(await api['collections.duplicateRequest']({ collectionId, requestId })),
-    removeRequest: async (collectionId, requestId) =>
-      reloadAfter(await api['collections.deleteRequest']({ collectionId, requestId })),
+    move: async (args) => applied(await api['collections.move'](args)),
+    async saveRequest(collectionId, request) {
+      const res = await api['collections.saveRequest']({ collectionId, request });
+      return res; // the list follows from `collections.changed`
+    },
+    async duplicateRequest(collectionId, requestId) {
+      const res = await api['collections.duplicateRequest']({ collectionId, requestId });
+      return res; // the list follows from `collections.changed`
+    },
+    async removeRequest(collectionId, requestId) {
+      const res = await api['collections.deleteRequest']({ collectionId, requestId });
+      return res; // the list follows from `collections.changed`
+    },
   };
 });
+
+async function findOne(id: string): Promise<Result<Collection>> {
+  const list = await api['collections.list']({});
+  if (!list.ok) return list;
+  const found = list.value.find((c) => c.id === id);
+  return found
+    ? { ok: true, value: found }
+    : { ok: false, error: { code: 'NOT_FOUND', message: 'The collection is gone' } };
+}
+
+let followers = 0;
+let unfollow: (() => void) | null = null;
+
+/**
+ * Follows `collections.changed`: a deleted collection leaves the map; any other change re-reads
+ * the list once. Shared by every caller (one subscription); returns the unsubscribe.
+ */
+export function startCollectionsSync(): () => void {
+  followers++;
+  if (!unfollow) unfollow = follow();
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    if (--followers === 0) {
+      unfollow?.();
+      unfollow = null;
+    }
+  };
+}
+
+function follow(): () => void {
+  const reread = coalesce(() => useCollectionsStore.getState().load());
+  return subscribe('collections.changed', (e) => {
+    if (e.deleted && e.id) {
+      const s = useCollectionsStore.getState();
+      if (!s.byId[e.id]) return;
+      const { [e.id]: _gone, ...byId } = s.byId;
+      useCollectionsStore.setState({ byId, ids: s.ids.filter((x) => x !== e.id) });
+      return;
+    }
+    void reread('collections');
+  });
+}

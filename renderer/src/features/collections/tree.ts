@@ -30,22 +30,22 @@ export function rebase(path: string, from: string, to: string): string {
   return path === from ? to : `${to}${path.slice(from.length)}`;
 }
 
-/** Every folder path the collection uses, parents included, parents before children. */
+/** Every folder path the collection uses, parents included, parents before children, in the file's order. */
 export function allFolders(c: Collection): string[] {
-  const set = new Set<string>();
+  const seen = new Set<string>();
+  const out: string[] = [];
   const add = (p: string) => {
-    let cur = p;
-    while (cur) {
-      set.add(cur);
-      cur = parentPath(cur);
-    }
+    if (!p || seen.has(p)) return;
+    add(parentPath(p));
+    seen.add(p);
+    out.push(p);
   };
   for (const f of c.folders) add(f);
-  for (const r of c.requests) if (r.folder) add(r.folder);
-  return [...set].sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
+  for (const r of c.requests) add(r.folder);
+  return out;
 }
 
-/** The collection as a tree: folders (by name) before requests (in saved order) at every level. */
+/** The collection as a tree, in the file's order: folders (in `folders` order) before requests at every level. */
 export function buildTree(c: Collection): TreeNode[] {
   const folders = new Map<string, TreeNode & { kind: 'folder' }>();
   const root: TreeNode[] = [];
@@ -53,11 +53,28 @@ export function buildTree(c: Collection): TreeNode[] {
   for (const path of allFolders(c)) {
     const node = { kind: 'folder' as const, path, name: leafName(path), children: [] };
     folders.set(path, node);
+    childrenOf(parentPath(path)).push(node);
   }
-  const sortedFolders = [...folders.values()].sort((a, b) => a.name.localeCompare(b.name));
-  for (const f of sortedFolders) childrenOf(parentPath(f.path)).push(f);
   for (const r of c.requests) childrenOf(r.folder).push({ kind: 'request', request: r });
   return root;
+}
+
+/** The tree with only what matches `query` (a request's name, method or URL; a folder's name keeps all inside it). */
+export function filterTree(nodes: TreeNode[], query: string): TreeNode[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return nodes;
+  const out: TreeNode[] = [];
+  for (const n of nodes) {
+    if (n.kind === 'request') {
+      const r = n.request;
+      if (`${r.name} ${r.request.method} ${r.request.url}`.toLowerCase().includes(q)) out.push(n);
+    } else if (n.name.toLowerCase().includes(q)) out.push(n);
+    else {
+      const children = filterTree(n.children, q);
+      if (children.length) out.push({ ...n, children });
+    }
+  }
+  return out;
 }
 
 /** `base`, or `base 2`, `base 3`… whichever is not taken. */

@@ -5,7 +5,7 @@ import { StatusPill } from '../response/Details';
 import { formatBytes, formatMs } from '../response/format';
 import { ResponseViewer } from '../response/ResponseViewer';
 import { bodyLines, differingKeys } from './model';
-import { useCompareStore } from './store';
+import { useCompareStore, useTabCompare } from './store';
 import './compare.css';
 
 function ProfileHead({ name }: { name: string }) {
@@ -115,9 +115,7 @@ function Summary({ cmp }: { cmp: Comparison }) {
 
 /** The response area in compare mode: a diff summary on top, one column per profile below. */
 export function CompareView() {
-  const cmp = useCompareStore((s) => s.comparison);
-  const running = useCompareStore((s) => s.running);
-  const error = useCompareStore((s) => s.error);
+  const { comparison: cmp, running, error } = useTabCompare();
 
   let content: React.ReactNode;
   if (running) {
@@ -180,7 +178,7 @@ export function CompareView() {
 
 /** "Single | Side by side": which response area is shown. Both keep their content. */
 export function ViewSwitch() {
-  const open = useCompareStore((s) => s.open);
+  const { open } = useTabCompare();
   const modes = [
     { id: false, label: 'Single' },
     { id: true, label: 'Side by side' },
@@ -205,8 +203,8 @@ export function ViewSwitch() {
 
 /** The response area: the single response, or the comparison; the switch shows once a comparison exists. */
 export function ResponseArea() {
-  const open = useCompareStore((s) => s.open);
-  const has = useCompareStore((s) => s.comparison !== null || s.running !== null || s.error !== null);
+  const { open, comparison, running, error } = useTabCompare();
+  const has = comparison !== null || running !== null || error !== null;
   if (open) return <CompareView />;
   if (!has) return <ResponseViewer />;
   return (

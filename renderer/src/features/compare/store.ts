@@ -1,55 +1,62 @@
 import { create } from 'zustand';
-import type { Comparison, RequestSpec, TandemError } from '../../../../main/shared/types';
+import type { RequestSpec } from '../../../../main/shared/types';
 import { api } from '../../api';
+import { useRequestStore } from '../request/store';
+import { type CompareSlot, emptyCompare, newId } from '../request/tabs';
+import { useSessionsStore } from '../sessions/store';
 
+/**
+ * Comparing profiles side by side. Which profiles to compare is chosen once for the app; each
+ * comparison belongs to the tab that ran it (kept in that tab's `compare` slot).
+ */
 export interface CompareState {
-  /** The response area shows the side-by-side comparison instead of the single response. */
-  open: boolean;
   /** Profiles chosen to compare ([] = not chosen yet: the view offers a default). */
   selected: string[];
-  comparison: Comparison | null;
-  running: { compareId: string; profiles: string[] } | null;
-  error: TandemError | null;
   setSelected(names: string[]): void;
+  /** Shows the active tab's comparison, or its single response. */
   show(open: boolean): void;
-  /** Sends the request as the profiles side by side. Never throws. */
+  /** Sends the request as the profiles side by side, for the active tab. Never throws. */
   run(request: RequestSpec, profiles: string[]): Promise<void>;
   cancel(): Promise<void>;
 }
 
-function newId(): string {
-  const c = globalThis.crypto;
-  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
-  return `cmp-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
+const activeSlot = (): { id: string; slot: CompareSlot } => {
+  const s = useRequestStore.getState();
+  return { id: s.activeId, slot: s.tabs[s.activeId]?.compare ?? emptyCompare() };
+};
 
-export const useCompareStore = create<CompareState>()((set, get) => ({
-  open: false,
+export const useCompareStore = create<CompareState>()((set) => ({
   selected: [],
-  comparison: null,
-  running: null,
-  error: null,
 
   setSelected(names) {
     set({ selected: names });
   },
 
   show(open) {
-    set({ open });
+    useRequestStore.getState().setCompare(activeSlot().id, { open });
   },
 
   async run(request, profiles) {
-    if (get().running) return;
-    const compareId = newId();
-    set({ open: true, running: { compareId, profiles }, error: null });
-    const res = await api['request.compare']({ profiles, request, compareId });
-    if (get().running?.compareId !== compareId) return;
-    if (res.ok) set({ comparison: res.value, running: null, error: null });
-    else set({ running: null, error: res.error });
+    const { id, slot } = activeSlot();
+    if (slot.running) return;
+    const compareId = newId('cmp');
+    const { setCompare } = useRequestStore.getState();
+    setCompare(id, { open: true, running: { compareId, profiles }, error: null });
+    const jars = useSessionsStore.getState().jars.compare;
+    const res = await api['request.compare']({ profiles, request, compareId, jars });
+    const now = useRequestStore.getState().tabs[id]?.compare;
+    if (now?.running?.compareId !== compareId) return;
+    if (res.ok) setCompare(id, { comparison: res.value, running: null, error: null });
+    else setCompare(id, { running: null, error: res.error });
   },
 
   async cancel() {
-    const r = get().running;
+    const r = activeSlot().slot.running;
     if (r) await api['request.cancelCompare']({ compareId: r.compareId });
   },
 }));
+
+/** The active tab's comparison slot. */
+export function useTabCompare(): CompareSlot {
+  return useRequestStore((s) => s.tabs[s.activeId]?.compare) ?? emptyCompare();
+}

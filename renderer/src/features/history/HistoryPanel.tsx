@@ -39,8 +39,8 @@ function Entry({
         className="history-entry"
         onClick={onOpen}
         title={e.error ? e.error.message : e.url}
-        aria-label={`${e.profile} ${e.method} ${e.url} ${outcome} ${timeAgo(e.at, now)}`}
       >
+        {/* Named by its visible text (profile, method, path, status, origin, age), which axe checks. */}
         <span className="history-who">
           <span
             className="history-dot"
@@ -48,11 +48,11 @@ function Entry({
             style={{ background: color ?? 'var(--text-faint)' }}
           />
           <span className="history-profile">{e.profile}</span>
-        </span>
-        <span className={`history-method history-method-${methodClass(e.method)}`}>{e.method}</span>
-        <span className="history-path">{path}</span>
-        <span className={`history-status history-status-${tone}`}>{outcome}</span>
-        <span className="history-origin">{origin}</span>
+        </span>{' '}
+        <span className={`history-method history-method-${methodClass(e.method)}`}>{e.method}</span>{' '}
+        <span className="history-path">{path}</span>{' '}
+        <span className={`history-status history-status-${tone}`}>{outcome}</span>{' '}
+        <span className="history-origin">{origin}</span>{' '}
         <time className="history-time" dateTime={e.at}>
           {timeAgo(e.at, now)}
         </time>
@@ -86,7 +86,7 @@ export function HistoryPanel() {
   }, [order, entries]);
 
   const open = (e: HistoryEntry) => {
-    openRequest(e.request);
+    openRequest(e.request, null, { title: `${e.method} ${splitUrl(e.url).path}`, baseline: e.request });
     if (profiles[e.profile]) setActive(e.profile);
   };
 
@@ -112,7 +112,7 @@ export function HistoryPanel() {
         <span className="history-spacer" />
         <button
           type="button"
-          className="ctl-btn ctl-btn-ghost"
+          className="ui-button ui-button-ghost"
           disabled={shown.length === 0}
           onClick={() => setConfirm(true)}
         >
@@ -123,7 +123,7 @@ export function HistoryPanel() {
       {status === 'error' && error ? (
         <div className="ctl-banner ctl-banner-error" role="alert">
           <span>Could not read history: {error.message}</span>
-          <button type="button" className="ctl-btn" onClick={() => void load()}>
+          <button type="button" className="ui-button" onClick={() => void load()}>
             Retry
           </button>
         </div>

@@ -1,9 +1,11 @@
 import * as Tabs from '@radix-ui/react-tabs';
+import type { EditorPane } from '../../../../main/shared/workbench';
 import { KeyValueTable } from '../../components/KeyValueTable';
 import { BodyEditor } from './BodyEditor';
 import { parseParams, withParams } from './params';
 import { AuthEditor, CookiesEditor, OptionsEditor } from './RequestPanes';
 import { useRequestStore } from './store';
+import { TabBar } from './TabBar';
 import { UrlBar } from './UrlBar';
 import './request.css';
 
@@ -14,8 +16,10 @@ function Count({ n }: { n: number }) {
 /** The request being edited: URL bar on top, then Params / Headers / Body / Auth / Cookies / Options. */
 export function RequestEditor({ onSave }: { onSave(): void }) {
   const draft = useRequestStore((s) => s.draft);
-  const origin = useRequestStore((s) => s.origin);
   const revision = useRequestStore((s) => s.revision);
+  const tabId = useRequestStore((s) => s.activeId);
+  const pane = useRequestStore((s) => s.tabs[s.activeId]?.pane) ?? 'params';
+  const setPane = useRequestStore((s) => s.setPane);
   const setDraft = useRequestStore((s) => s.setDraft);
   const params = parseParams(draft.url);
   const headerCount = draft.headers.filter((h) => h.enabled !== false && h.name).length;
@@ -23,11 +27,9 @@ export function RequestEditor({ onSave }: { onSave(): void }) {
 
   return (
     <section className="request-editor" aria-label="Request">
-      <div className="request-title">
-        <span className="request-title-name">{origin ? origin.name : 'Untitled request'}</span>
-      </div>
+      <TabBar />
       <UrlBar onSave={onSave} />
-      <Tabs.Root className="request-tabs" defaultValue="params">
+      <Tabs.Root className="request-tabs" value={pane} onValueChange={(v) => setPane(v as EditorPane)}>
         <Tabs.List className="ui-tabs-list" aria-label="Request parts">
           <Tabs.Trigger className="ui-tab" value="params">
             Params
@@ -71,7 +73,7 @@ export function RequestEditor({ onSave }: { onSave(): void }) {
           />
         </Tabs.Content>
         <Tabs.Content className="request-pane request-pane-fill" value="body">
-          <BodyEditor key={revision} />
+          <BodyEditor key={`${tabId}:${revision}`} />
         </Tabs.Content>
         <Tabs.Content className="request-pane" value="auth">
           <AuthEditor />

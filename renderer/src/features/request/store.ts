@@ -1,126 +1,293 @@
 import { create } from 'zustand';
-import type { RequestSpec, ResponseRecord, TandemError } from '../../../../main/shared/types';
+import type { RequestSpec } from '../../../../main/shared/types';
+import type { EditorPane, WorkbenchLayout } from '../../../../main/shared/workbench';
 import { api, subscribe } from '../../api';
+import {
+  type CompareSlot,
+  emptyRequest,
+  makeTab,
+  moveItem,
+  newId,
+  type RequestOrigin,
+  type SendOutcome,
+  type Tab,
+} from './tabs';
 
-export interface RequestOrigin {
-  collectionId: string;
-  requestId: string;
-  name: string;
-}
+export type { InFlight, RequestOrigin, SendOutcome, Tab } from './tabs';
+export { emptyRequest } from './tabs';
 
-/** What the last send of this request as one profile produced. */
-export type SendOutcome =
-  | { kind: 'response'; response: ResponseRecord }
-  | { kind: 'error'; error: TandemError; at: string };
-
-export interface InFlight {
-  sendId: string;
-  startedAt: number;
-  /** Latest progress from the core: which hop is under way. */
-  progress: { hop: number; url: string; status: number | null } | null;
-}
-
+/**
+ * The request tabs. Each tab holds its own draft, its last response per profile and its own
+ * comparison. `draft`, `origin`, `revision`, `inFlight` and `responses` mirror the active tab,
+ * so editors read `s.draft` without knowing about tabs. View state only: sending, saving and
+ * keeping the tabs in the workspace are core channels.
+ */
 export interface RequestState {
+  tabs: Record<string, Tab>;
+  /** Tab ids, left to right. */
+  order: string[];
+  activeId: string;
+  /** Sidebar width, request/response split: kept with the tabs. */
+  layout: WorkbenchLayout;
+  /** The saved tabs have been read from the workspace (nothing is saved before that). */
+  hydrated: boolean;
+
+  // mirrors of the active tab
   draft: RequestSpec;
-  /** Where the draft came from when opened from a collection; null for a new request. */
   origin: RequestOrigin | null;
-  /** Bumped each time another request is opened (editors key their local state on it). */
   revision: number;
-  /** Sends under way, by profile name. */
-  inFlight: Record<string, InFlight>;
-  /** Last outcome of this request per profile (cleared when another request is opened). */
-  responses: Record<string, SendOutcome>;
-  openRequest(spec: RequestSpec, origin?: RequestOrigin | null): void;
-  /** Replaces parts of the draft. */
+  inFlight: Tab['inFlight'];
+  responses: Tab['responses'];
+
+  /** Opens a request in a tab: the tab already showing that saved request, else a new one. */
+  openRequest(
+    spec: RequestSpec,
+    origin?: RequestOrigin | null,
+    opts?: {
+      title?: string;
+      response?: SendOutcome;
+      baseline?: RequestSpec | null;
+      lastSent?: Tab['lastSent'];
+    },
+  ): string;
+  newTab(): string;
+  activate(id: string): void;
+  /** Closes a tab without asking (the UI asks first when it is unsaved). */
+  close(id: string): void;
+  moveTab(id: string, toIndex: number): void;
   setDraft(patch: Partial<RequestSpec>): void;
-  /** Sends the current draft as the profile. Never throws; the outcome lands in `responses`. */
+  setPane(pane: EditorPane): void;
+  /** The active tab's draft was saved as `origin`: it becomes the baseline. */
+  markSaved(origin: RequestOrigin, saved?: RequestSpec, tabId?: string): void;
+  /** A saved request was renamed or deleted elsewhere: tabs showing it follow. */
+  followOrigin(requestId: string, origin: RequestOrigin | null): void;
+  setLayout(patch: Partial<WorkbenchLayout>): void;
+  updateTab(id: string, change: (t: Tab) => Partial<Tab>): void;
+  setCompare(id: string, patch: Partial<CompareSlot>): void;
+  /** Sends the active tab's draft as the profile. Never throws; the outcome lands in that tab. */
   send(profile: string): Promise<SendOutcome | null>;
-  /** Cancels the profile's send under way, if any. */
-  cancel(profile: string): Promise<void>;
+  /** Cancels the active tab's send as the profile (the core also handles a cancel that arrives first). */
+  cancel(profile: string, tabId?: string): Promise<void>;
+  /** Back to one empty tab (tests, or a workspace with no saved tabs). */
+  reset(): void;
 }
 
-export function emptyRequest(): RequestSpec {
-  return { method: 'GET', url: '', headers: [], body: { type: 'none' } };
+type Core = Pick<RequestState, 'tabs' | 'order' | 'activeId'>;
+
+/** The mirrored fields for a tabs state. */
+export function mirror(
+  s: Core,
+): Pick<RequestState, 'draft' | 'origin' | 'revision' | 'inFlight' | 'responses'> {
+  const t = s.tabs[s.activeId];
+  return {
+    draft: t?.draft ?? emptyRequest(),
+    origin: t?.origin ?? null,
+    revision: t?.revision ?? 0,
+    inFlight: t?.inFlight ?? {},
+    responses: t?.responses ?? {},
+  };
 }
 
-function newSendId(): string {
-  const c = globalThis.crypto;
-  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
-  return `send-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+function initial(): Core & ReturnType<typeof mirror> {
+  const tab = makeTab(emptyRequest());
+  const core = { tabs: { [tab.id]: tab }, order: [tab.id], activeId: tab.id };
+  return { ...core, ...mirror(core) };
 }
 
-/** Bumped when another request is opened, so late answers for the old one are dropped. */
-let generation = 0;
-
-export const useRequestStore = create<RequestState>()((set, get) => ({
-  draft: emptyRequest(),
-  origin: null,
-  revision: 0,
-  inFlight: {},
-  responses: {},
-
-  openRequest(spec, origin = null) {
-    generation++;
-    for (const [profile] of Object.entries(get().inFlight)) void get().cancel(profile);
-    set((s) => ({
-      draft: structuredClone(spec),
-      origin,
-      responses: {},
-      inFlight: {},
-      revision: s.revision + 1,
-    }));
-  },
-
-  setDraft(patch) {
-    set((s) => ({ draft: { ...s.draft, ...patch } }));
-  },
-
-  async send(profile) {
-    if (!profile || get().inFlight[profile]) return null;
-    const gen = generation;
-    const sendId = newSendId();
-    const request = get().draft;
-    set((s) => ({
-      inFlight: { ...s.inFlight, [profile]: { sendId, startedAt: Date.now(), progress: null } },
-    }));
-    const res = await api['request.send']({ profile, request, sendId });
-    if (gen !== generation) return null;
-    const outcome: SendOutcome = res.ok
-      ? { kind: 'response', response: res.value }
-      : { kind: 'error', error: res.error, at: new Date().toISOString() };
+export const useRequestStore = create<RequestState>()((set, get) => {
+  /** Applies a change to the tabs and recomputes the mirrors. */
+  const commit = (change: (s: RequestState) => Partial<Core> | null) =>
     set((s) => {
-      const { [profile]: _done, ...inFlight } = s.inFlight;
-      return { inFlight, responses: { ...s.responses, [profile]: outcome } };
+      const patch = change(s);
+      if (!patch) return s;
+      const next = { ...s, ...patch };
+      return { ...patch, ...mirror(next) };
     });
-    return outcome;
-  },
+  const patchTab = (id: string, change: (t: Tab) => Partial<Tab>) =>
+    commit((s) => {
+      const t = s.tabs[id];
+      return t ? { tabs: { ...s.tabs, [id]: { ...t, ...change(t) } } } : null;
+    });
 
-  async cancel(profile) {
-    const f = get().inFlight[profile];
-    if (!f) return;
-    // The core only knows a sendId once it has started the send; a very quick cancel may
-    // arrive first, so ask again (briefly) while this send is still the one under way.
-    for (let attempt = 0; attempt < 50; attempt++) {
-      const res = await api['request.cancel']({ sendId: f.sendId });
-      if (!res.ok || res.value.cancelled || get().inFlight[profile]?.sendId !== f.sendId) return;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  },
-}));
+  return {
+    ...initial(),
+    layout: {},
+    hydrated: false,
+
+    openRequest(spec, origin = null, opts = {}) {
+      const existing = origin
+        ? get().order.find((id) => get().tabs[id]?.origin?.requestId === origin.requestId)
+        : undefined;
+      if (existing) {
+        get().activate(existing);
+        return existing;
+      }
+      const tab = makeTab(spec, { origin, title: opts.title, baseline: opts.baseline });
+      if (opts.response) {
+        const profile = opts.response.kind === 'response' ? opts.response.response.profile : null;
+        if (profile) tab.responses[profile] = opts.response;
+      }
+      if (opts.lastSent) tab.lastSent = opts.lastSent;
+      commit((s) => {
+        // An untouched empty tab is replaced rather than kept beside the new one.
+        const current = s.tabs[s.activeId];
+        const replace =
+          current &&
+          !current.origin &&
+          !current.title &&
+          current.draft.url === '' &&
+          !Object.keys(current.responses).length
+            ? current.id
+            : null;
+        const tabs = { ...s.tabs, [tab.id]: tab };
+        let order = [...s.order];
+        const at = order.indexOf(s.activeId);
+        if (replace) {
+          delete tabs[replace];
+          order[at] = tab.id;
+        } else order.splice(at + 1, 0, tab.id);
+        order = order.filter((id) => tabs[id]);
+        return { tabs, order, activeId: tab.id };
+      });
+      return tab.id;
+    },
+
+    newTab() {
+      const tab = makeTab(emptyRequest());
+      commit((s) => {
+        const order = [...s.order];
+        order.splice(order.indexOf(s.activeId) + 1, 0, tab.id);
+        return { tabs: { ...s.tabs, [tab.id]: tab }, order, activeId: tab.id };
+      });
+      return tab.id;
+    },
+
+    activate(id) {
+      commit((s) => (s.tabs[id] && s.activeId !== id ? { activeId: id } : null));
+    },
+
+    close(id) {
+      const t = get().tabs[id];
+      if (!t) return;
+      for (const profile of Object.keys(t.inFlight)) void get().cancel(profile, id);
+      commit((s) => {
+        const { [id]: _gone, ...tabs } = s.tabs;
+        const at = s.order.indexOf(id);
+        let order = s.order.filter((x) => x !== id);
+        let activeId = s.activeId;
+        if (!order.length) {
+          const fresh = makeTab(emptyRequest());
+          tabs[fresh.id] = fresh;
+          order = [fresh.id];
+        }
+        if (activeId === id) activeId = order[Math.min(at, order.length - 1)];
+        return { tabs, order, activeId };
+      });
+    },
+
+    moveTab(id, toIndex) {
+      commit((s) => {
+        const from = s.order.indexOf(id);
+        return from < 0 ? null : { order: moveItem(s.order, from, toIndex) };
+      });
+    },
+
+    setDraft(patch) {
+      patchTab(get().activeId, (t) => ({ draft: { ...t.draft, ...patch } }));
+    },
+
+    setPane(pane) {
+      patchTab(get().activeId, () => ({ pane }));
+    },
+
+    markSaved(origin, saved, tabId = get().activeId) {
+      patchTab(tabId, (t) => ({ origin, baseline: structuredClone(saved ?? t.draft), title: undefined }));
+    },
+
+    followOrigin(requestId, origin) {
+      commit((s) => {
+        let tabs = s.tabs;
+        for (const id of s.order) {
+          const t = tabs[id];
+          if (t.origin?.requestId !== requestId) continue;
+          const next: Tab = origin
+            ? { ...t, origin }
+            : { ...t, origin: null, baseline: null, title: t.origin.name };
+          tabs = { ...tabs, [id]: next };
+        }
+        return tabs === s.tabs ? null : { tabs };
+      });
+    },
+
+    setLayout(patch) {
+      set((s) => ({ layout: { ...s.layout, ...patch } }));
+    },
+
+    updateTab: patchTab,
+
+    setCompare(id, patch) {
+      patchTab(id, (t) => ({ compare: { ...t.compare, ...patch } }));
+    },
+
+    async send(profile) {
+      const tabId = get().activeId;
+      const tab = get().tabs[tabId];
+      if (!profile || !tab || tab.inFlight[profile]) return null;
+      const sendId = newId('send');
+      const request = tab.draft;
+      // A new send shows its own response at once, not a comparison run earlier.
+      patchTab(tabId, (t) => ({
+        inFlight: { ...t.inFlight, [profile]: { sendId, startedAt: Date.now(), progress: null } },
+        compare: { ...t.compare, open: false },
+      }));
+      // A saved request's extraction rules apply (the core finds them by its id).
+      const saved = tab.origin ? { requestId: tab.origin.requestId } : {};
+      const res = await api['request.send']({ profile, request, sendId, ...saved });
+      const outcome: SendOutcome = res.ok
+        ? { kind: 'response', response: res.value }
+        : { kind: 'error', error: res.error, at: new Date().toISOString() };
+      patchTab(tabId, (t) => {
+        const { [profile]: _done, ...inFlight } = t.inFlight;
+        const lastSent = res.ok
+          ? { ...t.lastSent, [profile]: { historyId: res.value.id, at: res.value.startedAt } }
+          : t.lastSent;
+        return { inFlight, responses: { ...t.responses, [profile]: outcome }, lastSent };
+      });
+      return get().tabs[tabId] ? outcome : null;
+    },
+
+    async cancel(profile, tabId = get().activeId) {
+      const f = get().tabs[tabId]?.inFlight[profile];
+      if (f) await api['request.cancel']({ sendId: f.sendId });
+    },
+
+    reset() {
+      set({ ...initial(), layout: {}, hydrated: false });
+    },
+  };
+});
+
+/** The active tab. */
+export function useActiveTab(): Tab {
+  return useRequestStore((s) => s.tabs[s.activeId]);
+}
 
 /** Follows `request.progress` events for sends under way. Returns the unsubscribe. */
 export function startRequestSync(): () => void {
   return subscribe('request.progress', (p) => {
-    useRequestStore.setState((s) => {
-      const entry = Object.entries(s.inFlight).find(([, f]) => f.sendId === p.sendId);
-      if (!entry) return s;
+    const s = useRequestStore.getState();
+    for (const id of s.order) {
+      const t = s.tabs[id];
+      const entry = Object.entries(t.inFlight).find(([, f]) => f.sendId === p.sendId);
+      if (!entry) continue;
       const [profile, f] = entry;
-      return {
+      s.updateTab(id, (tab) => ({
         inFlight: {
-          ...s.inFlight,
+          ...tab.inFlight,
           [profile]: { ...f, progress: { hop: p.hop, url: p.url, status: p.status } },
         },
-      };
-    });
+      }));
+      return;
+    }
   });
 }

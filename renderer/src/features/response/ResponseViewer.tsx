@@ -1,7 +1,10 @@
 import * as Tabs from '@radix-ui/react-tabs';
 import type { ResponseRecord } from '../../../../main/shared/types';
+import { useNow } from '../../app/useNow';
+import { timeAgo } from '../history/format';
 import { useActiveProfile } from '../profiles/store';
 import { type SendOutcome, useRequestStore } from '../request/store';
+import { SessionNotes } from '../sessions/SessionNotes';
 import { BodyView } from './BodyView';
 import { CookiesByHop, HeadersTable, HopsTimeline, StatusPill, TimingBar } from './Details';
 import { formatBytes, formatMs } from './format';
@@ -13,6 +16,13 @@ export function ResponseViewer() {
   const name = profile?.name ?? '';
   const outcome: SendOutcome | undefined = useRequestStore((s) => s.responses[name]);
   const inFlight = useRequestStore((s) => s.inFlight[name]);
+  const othersText = useRequestStore((s) =>
+    Object.keys(s.responses)
+      .filter((p) => p !== name)
+      .join(', '),
+  );
+  const others = othersText ? othersText.split(', ') : [];
+  const pending = useRequestStore((s) => Boolean(s.tabs[s.activeId]?.lastSent[name]));
 
   let content: React.ReactNode;
   if (inFlight) {
@@ -36,12 +46,24 @@ export function ResponseViewer() {
         </button>
       </div>
     );
+  } else if (!outcome && pending) {
+    content = (
+      <div className="response-state" aria-busy="true">
+        <p className="ui-note">Loading {name}'s last response…</p>
+      </div>
+    );
   } else if (!outcome) {
     content = (
       <div className="response-state">
-        <p className="response-state-title">
+        {others.length > 0 && (
+          <p className="response-state-title">
+            <span className="response-profile">{name}</span> has not sent this request yet
+          </p>
+        )}
+        <p className={others.length ? 'ui-note' : 'response-state-title'}>
           Send a request as <span className="response-profile">{name || 'a profile'}</span> to see the
           response
+          {others.length > 0 && ` (${others.join(', ')} ${others.length === 1 ? 'has' : 'have'})`}
         </p>
         <p className="ui-note">Ctrl+Enter sends · Ctrl+1…9 switches profile</p>
       </div>
@@ -73,6 +95,16 @@ export function ResponseViewer() {
   );
 }
 
+/** "as bob, 2 min ago": whose response this is and how old it is (kept up to date). */
+function SentAgo({ profile, at }: { profile: string; at: string }) {
+  const now = useNow();
+  return (
+    <span className="response-as" title={new Date(at).toLocaleString()}>
+      as <span className="response-profile">{profile}</span>, {timeAgo(at, now)}
+    </span>
+  );
+}
+
 function Count({ n }: { n: number }) {
   return <span className="ui-tab-count">{n}</span>;
 }
@@ -94,10 +126,9 @@ export function ResponseDetails({ response }: { response: ResponseRecord }) {
             {response.hops.length - 1} redirect{response.hops.length > 2 ? 's' : ''}
           </span>
         )}
-        <span className="response-as">
-          as <span className="response-profile">{response.profile}</span>
-        </span>
+        <SentAgo profile={response.profile} at={response.startedAt} />
       </div>
+      <SessionNotes response={response} />
       <Tabs.Root className="response-tabs" defaultValue="body">
         <Tabs.List className="ui-tabs-list" aria-label="Response parts">
           <Tabs.Trigger className="ui-tab" value="body">

@@ -1,0 +1,70 @@
+import { create } from 'zustand';
+import type { Result, SavedRequest } from '../../../main/shared/types';
+import { api } from '../api';
+import { useCollectionsStore } from '../features/collections/store';
+import type { PersistStatus } from '../features/request/persist';
+import { useRequestStore } from '../features/request/store';
+import { isDirty } from '../features/request/tabs';
+
+/**
+ * The app frame's view state: which dialogs are open (save, close-an-unsaved-tab, shortcuts,
+ * command palette) and the Save / Close actions the keyboard and the tab bar share.
+ */
+export interface WorkbenchUi {
+  saveOpen: boolean;
+  /** The tab whose close waits for "Save / Don't save / Cancel". */
+  closing: string | null;
+  shortcutsOpen: boolean;
+  paletteOpen: boolean;
+  notice: string | null;
+  /** Whether the workspace holds the tabs as shown (tests wait for 'saved' before reloading). */
+  tabsSaved: PersistStatus;
+  set(patch: Partial<Omit<WorkbenchUi, 'set'>>): void;
+}
+
+export const useWorkbenchUi = create<WorkbenchUi>()((set) => ({
+  saveOpen: false,
+  closing: null,
+  shortcutsOpen: false,
+  paletteOpen: false,
+  notice: null,
+  tabsSaved: 'loading',
+  set: (patch) => set(patch),
+}));
+
+/**
+ * Ctrl+S: a tab opened from a collection is saved in place; any other asks where to go.
+ * Resolves to the saved request, or null when the dialog was opened instead (or saving failed).
+ */
+export async function saveTab(tabId = useRequestStore.getState().activeId): Promise<SavedRequest | null> {
+  const tab = useRequestStore.getState().tabs[tabId];
+  if (!tab) return null;
+  const origin = tab.origin;
+  const collection = origin ? useCollectionsStore.getState().byId[origin.collectionId] : undefined;
+  const saved = collection?.requests.find((r) => r.id === origin?.requestId);
+  if (!origin || !saved) {
+    useRequestStore.getState().activate(tabId);
+    useWorkbenchUi.getState().set({ saveOpen: true });
+    return null;
+  }
+  const draft = tab.draft;
+  const res: Result<SavedRequest> = await api['collections.saveRequest']({
+    collectionId: origin.collectionId,
+    request: { ...saved, id: saved.id, name: saved.name, folder: saved.folder, request: draft },
+  });
+  if (!res.ok) {
+    useWorkbenchUi.getState().set({ notice: `Could not save “${origin.name}”: ${res.error.message}` });
+    return null;
+  }
+  useRequestStore.getState().markSaved({ ...origin, name: res.value.name }, draft, tabId);
+  void useCollectionsStore.getState().load();
+  return res.value;
+}
+
+/** Ctrl+W, ×, middle-click: closes at once, or asks first when the tab has unsaved changes. */
+export function requestClose(tabId = useRequestStore.getState().activeId): void {
+  const tab = useRequestStore.getState().tabs[tabId];
+  if (!tab) return;
+  if (isDirty(tab)) useWorkbenchUi.getState().set({ closing: tabId });
+  else useRequestStore.getState().close(tabId);
+}

@@ -1,0 +1,48 @@
+import type { DragEvent } from 'react';
+import type { CollectionMoveArgs } from '../../../../main/shared/workbench';
+import { parentPath } from './tree';
+
+/** Drag and drop in the collections tree: what is dragged, where it may land, and the move it means. */
+
+export type Dragged =
+  | { kind: 'request'; collectionId: string; id: string; folder: string }
+  | { kind: 'folder'; collectionId: string; path: string };
+
+export type DropTarget =
+  | { kind: 'collection'; collectionId: string }
+  | { kind: 'folder'; collectionId: string; path: string }
+  | { kind: 'request'; collectionId: string; id: string; folder: string; nextId: string | null };
+
+export type DropHint = 'before' | 'inside' | 'after';
+
+export const DRAG_TYPE = 'application/x-tandem-tree';
+
+/** Where over the row the pointer is: top/bottom thirds are before/after, the middle is inside (folders). */
+export function hintAt(e: DragEvent<HTMLElement>, target: DropTarget): DropHint {
+  const rect = e.currentTarget.getBoundingClientRect();
+  const y = (e.clientY - rect.top) / Math.max(rect.height, 1);
+  if (target.kind === 'collection') return 'inside';
+  if (target.kind === 'request') return y < 0.5 ? 'before' : 'after';
+  return y < 0.3 ? 'before' : 'inside';
+}
+
+/** The `collections.move` arguments for a drop, or null when the drop means nothing (or is not allowed). */
+export function moveFor(dragged: Dragged, target: DropTarget, hint: DropHint): CollectionMoveArgs | null {
+  if (dragged.collectionId !== target.collectionId) return null;
+  const collectionId = target.collectionId;
+  if (dragged.kind === 'request') {
+    const item = { kind: 'request' as const, id: dragged.id };
+    if (target.kind === 'collection') return { collectionId, item, to: { folder: '' } };
+    if (target.kind === 'folder') return { collectionId, item, to: { folder: target.path } };
+    if (target.id === dragged.id) return null;
+    const before = hint === 'before' ? target.id : target.nextId === dragged.id ? null : target.nextId;
+    return { collectionId, item, to: { folder: target.folder, before } };
+  }
+  const item = { kind: 'folder' as const, path: dragged.path };
+  if (target.kind === 'collection') return { collectionId, item, to: { folder: '' } };
+  if (target.kind === 'request') return { collectionId, item, to: { folder: target.folder } };
+  if (target.path === dragged.path || target.path.startsWith(`${dragged.path}/`)) return null;
+  if (hint === 'before')
+    return { collectionId, item, to: { folder: parentPath(target.path), before: target.path } };
+  return { collectionId, item, to: { folder: target.path } };
+}

@@ -14,10 +14,10 @@ describeBrowser('compare profiles and the access matrix in the browser', () => {
     await page.getByRole('button', { name: 'Access matrix' }).click();
     await page.getByRole('combobox', { name: 'Folder' }).selectOption('Session');
     await app.screenshot('matrix-ready');
-    const anon = page.getByRole('button', { name: 'Expected for Who am I as anonymous: none' });
+    const anon = page.getByRole('button', { name: 'expect none for Who am I as anonymous' });
     await anon.click();
-    await page.getByRole('button', { name: 'Expected for Who am I as anonymous: allow' }).click();
-    await page.getByRole('button', { name: 'Expected for Who am I as alice: none' }).click();
+    await page.getByRole('button', { name: 'expect allow for Who am I as anonymous' }).click();
+    await page.getByRole('button', { name: 'expect none for Who am I as alice' }).click();
     await page.getByRole('button', { name: 'Run matrix' }).click();
     await page
       .getByRole('status')

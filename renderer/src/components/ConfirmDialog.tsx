@@ -55,12 +55,12 @@ export function ConfirmDialog({
       size="sm"
       footer={
         <>
-          <button type="button" className="ctl-btn" autoFocus onClick={() => openChange(false)}>
+          <button type="button" className="ui-button" autoFocus onClick={() => openChange(false)}>
             Cancel
           </button>
           <button
             type="button"
-            className={danger ? 'ctl-btn ctl-btn-danger' : 'ctl-btn ctl-btn-primary'}
+            className={danger ? 'ui-button ui-button-danger' : 'ui-button ui-button-primary'}
             disabled={busy}
             onClick={confirm}
           >

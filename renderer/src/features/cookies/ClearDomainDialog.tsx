@@ -72,10 +72,10 @@ export function ClearDomainDialog({ open, onOpenChange, profile, domains, onDone
           ) : null}
         </div>
         <div className="cookies-form-footer">
-          <button type="button" className="ctl-btn" onClick={() => onOpenChange(false)}>
+          <button type="button" className="ui-button" onClick={() => onOpenChange(false)}>
             Cancel
           </button>
-          <button type="submit" className="ctl-btn ctl-btn-danger">
+          <button type="submit" className="ui-button ui-button-danger">
             Clear domain
           </button>
         </div>

@@ -148,10 +148,10 @@ export function CookieEditor({ profile, cookie, defaultDomain, open, onOpenChang
         </div>
         {errorFor(null)}
         <div className="cookies-form-footer">
-          <button type="button" className="ctl-btn" onClick={() => onOpenChange(false)}>
+          <button type="button" className="ui-button" onClick={() => onOpenChange(false)}>
             Cancel
           </button>
-          <button type="submit" className="ctl-btn ctl-btn-primary" disabled={busy}>
+          <button type="submit" className="ui-button ui-button-primary" disabled={busy}>
             Save cookie
           </button>
         </div>

@@ -131,12 +131,12 @@ export function CookieJarPanel() {
       <div className="cookies-toolbar">
         <button
           type="button"
-          className="ctl-btn ctl-btn-primary cookies-tool"
+          className="ui-button ui-button-primary cookies-tool"
           onClick={() => setEditing({ cookie: null })}
         >
           Add cookie
         </button>
-        <button type="button" className="ctl-btn cookies-tool" onClick={() => fileInput.current?.click()}>
+        <button type="button" className="ui-button cookies-tool" onClick={() => fileInput.current?.click()}>
           Import…
         </button>
         <input
@@ -170,7 +170,7 @@ export function CookieJarPanel() {
           <span>Cookie store is off for {active}: nothing is stored or sent from this jar</span>
           <button
             type="button"
-            className="ctl-btn"
+            className="ui-button"
             onClick={() => void updateProfile(active, { cookieStore: true })}
           >
             Turn on
@@ -193,7 +193,7 @@ export function CookieJarPanel() {
           <span>
             Could not read {active}'s jar: {error.message}
           </span>
-          <button type="button" className="ctl-btn" onClick={() => void load(active)}>
+          <button type="button" className="ui-button" onClick={() => void load(active)}>
             Retry
           </button>
         </div>
@@ -209,7 +209,7 @@ export function CookieJarPanel() {
       ) : shown.length === 0 ? (
         <div className="ctl-empty">
           <strong>No cookie matches “{query}”</strong>
-          <button type="button" className="ctl-btn" onClick={() => setQuery('')}>
+          <button type="button" className="ui-button" onClick={() => setQuery('')}>
             Clear filter
           </button>
         </div>

@@ -19,7 +19,7 @@ export function ToolMenu({
   return (
     <Menu.Root modal={false}>
       <Menu.Trigger asChild disabled={disabled}>
-        <button type="button" className="ctl-btn cookies-tool">
+        <button type="button" className="ui-button cookies-tool">
           {label} <span aria-hidden="true">▾</span>
         </button>
       </Menu.Trigger>

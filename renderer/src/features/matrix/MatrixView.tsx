@@ -60,6 +60,7 @@ function Cell({
       >
         <span className="matrix-status">{shown}</span>
         {cell && <span className="matrix-verdict">{verdict}</span>}
+        {cell && ' '}
         {pass !== undefined && (
           <span className={`matrix-pass ${pass ? 'is-pass' : 'is-fail'}`} aria-hidden="true">
             {pass ? '✓' : '✗'}
@@ -70,7 +71,7 @@ function Cell({
         type="button"
         className={`matrix-expect${expected ? ` is-${expected}` : ''}`}
         title="Expected verdict: click to cycle allow / deny / none"
-        aria-label={`Expected for ${request.name} as ${profile}: ${expected ?? 'none'}`}
+        aria-label={`expect ${expected ?? 'none'} for ${request.name} as ${profile}`}
         onClick={() => useMatrixStore.getState().cycleExpect(request.id, profile)}
       >
         {expected ? EXPECT_LABEL[expected] : 'expect —'}

@@ -93,7 +93,7 @@ export function SettingsDialog({ open, onOpenChange }: SettingsDialogProps) {
           <span className="settings-saved" aria-live="polite">
             {saved ? 'Saved' : ''}
           </span>
-          <button type="button" className="ctl-btn" onClick={() => onOpenChange(false)}>
+          <button type="button" className="ui-button" onClick={() => onOpenChange(false)}>
             Done
           </button>
         </>

@@ -268,6 +268,36 @@ describe('the cookie jar editor', () => {
     expect((await jar('alice')).map((c) => c.name).sort()).toEqual(['also', 'good']);
   });
 
+  it('the editor sets a Max-Age in seconds, and Expires as a date-time shown in the locale', async () => {
+    render(<CookieJarPanel />);
+    await screen.findByText("alice's jar is empty");
+    fireEvent.click(screen.getByRole('button', { name: 'Add cookie' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add cookie' });
+    fireEvent.change(within(dialog).getByLabelText('Name'), { target: { value: 'short' } });
+    fireEvent.change(within(dialog).getByLabelText('Value'), { target: { value: 'lived' } });
+    expect(within(dialog).getByRole('radio', { name: 'Session' })).toHaveProperty('checked', true);
+    fireEvent.click(within(dialog).getByRole('radio', { name: 'Expires' }));
+    const expires = within(dialog).getByLabelText('Expires (YYYY-MM-DD HH:mm, local time)');
+    expect(expires.getAttribute('type')).not.toBe('datetime-local');
+    fireEvent.change(expires, { target: { value: '2031-03-04 05:06' } });
+    expect(
+      within(dialog).getByText(
+        new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' }).format(
+          new Date(2031, 2, 4, 5, 6),
+        ),
+      ),
+    ).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('radio', { name: 'Max-Age (seconds)' }));
+    fireEvent.change(within(dialog).getByLabelText('Max-Age in seconds'), { target: { value: '3600' } });
+    const before = Date.now();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save cookie' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const [c] = await jar('alice');
+    const left = Date.parse(c.expires ?? '') - before;
+    expect(left).toBeGreaterThan(3500_000);
+    expect(left).toBeLessThan(3700_000);
+  });
+
   it('a notice fades by itself', async () => {
     await setCookie('alice', 'gone', 'soon');
     render(<CookieJarPanel />);

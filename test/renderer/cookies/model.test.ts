@@ -6,10 +6,12 @@ import {
   fieldOfCookieError,
   filterCookies,
   formatExpires,
+  formatInLocale,
   formOf,
   hostOf,
   inputOf,
   movesIdentity,
+  parseLocalDateTime,
   toLocalInput,
 } from '../../../renderer/src/features/cookies/model';
 
@@ -83,5 +85,29 @@ describe('cookie editor decisions', () => {
     expect(hostOf('https://API.example.com/x')).toBe('api.example.com');
     expect(hostOf('{{baseUrl}}/login')).toBeNull();
     expect(hostOf('')).toBeNull();
+  });
+
+  it('lifetime: session, an ISO date-time read as local time, or Max-Age seconds from now', () => {
+    const form = formOf(cookie({ expires: '2031-05-06T07:08:09.123Z' }));
+    expect(form.lifetime).toBe('expires');
+    expect(formOf(cookie()).lifetime).toBe('session');
+    expect(inputOf({ ...form, lifetime: 'session' }).expires).toBeNull();
+    const local = new Date(2032, 0, 1, 10, 30);
+    expect(inputOf({ ...form, lifetime: 'expires', expires: '2032-01-01 10:30' }).expires).toBe(
+      local.toISOString(),
+    );
+    expect(inputOf({ ...form, lifetime: 'expires', expires: '2032-01-01T10:30:00Z' }).expires).toBe(
+      '2032-01-01T10:30:00.000Z',
+    );
+    const now = Date.UTC(2030, 0, 1);
+    expect(inputOf({ ...form, lifetime: 'maxAge', maxAge: '3600' }, null, now).expires).toBe(
+      '2030-01-01T01:00:00.000Z',
+    );
+    // not a number: passed on, so the core's one-line error names it
+    expect(inputOf({ ...form, lifetime: 'maxAge', maxAge: 'soon' }, null, now).expires).toBe('Max-Age soon');
+    expect(parseLocalDateTime('2032-02-30 10:00')).toBeNull();
+    expect(parseLocalDateTime('12/31/2032')).toBeNull();
+    expect(formatInLocale(new Date(Date.UTC(2032, 11, 31, 12)), 'de-DE')).toMatch(/31\. Dezember 2032/);
+    expect(formatInLocale(new Date(Date.UTC(2032, 11, 31, 12)), 'en-GB')).toMatch(/31 December 2032/);
   });
 });

@@ -7,10 +7,13 @@ import {
   type CookieForm,
   emptyForm,
   fieldOfCookieError,
+  formatInLocale,
   formOf,
   inputOf,
   keyOf,
+  type Lifetime as LifetimeKind,
   movesIdentity,
+  parseLocalDateTime,
 } from './model';
 import { useCookiesStore } from './store';
 
@@ -22,6 +25,100 @@ export interface CookieEditorProps {
   defaultDomain: string;
   open: boolean;
   onOpenChange(open: boolean): void;
+}
+
+const LIFETIMES: Array<{ value: LifetimeKind; label: string }> = [
+  { value: 'session', label: 'Session' },
+  { value: 'expires', label: 'Expires' },
+  { value: 'maxAge', label: 'Max-Age (seconds)' },
+];
+
+/**
+ * How long the cookie lives: a session cookie, an ISO date-time typed as text (read in local time
+ * and shown back in the user's own locale, no US-only native picker), or a Max-Age in seconds.
+ */
+function Lifetime({
+  id,
+  form,
+  change,
+  fieldProps,
+}: {
+  id: string;
+  form: CookieForm;
+  change: <K extends keyof CookieForm>(k: K, v: CookieForm[K]) => void;
+  fieldProps: Record<string, unknown>;
+}) {
+  const parsed = form.lifetime === 'expires' ? parseLocalDateTime(form.expires) : null;
+  const seconds = form.lifetime === 'maxAge' && /^\d+$/.test(form.maxAge.trim()) ? Number(form.maxAge) : null;
+  return (
+    <fieldset className="cookies-lifetime cookies-form-wide">
+      <legend className="ctl-label">Lifetime</legend>
+      <div className="ui-segmented" role="radiogroup" aria-label="Lifetime">
+        {LIFETIMES.map((l) => (
+          <label key={l.value} className={`ui-segment${form.lifetime === l.value ? ' is-on' : ''}`}>
+            <input
+              type="radio"
+              className="ui-sr-only"
+              name={`${id}-lifetime`}
+              value={l.value}
+              checked={form.lifetime === l.value}
+              onChange={() => change('lifetime', l.value)}
+            />
+            {l.label}
+          </label>
+        ))}
+      </div>
+      {form.lifetime === 'session' ? (
+        <span className="ctl-hint">Kept until the app closes, like a browser session cookie.</span>
+      ) : form.lifetime === 'expires' ? (
+        <div className="cookies-lifetime-row">
+          <label htmlFor={`${id}-expires`} className="ui-sr-only">
+            Expires (YYYY-MM-DD HH:mm, local time)
+          </label>
+          <input
+            id={`${id}-expires`}
+            className="ctl-input mono cookies-lifetime-input"
+            value={form.expires}
+            placeholder="2026-12-31T23:59"
+            spellCheck={false}
+            autoComplete="off"
+            aria-describedby={`${id}-expires-hint`}
+            onChange={(e) => change('expires', e.target.value)}
+            {...fieldProps}
+          />
+          <span id={`${id}-expires-hint`} className="ctl-hint" aria-live="polite">
+            {parsed
+              ? formatInLocale(parsed)
+              : form.expires.trim()
+                ? 'Not a date-time yet: YYYY-MM-DD HH:mm, local time'
+                : 'YYYY-MM-DD HH:mm, local time'}
+          </span>
+        </div>
+      ) : (
+        <div className="cookies-lifetime-row">
+          <label htmlFor={`${id}-maxage`} className="ui-sr-only">
+            Max-Age in seconds
+          </label>
+          <input
+            id={`${id}-maxage`}
+            className="ctl-input mono cookies-lifetime-input"
+            value={form.maxAge}
+            inputMode="numeric"
+            placeholder="3600"
+            autoComplete="off"
+            aria-describedby={`${id}-maxage-hint`}
+            onChange={(e) => change('maxAge', e.target.value)}
+            {...fieldProps}
+          />
+          <span id={`${id}-maxage-hint`} className="ctl-hint" aria-live="polite">
+            {seconds !== null
+              ? `Until ${formatInLocale(new Date(Date.now() + seconds * 1000))}`
+              : 'Seconds from now, as a server would send Max-Age'}
+          </span>
+        </div>
+      )}
+    </fieldset>
+  );
 }
 
 /**
@@ -99,18 +196,8 @@ export function CookieEditor({ profile, cookie, defaultDomain, open, onOpenChang
           {text('domain', 'Domain', 'localhost or .example.com')}
           <div className="cookies-form-wide">{text('value', 'Value')}</div>
           {text('path', 'Path', '/')}
-          <div className="ctl-field">
-            <label htmlFor={`${id}-expires`}>Expires (empty = session)</label>
-            <input
-              id={`${id}-expires`}
-              type="datetime-local"
-              className="ctl-input"
-              value={form.expires}
-              onChange={(e) => change('expires', e.target.value)}
-              {...fieldProps('expires')}
-            />
-            {errorFor('expires')}
-          </div>
+          <Lifetime id={id} form={form} change={change} fieldProps={fieldProps('expires')} />
+          {errorFor('expires')}
           <div className="ctl-field">
             <label htmlFor={`${id}-samesite`}>SameSite</label>
             <select

@@ -72,14 +72,44 @@ export interface CookieForm {
   /** Leading dot = domain cookie. */
   domain: string;
   path: string;
-  /** `YYYY-MM-DDTHH:mm` in local time (a datetime-local value), '' for a session cookie. */
+  /** Session (gone when the app closes), an expiry instant, or a Max-Age from now. */
+  lifetime: Lifetime;
+  /** ISO `YYYY-MM-DDTHH:mm` (seconds optional) in local time, or any ISO instant with an offset. */
   expires: string;
+  /** Whole seconds from now (Max-Age), when lifetime is 'maxAge'. */
+  maxAge: string;
   secure: boolean;
   httpOnly: boolean;
   sameSite: '' | SameSite;
 }
 
-/** ISO date → datetime-local value in local time ('' for null). */
+export type Lifetime = 'session' | 'expires' | 'maxAge';
+
+/**
+ * The expiry the user typed: `YYYY-MM-DDTHH:mm[:ss]` (a space for the T is fine) read as local
+ * time, or a full ISO instant with Z or an offset. Null when it is not a date-time.
+ */
+export function parseLocalDateTime(text: string): Date | null {
+  const t = text.trim();
+  const m = t.match(/^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/);
+  if (m) {
+    const [y, mo, d, h, mi, sec] = m.slice(1).map((x) => Number(x ?? 0));
+    const date = new Date(y, mo - 1, d, h, mi, sec);
+    return date.getMonth() === mo - 1 && date.getDate() === d ? date : null;
+  }
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(t)) {
+    const date = new Date(t);
+    return Number.isNaN(date.getTime()) ? null : date;
+  }
+  return null;
+}
+
+/** An instant in the user's own locale and time zone: "Tuesday, 1 December 2026 at 14:30". */
+export function formatInLocale(d: Date, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(d);
+}
+
+/** ISO date → `YYYY-MM-DDTHH:mm` in local time ('' for null). */
 export function toLocalInput(iso: string | null): string {
   if (!iso) return '';
   const d = new Date(iso);
@@ -94,7 +124,9 @@ export function emptyForm(domain: string): CookieForm {
     value: '',
     domain,
     path: '/',
+    lifetime: 'session',
     expires: '',
+    maxAge: '',
     secure: false,
     httpOnly: false,
     sameSite: '',
@@ -107,7 +139,9 @@ export function formOf(c: CookieView): CookieForm {
     value: c.value,
     domain: displayDomain(c),
     path: c.path,
+    lifetime: c.expires ? 'expires' : 'session',
     expires: toLocalInput(c.expires),
+    maxAge: '',
     secure: c.secure,
     httpOnly: c.httpOnly,
     sameSite: c.sameSite ?? '',
@@ -115,18 +149,21 @@ export function formOf(c: CookieView): CookieForm {
 }
 
 /**
- * What the editor sends to `cookies.set`. An untouched expiry keeps the original instant (the
- * datetime-local field has minute precision); a typed one is read as local time. Text the user
- * typed that is not a date is passed through so the core names it in its error.
+ * What the editor sends to `cookies.set`. Session: no expiry. Expires: an untouched expiry keeps
+ * the original instant (the field has minute precision); a typed one is read as local time.
+ * Max-Age: that many seconds from `now` (0 or less expires it at once, as a server's would).
+ * Text that is not a date or a number is passed through so the core names it in its error.
  */
-export function inputOf(form: CookieForm, original?: CookieView | null): CookieInput {
+export function inputOf(form: CookieForm, original?: CookieView | null, now = Date.now()): CookieInput {
   let expires: string | null = null;
-  if (form.expires) {
+  if (form.lifetime === 'expires' && form.expires.trim()) {
     if (original?.expires && form.expires === toLocalInput(original.expires)) expires = original.expires;
-    else {
-      const d = new Date(form.expires);
-      expires = Number.isNaN(d.getTime()) ? form.expires : d.toISOString();
-    }
+    else expires = parseLocalDateTime(form.expires)?.toISOString() ?? form.expires;
+  } else if (form.lifetime === 'maxAge' && form.maxAge.trim()) {
+    const seconds = form.maxAge.trim();
+    expires = /^-?\d+$/.test(seconds)
+      ? new Date(now + Math.max(Number(seconds), 0) * 1000).toISOString()
+      : `Max-Age ${seconds}`;
   }
   const domain = form.domain.trim();
   return {

@@ -1,15 +1,8 @@
-import {
-  Cookie,
-  canonicalDomain,
-  cookieCompare,
-  defaultPath,
-  type MemoryCookieStore,
-  pathMatch,
-  permuteDomain,
-} from 'tough-cookie';
+import { Cookie, canonicalDomain, cookieCompare, defaultPath, pathMatch, permuteDomain } from 'tough-cookie';
+import type { JarStore } from './jar-store';
 
 /**
- * Hot-path versions of tough-cookie's getCookies / setCookie for a MemoryCookieStore, used by
+ * Hot-path versions of tough-cookie's getCookies / setCookie over our own JarStore, used by
  * ProfileJar on every request. They follow tough-cookie's rules exactly for the cases they
  * handle (a property test compares them with tough-cookie) and hand everything else back
  * (setCookie returns undefined → the caller uses tough-cookie). What they save: URL re-parsing,
@@ -74,39 +67,34 @@ function trustworthy(url: URL, info: HostInfo): boolean {
  * Cookies to send to `url` (http API, RFC 6265 order), or null when the host needs
  * tough-cookie's own path. Expired cookies are reported through `onExpired` (and not returned).
  */
-export function fastCookiesFor(
-  store: MemoryCookieStore,
-  url: URL,
-  onExpired: (c: Cookie) => void,
-): Cookie[] | null {
+export function fastCookiesFor(store: JarStore, url: URL, onExpired: (c: Cookie) => void): Cookie[] | null {
   const info = hostInfo(url.hostname);
   if (!info) return null;
   const path = requestPath(url);
   const secureOk = trustworthy(url, info);
   const now = Date.now();
   const out: Cookie[] = [];
-  const idx = store.idx;
+  let expired: Cookie[] | null = null;
   for (const domain of info.domains) {
-    const byPath = idx[domain];
+    const byPath = store.domain(domain);
     if (!byPath) continue;
-    for (const cookiePath in byPath) {
+    for (const [cookiePath, byKey] of byPath) {
       if (!pathMatch(path, cookiePath)) continue;
-      const byKey = byPath[cookiePath];
-      for (const key in byKey) {
-        const c = byKey[key];
-        if (!c) continue;
+      for (const c of byKey.values()) {
         if (c.domain !== info.host && (c.hostOnly || info.ip || !info.host.endsWith(`.${c.domain}`)))
           continue;
         if (c.secure && !secureOk) continue;
         const expiry = c.expiryTime();
         if (expiry !== undefined && expiry <= now) {
-          onExpired(c);
+          (expired ??= []).push(c);
           continue;
         }
         out.push(c);
       }
     }
   }
+  // Reported after the walk: removing them changes the maps being walked.
+  if (expired) for (const c of expired) onExpired(c);
   if (out.length > 1) out.sort(cookieCompare);
   if (out.length > 0) {
     const accessed = new Date(now);
@@ -120,12 +108,7 @@ export function fastCookiesFor(
  * tough-cookie would, and returns it; returns undefined when the cookie needs tough-cookie's full
  * rules (Domain attribute, prefixes, Secure from an untrustworthy origin, unusual hosts).
  */
-export function fastSetCookie(
-  store: MemoryCookieStore,
-  cookie: Cookie,
-  url: URL,
-  now: Date,
-): Cookie | undefined {
+export function fastSetCookie(store: JarStore, cookie: Cookie, url: URL, now: Date): Cookie | undefined {
   if (cookie.domain) return undefined;
   if (cookie.key.length > 1 && cookie.key[0] === '_' && cookie.key[1] === '_') return undefined;
   const info = hostInfo(url.hostname);
@@ -137,7 +120,7 @@ export function fastSetCookie(
     cookie.path = defaultPath(requestPath(url));
     cookie.pathIsDefault = true;
   }
-  const old = store.idx[info.host]?.[cookie.path]?.[cookie.key];
+  const old = store.get(info.host, cookie.path, cookie.key);
   if (old) {
     cookie.creation = old.creation;
     cookie.creationIndex = old.creationIndex;
@@ -145,17 +128,7 @@ export function fastSetCookie(
   } else {
     cookie.creation = cookie.lastAccessed = now;
   }
-  let byPath = store.idx[info.host];
-  if (!byPath) {
-    byPath = Object.create(null) as NonNullable<typeof byPath>;
-    store.idx[info.host] = byPath;
-  }
-  let byKey = byPath[cookie.path];
-  if (!byKey) {
-    byKey = Object.create(null) as NonNullable<typeof byKey>;
-    byPath[cookie.path] = byKey;
-  }
-  byKey[cookie.key] = cookie;
+  store.put(cookie);
   return cookie;
 }
 

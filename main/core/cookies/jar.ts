@@ -1,8 +1,9 @@
-import { Cookie, CookieJar, canonicalDomain, getPublicSuffix, MemoryCookieStore } from 'tough-cookie';
+import { Cookie, CookieJar, canonicalDomain, getPublicSuffix } from 'tough-cookie';
 import { fail } from '../../shared/errors';
 import { COOKIE_VALUE, HTTP_TOKEN } from '../../shared/text';
 import type { CookieInput, CookieKey, CookieView, SameSite, SetCookieRecord } from '../../shared/types';
 import { fastCookiesFor, fastParseSetCookie, fastSetCookie } from './fast-path';
+import { JarStore } from './jar-store';
 import { isoFormatter } from './iso';
 
 /**
@@ -125,11 +126,11 @@ export function cookieFromInput(input: CookieInput, now = new Date()): Cookie {
 
 export class ProfileJar {
   readonly jar: CookieJar;
-  private readonly store: MemoryCookieStore;
+  private readonly store: JarStore;
   private readonly listeners = new Set<CookieChangeListener>();
 
   constructor() {
-    this.store = new MemoryCookieStore();
+    this.store = new JarStore();
     this.jar = new CookieJar(this.store, {
       rejectPublicSuffixes: true,
       allowSpecialUseDomain: true,
@@ -208,12 +209,7 @@ export class ProfileJar {
 
   /** Raw tough-cookie objects (for export). */
   all(now = Date.now()): Cookie[] {
-    const out: Cookie[] = [];
-    this.store.getAllCookies((error, cookies) => {
-      if (error) throw error;
-      for (const c of cookies ?? []) if (!isExpired(c, now)) out.push(c);
-    });
-    return out;
+    return this.store.list().filter((c) => !isExpired(c, now));
   }
 
   get size(): number {
@@ -231,11 +227,7 @@ export class ProfileJar {
   }
 
   find(key: CookieKey): Cookie | undefined {
-    let found: Cookie | undefined;
-    this.store.findCookie(key.domain, key.path, key.name, (_e, c) => {
-      found = c ?? undefined;
-    });
-    return found;
+    return this.store.get(key.domain, key.path, key.name);
   }
 
   delete(key: CookieKey): boolean {
@@ -271,14 +263,10 @@ export class ProfileJar {
   }
 
   private putInStore(cookie: Cookie): void {
-    this.store.putCookie(cookie, (e) => {
-      if (e) throw e;
-    });
+    this.store.put(cookie);
   }
 
   private removeFromStore(key: CookieKey): void {
-    this.store.removeCookie(key.domain, key.path, key.name, (e) => {
-      if (e) throw e;
-    });
+    this.store.remove(key.domain, key.path, key.name);
   }
 }

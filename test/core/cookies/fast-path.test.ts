@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { Cookie } from 'tough-cookie';
+import { Cookie, CookieJar, MemoryCookieStore } from 'tough-cookie';
 import { describe, expect, it } from 'vitest';
 import { fastParseSetCookie } from '../../../main/core/cookies/fast-path';
 import { ProfileJar } from '../../../main/core/cookies/jar';
+import { JarStore } from '../../../main/core/cookies/jar-store';
 
 /**
  * ProfileJar takes a fast path when given URL objects (what the engine does on every hop) and
@@ -90,6 +91,43 @@ describe('ProfileJar fast path agrees with tough-cookie', () => {
           const b = slow.cookiesFor(url).map((c) => `${c.domain}|${c.path}|${c.key}=${c.value}`);
           expect({ url, cookies: a }).toEqual({ url, cookies: b });
         }
+      }),
+      { numRuns: Number(process.env.FAST_PATH_RUNS ?? 150) },
+    );
+  });
+
+  it('property: a tough-cookie CookieJar on our JarStore behaves as on its own MemoryCookieStore', () => {
+    const options = { rejectPublicSuffixes: true, allowSpecialUseDomain: true, allowSecureOnLocal: true };
+    const op = fc.oneof(
+      step.map(([url, raw]) => ({ kind: 'set' as const, url, raw })),
+      fc.constantFrom(...URLS).map((url) => ({ kind: 'remove' as const, url })),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1, maxLength: 30 }), (ops) => {
+        const ours = new CookieJar(new JarStore(), options);
+        const theirs = new CookieJar(new MemoryCookieStore(), options);
+        const base = Date.now() - 100_000;
+        ops.forEach((o, i) => {
+          const now = new Date(base + i * 1000);
+          if (o.kind === 'set') {
+            const a = ours.setCookieSync(o.raw, o.url, { now, ignoreError: true })?.toString();
+            const b = theirs.setCookieSync(o.raw, o.url, { now, ignoreError: true })?.toString();
+            expect({ raw: o.raw, url: o.url, stored: a }).toEqual({ raw: o.raw, url: o.url, stored: b });
+          } else {
+            // Remove every cookie that would be sent to this URL (through the Store API).
+            for (const jar of [ours, theirs])
+              for (const c of jar.getCookiesSync(o.url, { expire: false }))
+                jar.store.removeCookie(c.domain, c.path, c.key, () => {});
+          }
+        });
+        const all = (jar: CookieJar) =>
+          jar.serializeSync()?.cookies.map(({ creation: _c, lastAccessed: _l, ...c }) => c);
+        expect(all(ours)).toEqual(all(theirs));
+        for (const url of URLS)
+          expect({ url, sent: ours.getCookieStringSync(url) }).toEqual({
+            url,
+            sent: theirs.getCookieStringSync(url),
+          });
       }),
       { numRuns: Number(process.env.FAST_PATH_RUNS ?? 150) },
     );

@@ -13,9 +13,9 @@ export function isHttpToken(s: string): boolean {
 
 /**
  * RFC 6265 cookie-octet (optionally DQUOTE-wrapped), plus space and comma, which browsers and
- * curl accept inside values.
+ * curl accept inside values, and non-ASCII text (it travels as UTF-8 bytes, as browsers send it).
  */
-export const COOKIE_VALUE = /^"?[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E ,]*"?$/;
+export const COOKIE_VALUE = /^"?[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E ,\u0080-\uFFFF]*"?$/;
 
 /** RFC 6265 cookie-octet only (what a strict server sends). */
 export const STRICT_COOKIE_VALUE = /^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]*$/;

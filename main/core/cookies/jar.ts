@@ -5,6 +5,7 @@ import type { CookieInput, CookieKey, CookieView, SameSite, SetCookieRecord } fr
 import { fastCookiesFor, fastParseSetCookie, fastSetCookie } from './fast-path';
 import { JarStore } from './jar-store';
 import { isoFormatter } from './iso';
+import { type CookieLimits, evictions, tooLarge } from './limits';
 
 /**
  * One profile's cookie jar: a tough-cookie CookieJar (sync API, in memory) plus a change
@@ -128,6 +129,11 @@ export class ProfileJar {
   readonly jar: CookieJar;
   private readonly store: JarStore;
   private readonly listeners = new Set<CookieChangeListener>();
+  /**
+   * Size limits for new cookies (Set-Cookie, manual set, import), or null for none. The workspace
+   * sets them from the settings before each send or edit; replaying the journal never applies them.
+   */
+  limits: CookieLimits | null = null;
 
   constructor() {
     this.store = new JarStore();
@@ -172,6 +178,8 @@ export class ProfileJar {
     const parsed =
       (typeof url !== 'string' ? fastParseSetCookie(raw) : null) ?? Cookie.parse(raw, { loose: false });
     if (!parsed) return { raw, cookie: null, outcome: 'rejected', reason: 'Malformed Set-Cookie header' };
+    const big = this.limits && tooLarge(parsed.key, parsed.value, this.limits.maxCookieBytes);
+    if (big) return { raw, cookie: toCookieView(parsed), outcome: 'rejected', reason: big };
     let stored: Cookie | undefined;
     try {
       stored =
@@ -194,6 +202,7 @@ export class ProfileJar {
       return { raw, cookie: toCookieView(stored), outcome: 'deleted' };
     }
     if (this.listeners.size > 0) this.emit({ op: 'set', cookie: stored.toJSON() });
+    this.evictFor(stored, now.getTime());
     return { raw, cookie: toCookieView(stored), outcome: 'stored' };
   }
 
@@ -219,10 +228,13 @@ export class ProfileJar {
   /** Adds or replaces a cookie the user typed. Validates first; an invalid cookie changes nothing. */
   set(input: CookieInput): CookieView {
     const cookie = cookieFromInput(input);
+    const big = this.limits && tooLarge(cookie.key, cookie.value, this.limits.maxCookieBytes);
+    if (big) fail('INVALID_COOKIE', `Cookie "${cookie.key}" is ${big}`);
     const existing = this.find(cookieKeyOf(cookie));
     if (existing?.creation instanceof Date) cookie.creation = existing.creation;
     this.putInStore(cookie);
     this.emit({ op: 'set', cookie: cookie.toJSON() });
+    this.evictFor(cookie);
     return toCookieView(cookie);
   }
 
@@ -260,6 +272,16 @@ export class ProfileJar {
     }
     const cookie = Cookie.fromJSON(change.cookie);
     if (cookie) this.putInStore(cookie);
+  }
+
+  /** Keeps the jar within the per-site and total caps after `kept` was stored (browsers' eviction). */
+  private evictFor(kept: Cookie, now = Date.now()): void {
+    if (!this.limits) return;
+    for (const c of evictions(this.all(0), kept, this.limits, now)) {
+      const key = cookieKeyOf(c);
+      this.removeFromStore(key);
+      this.emit({ op: 'delete', key });
+    }
   }
 
   private putInStore(cookie: Cookie): void {

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import type { CookieImportPreview, CookieRejection } from '../../shared/cookieImport';
 import { fail, TandemFailure } from '../../shared/errors';
+import { DEFAULT_LIMITS } from '../../shared/limits';
 import { issueLine } from '../../shared/text';
 import type { CookieInput, CookieView } from '../../shared/types';
 import { cookieFromInput } from './jar';
+import { tooLarge } from './limits';
 
 /**
  * Cookie import/export, pure. Netscape cookies.txt exactly as curl writes it, and JSON (an
@@ -76,7 +78,9 @@ function checkFields(domain: string, path: string, expiry: string, name: string,
 }
 
 /** Checks a cookie the way the jar will, reporting where it came from. */
-function checked(input: CookieInput, where: string): CookieInput {
+function checked(input: CookieInput, where: string, maxBytes = DEFAULT_LIMITS.maxCookieBytes): CookieInput {
+  const big = tooLarge(input.name, input.value ?? '', maxBytes);
+  if (big) fail('INVALID_FILE', `${where}: cookie "${input.name}" is ${big}`);
   try {
     cookieFromInput(input);
   } catch (e) {
@@ -90,7 +94,12 @@ function checked(input: CookieInput, where: string): CookieInput {
  * Parses cookies.txt. Expired cookies are left out; a line that is not a comment, blank or a
  * valid cookie makes the whole import fail with INVALID_FILE naming the line.
  */
-export function parseNetscape(text: string, source = 'cookies.txt', now = Date.now()): CookieInput[] {
+export function parseNetscape(
+  text: string,
+  source = 'cookies.txt',
+  now = Date.now(),
+  maxBytes = DEFAULT_LIMITS.maxCookieBytes,
+): CookieInput[] {
   const out: CookieInput[] = [];
   const lines = withoutBom(text).split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
@@ -119,6 +128,7 @@ export function parseNetscape(text: string, source = 'cookies.txt', now = Date.n
         hostOnly: !includeSubdomains,
       },
       where,
+      maxBytes,
     );
     if (expirySeconds !== 0 && expirySeconds * 1000 <= now) continue;
     out.push(input);
@@ -143,7 +153,12 @@ const jsonCookie = z.object({
 });
 
 /** Parses a JSON array of cookies (CookieView or CookieInput objects). All or nothing. */
-export function parseJsonCookies(text: string, source = 'cookies.json', now = Date.now()): CookieInput[] {
+export function parseJsonCookies(
+  text: string,
+  source = 'cookies.json',
+  now = Date.now(),
+  maxBytes = DEFAULT_LIMITS.maxCookieBytes,
+): CookieInput[] {
   let raw: unknown;
   try {
     raw = JSON.parse(withoutBom(text));
@@ -167,6 +182,7 @@ export function parseJsonCookies(text: string, source = 'cookies.json', now = Da
     const input = checked(
       { ...c, domain: c.domain.replace(/^\./, ''), hostOnly: c.hostOnly ?? !c.domain.startsWith('.') },
       where,
+      maxBytes,
     );
     if (input.expires && Date.parse(input.expires) <= now) return;
     out.push(input);
@@ -174,8 +190,14 @@ export function parseJsonCookies(text: string, source = 'cookies.json', now = Da
   return out;
 }
 
-export function parseCookies(format: 'netscape' | 'json', text: string): CookieInput[] {
-  return format === 'netscape' ? parseNetscape(text) : parseJsonCookies(text);
+export function parseCookies(
+  format: 'netscape' | 'json',
+  text: string,
+  maxBytes = DEFAULT_LIMITS.maxCookieBytes,
+): CookieInput[] {
+  return format === 'netscape'
+    ? parseNetscape(text, undefined, undefined, maxBytes)
+    : parseJsonCookies(text, undefined, undefined, maxBytes);
 }
 
 export function formatCookies(format: 'netscape' | 'json', cookies: CookieView[]): string {
@@ -192,6 +214,7 @@ export function sortCookieFile(
   format: 'netscape' | 'json',
   text: string,
   now = Date.now(),
+  maxBytes = DEFAULT_LIMITS.maxCookieBytes,
 ): { valid: CookieInput[]; expired: number; rejected: CookieRejection[] } {
   const valid: CookieInput[] = [];
   const rejected: CookieRejection[] = [];
@@ -213,7 +236,7 @@ export function sortCookieFile(
   if (format === 'netscape') {
     text.split(/\r?\n/).forEach((line, i) => {
       const blank = line.trim() === '' || (line.startsWith('#') && !line.startsWith('#HttpOnly_'));
-      if (!blank) one(i, () => parseNetscape(line, SOURCE, now));
+      if (!blank) one(i, () => parseNetscape(line, SOURCE, now, maxBytes));
     });
   } else {
     let raw: unknown;
@@ -224,7 +247,7 @@ export function sortCookieFile(
     }
     if (!Array.isArray(raw)) fail('INVALID_FILE', 'expected a JSON array of cookies');
     raw.forEach((item, i) => {
-      one(i, () => parseJsonCookies(JSON.stringify([item]), SOURCE, now));
+      one(i, () => parseJsonCookies(JSON.stringify([item]), SOURCE, now, maxBytes));
     });
   }
   return { valid, expired, rejected };

@@ -12,6 +12,24 @@ export function headerPairs(raw: Buffer[]): Array<[string, string]> {
   return out;
 }
 
+const HIGH_BYTES = /[\x80-\xff]/;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * A header value as text: undici hands header bytes over as latin1 characters; when they are
+ * valid UTF-8 (a cookie value in Japanese, an emoji) they are read as UTF-8, else left as they are.
+ */
+export function utf8Text(latin1: string): string {
+  if (!HIGH_BYTES.test(latin1)) return latin1;
+  const bytes = Buffer.from(latin1, 'latin1');
+  return isUtf8(bytes) ? bytes.toString('utf8') : latin1;
+}
+
+/** The inverse for a header going out: text → its UTF-8 bytes as latin1 characters (what undici writes). */
+export function wireText(text: string): string {
+  return NON_ASCII.test(text) ? Buffer.from(text, 'utf8').toString('latin1') : text;
+}
+
 /** First value of a header (case-insensitive), or null. */
 export function headerValue(headers: ReadonlyArray<[string, string]>, lower: string): string | null {
   for (const [n, v] of headers) if (n.length === lower.length && n.toLowerCase() === lower) return v;

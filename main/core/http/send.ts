@@ -24,7 +24,7 @@ import { HopExchange, type HopResult } from './exchange';
 import { prepareRequest } from './prepare';
 import { pickProxy, proxyEnv } from './proxy';
 import { decideRedirect } from './redirect-policy';
-import { scanResponseHeaders } from './response';
+import { scanResponseHeaders, utf8Text, wireText } from './response';
 import type { Spool } from './spool';
 
 /**
@@ -157,7 +157,7 @@ export async function send(spec: RequestSpec, ctx: SendContext): Promise<Respons
       const sentHeaders: Array<[string, string]> = [];
       for (let i = 0; i <= headers.length; i++) {
         if (i === cookieIndex && merged.header !== null) {
-          flat.push('cookie', merged.header);
+          flat.push('cookie', wireText(merged.header));
           if (hops.length === 0) sentHeaders.push(['cookie', merged.header]);
         }
         if (i === headers.length) break;
@@ -216,7 +216,8 @@ export async function send(spec: RequestSpec, ctx: SendContext): Promise<Respons
       // Set-Cookie from every hop lands in the jar before the next hop is built.
       const seen = scanResponseHeaders(r.headers);
       const records: SetCookieRecord[] = [];
-      for (const raw of seen.setCookie) {
+      for (const bytes of seen.setCookie) {
+        const raw = utf8Text(bytes);
         const rec = req.cookieStore ? ctx.jar.storeSetCookie(raw, url) : ignoredRecord(raw, url);
         records.push(rec);
         allSet.push(rec);

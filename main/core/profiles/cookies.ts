@@ -1,6 +1,7 @@
 import type { CookieImportPreview, CookieImportResult } from '../../shared/cookieImport';
 import type { CookieInput, CookieKey, CookieView } from '../../shared/types';
 import type { ProfileJar } from '../cookies/jar';
+import { cookieLimitsOf } from '../cookies/limits';
 import { formatCookies, parseCookies, previewCookies, sortCookieFile } from '../cookies/transfer';
 import { REDACTED } from '../history/redact';
 import type { Workspace } from '../workspace';
@@ -15,6 +16,7 @@ async function edit<T>(
   didChange: (result: T) => boolean,
 ): Promise<T> {
   const journal = await ws.profiles.jar(profile);
+  journal.jar.limits = cookieLimitsOf(await ws.settings.current());
   const result = change(journal.jar);
   await journal.flush();
   if (didChange(result)) ws.events.emit('cookies.changed', { profile });
@@ -68,9 +70,12 @@ export async function importCookies(
   text: string,
   skipInvalid = false,
 ): Promise<CookieImportResult> {
+  const { maxCookieBytes } = cookieLimitsOf(await ws.settings.current());
   const { inputs, rejected } = skipInvalid
-    ? (({ valid, rejected }) => ({ inputs: valid, rejected }))(sortCookieFile(format, text))
-    : { inputs: parseCookies(format, text), rejected: [] };
+    ? (({ valid, rejected }) => ({ inputs: valid, rejected }))(
+        sortCookieFile(format, text, Date.now(), maxCookieBytes),
+      )
+    : { inputs: parseCookies(format, text, maxCookieBytes), rejected: [] };
   const imported = await edit(
     ws,
     profile,

@@ -3,6 +3,7 @@ import { toTandemError } from '../../shared/errors';
 import type { ExtractRule } from '../../shared/sessions';
 import type { HistoryEntry, Profile, RequestSpec, ResponseRecord, Settings } from '../../shared/types';
 import { send } from '../http/send';
+import { cookieLimitsOf } from '../cookies/limits';
 import { spoolFor } from '../http/spool';
 import { applyRules } from '../runs/extract';
 import { runLogin, type SessionOps, sendWithSession } from '../runs/session';
@@ -142,6 +143,7 @@ export class Sender {
     let { profile } = opened;
     const { journal } = opened;
     seen(profile, journal);
+    journal.jar.limits = cookieLimitsOf(settings);
     const changesBefore = journal.changes;
     const startedAt = new Date();
     const base = { profile: profile.name, method: args.request.method, request: args.request };

@@ -236,6 +236,12 @@ export interface ResponseRecord {
   statusText: string;
   headers: Array<[string, string]>;
   /** Decoded text body (utf-8), or base64 when binary. */
+  /** The saved request this was sent from (its name is shown beside the path). */
+  requestId?: string;
+  /** The response as received, its body cut at the history cap (`truncated` says so); `history.get` returns it. */
+  response?: ResponseRecord;
+  /** Set by `history.list`, which leaves `response` out: one is kept for this entry. */
+  hasResponse?: boolean;
   body: string;
   bodyEncoding: 'utf8' | 'base64';
   contentType: string | null;

@@ -17,6 +17,11 @@ export const SENSITIVE_NAME =
   /pass(word|wd|phrase)?$|passw|secret|token|api[-_]?key|credential|session[-_]?id/i;
 const CREDENTIAL_HEADER = /^(authorization|proxy-authorization|cookie)$/i;
 
+/** Headers whose value is a credential in a kept response: Authorization, Cookie, Set-Cookie. */
+function isCredentialHeader(name: string): boolean {
+  return CREDENTIAL_HEADER.test(name) || /^set-cookie$/i.test(name);
+}
+
 export function isSensitiveName(name: string): boolean {
   return SENSITIVE_NAME.test(name) || CREDENTIAL_HEADER.test(name);
 }
@@ -74,7 +79,12 @@ function walk(v: unknown, secrets: string[], key: string | null): unknown {
     const hidden = secrets.length ? hideSecrets(v, secrets) : v;
     return key === 'url' ? redactUrl(hidden) : hidden;
   }
-  if (Array.isArray(v)) return v.map((x) => walk(x, secrets, null));
+  if (Array.isArray(v)) {
+    // A header as a [name, value] pair (kept responses): credential headers and Set-Cookie.
+    if (v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && isCredentialHeader(v[0]))
+      return [v[0], REDACTED];
+    return v.map((x) => walk(x, secrets, null));
+  }
   if (!v || typeof v !== 'object') return v;
   const o = v as Record<string, unknown>;
   const out: Record<string, unknown> = {};
@@ -87,6 +97,16 @@ function walk(v: unknown, secrets: string[], key: string | null): unknown {
     out.cookies = (o.cookies as Array<Record<string, unknown>>).map((c) =>
       c && typeof c === 'object' ? { ...c, value: REDACTED } : c,
     );
+  // A kept response and its hops: the cookies that went out and came back.
+  if (typeof o.cookieHeader === 'string') out.cookieHeader = REDACTED;
+  if (Array.isArray(o.cookiesSent))
+    out.cookiesSent = (o.cookiesSent as Array<Record<string, unknown>>).map((c) => ({ ...c, value: REDACTED }));
+  if (Array.isArray(o.cookiesSet))
+    out.cookiesSet = (o.cookiesSet as Array<Record<string, unknown>>).map((c) => {
+      const cookie = c.cookie as Record<string, unknown> | null;
+      const raw = typeof c.raw === 'string' ? c.raw.replace(/^([^=;]*=)[^;]*/, `$1${REDACTED}`) : c.raw;
+      return { ...c, raw, cookie: cookie ? { ...cookie, value: REDACTED } : cookie };
+    });
   if (o.type === 'basic' && typeof o.password === 'string') out.password = REDACTED;
   if (o.type === 'bearer' && typeof o.token === 'string') out.token = REDACTED;
   if (o.type === 'json' && typeof out.text === 'string') out.text = redactJsonText(out.text as string);

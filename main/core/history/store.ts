@@ -1,9 +1,11 @@
 import fs from 'node:fs/promises';
+import { fail } from '../../shared/errors';
 import type { HistoryEntry } from '../../shared/types';
 import { checkProfileName, isValidProfileName } from '../profiles/names';
 import { appendPrivate, isNotFound, quarantine, writeFileAtomic } from '../store/files';
 import { layout } from '../store/paths';
 import { gather, urgently, type WriteQueue } from '../store/queue';
+import { listed } from './keep';
 import { redactForHistory } from './redact';
 
 /**
@@ -185,7 +187,15 @@ export class HistoryStore {
     const names = opts.profile ? [checkProfileName(opts.profile)] : await this.profilesWithHistory();
     const lists = await Promise.all(names.map((n) => this.readProfile(n)));
     const all = newestFirst(lists);
-    return opts.limit ? all.slice(0, opts.limit) : all;
+    return (opts.limit ? all.slice(0, opts.limit) : all).map(listed);
+  }
+
+  /** One entry with its kept response (`list` leaves responses out). */
+  async get(profile: string, id: string): Promise<HistoryEntry> {
+    await urgently(() => this.lastWrite);
+    const found = (await this.readProfile(checkProfileName(profile))).find((e) => e.id === id);
+    if (!found) fail('NOT_FOUND', `No history entry ${id} for ${profile}`);
+    return found;
   }
 
   clear(profile?: string): Promise<{ removed: number }> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { toTandemError } from '../../shared/errors';
 import type { ExtractRule } from '../../shared/sessions';
 import type { HistoryEntry, Profile, RequestSpec, ResponseRecord, Settings } from '../../shared/types';
+import { keptResponse } from '../history/keep';
 import { send } from '../http/send';
 import { cookieLimitsOf } from '../cookies/limits';
 import { spoolFor } from '../http/spool';
@@ -146,7 +147,12 @@ export class Sender {
     journal.jar.limits = cookieLimitsOf(settings);
     const changesBefore = journal.changes;
     const startedAt = new Date();
-    const base = { profile: profile.name, method: args.request.method, request: args.request };
+    const base = {
+      profile: profile.name,
+      method: args.request.method,
+      request: args.request,
+      ...(args.requestId ? { requestId: args.requestId } : {}),
+    };
     let entry: HistoryEntry;
     try {
       const response = await send(args.request, {
@@ -185,6 +191,7 @@ export class Sender {
         durationMs: response.timings.total,
         size: response.size,
         at: response.startedAt,
+        response: keptResponse(response),
       };
       return response;
     } catch (e) {

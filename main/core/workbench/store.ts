@@ -6,10 +6,10 @@ import {
   type WorkbenchRead,
   workbenchSchema,
 } from '../../shared/workbench';
-import type { CollectionStore } from '../collections/store';
 import { readJsonFile, writeJsonFile } from '../store/files';
 import { layout } from '../store/paths';
 import type { WriteQueue } from '../store/queue';
+import type { Workspace } from '../workspace';
 
 /**
  * The app's open tabs and drafts: `<dataDir>/tabs.json`, written atomically (temp file + rename)
@@ -64,10 +64,18 @@ export class WorkbenchStore {
 }
 
 /** The `tabs.*` channels' handlers, and `collections.move` (the sidebar's drag and drop). */
-export function workbenchHandlers(store: WorkbenchStore, collections: CollectionStore) {
+export function workbenchHandlers(
+  store: WorkbenchStore,
+  ws: Pick<Workspace, 'collections' | 'events' | 'history'>,
+) {
   return {
+    'history.get': (a: { profile: string; id: string }) => attempt(() => ws.history.get(a.profile, a.id)),
     'collections.move': (a: CollectionMoveArgs) =>
-      attempt(() => collections.move(a.collectionId, a.item, a.to)),
+      attempt(async () => {
+        const moved = await ws.collections.move(a.collectionId, a.item, a.to);
+        ws.events.emit('collections.changed', { id: moved.id });
+        return moved;
+      }),
     'tabs.get': () => attempt(() => store.get()),
     'tabs.save': (a: { state: Workbench }) => attempt(() => store.save(a.state)),
   };

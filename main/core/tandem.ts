@@ -151,7 +151,7 @@ export async function createTandem(opts: TandemOptions): Promise<Tandem> {
     ...collectionHandlers(ws),
     ...settingsHandlers(ws),
     ...sessions,
-    ...workbenchHandlers(new WorkbenchStore(ws.dataDir, ws.queue), ws.collections),
+    ...workbenchHandlers(new WorkbenchStore(ws.dataDir, ws.queue), ws),
     ...interopHandlers(ws, VERSION),
   };
 }

@@ -7,7 +7,9 @@ export class TandemFailure extends Error {
   /** INVALID_RESPONSE: what the response had shown before it broke. */
   readonly partial?: PartialResponse;
   constructor(code: ErrorCode, message: string, extra?: { partial?: PartialResponse }) {
-    super(oneLine(message));
+    // User text quoted in a message (a URL, a header) may hold line breaks: shown escaped, so the
+    // message stays one line and says everything.
+    super(oneLine(String(message).replace(/\r/g, '\\r').replace(/\n/g, '\\n')));
     this.code = code;
     this.name = 'TandemFailure';
     if (extra?.partial) this.partial = extra.partial;

@@ -80,6 +80,15 @@ function has(headers: Array<[string, string]>, lower: string): boolean {
   return false;
 }
 
+/** user:password from a URL, percent-decoded; a malformed escape (`%zz`) is kept as typed. */
+function decodeUserInfo(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 function basic(user: string, password: string): string {
   return `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
 }
@@ -112,8 +121,7 @@ export async function prepareRequest(
     );
   else if (auth?.type === 'bearer') authorization = `Bearer ${substitute(auth.token, vars, 'auth token')}`;
   if (url.username || url.password) {
-    if (!authorization)
-      authorization = basic(decodeURIComponent(url.username), decodeURIComponent(url.password));
+    if (!authorization) authorization = basic(decodeUserInfo(url.username), decodeUserInfo(url.password));
     url.username = '';
     url.password = '';
   }

@@ -76,6 +76,8 @@ export function compareChannels(deps: CompareDeps): CompareChannels {
           kind: 'compare',
           jars: a.jars ?? 'copy',
           title: `${a.request.method} ${a.request.url}`,
+          // A comparison shows each profile as it is now: no re-login behind the user's back.
+          relogin: false,
         });
         try {
           return await track(`compare:${a.compareId ?? randomUUID()}`, (signal) =>

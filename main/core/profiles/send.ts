@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { toTandemError } from '../../shared/errors';
-import type { ExtractRule } from '../../shared/sessions';
+import type { Extracted, ExtractRule } from '../../shared/sessions';
 import type { HistoryEntry, Profile, RequestSpec, ResponseRecord, Settings } from '../../shared/types';
+import { cookieLimitsOf } from '../cookies/limits';
 import { keptResponse } from '../history/keep';
 import { send } from '../http/send';
-import { cookieLimitsOf } from '../cookies/limits';
 import { spoolFor } from '../http/spool';
 import { applyRules } from '../runs/extract';
 import { runLogin, type SessionOps, sendWithSession } from '../runs/session';
@@ -77,15 +77,23 @@ export class Sender {
    */
   private async withSession(args: SendArgs): Promise<ResponseRecord> {
     const ops = await this.liveOps(args);
+    const extract = args.extract ?? (args.requestId ? await this.savedRules(args.requestId) : undefined);
     return sendWithSession(
       ops,
-      { request: args.request, requestId: args.requestId, extract: args.extract },
+      { request: args.request, requestId: args.requestId, extract },
       { relogin: args.relogin },
     );
   }
 
+  /** The extraction rules of the saved request with this id (ids are unique across collections). */
+  private async savedRules(requestId: string): Promise<ExtractRule[] | undefined> {
+    for (const c of await this.ws.collections.list().catch(() => []))
+      for (const r of c.requests) if (r.id === requestId) return r.extract;
+    return undefined;
+  }
+
   /** Runs the profile's login recipe against its own jar (each step in history). */
-  login(profile: string): Promise<ResponseRecord> {
+  login(profile: string): Promise<{ response: ResponseRecord; extracted: Extracted[] }> {
     return this.track(
       this.liveOps({
         profile,

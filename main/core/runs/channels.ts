@@ -61,13 +61,13 @@ export function sessionHandlers(ws: Workspace, sender: Sender): SessionHandlers 
             'INVALID_ARGUMENT',
             `Profile '${a.profile}' has no login recipe (set one in its menu or with the CLI)`,
           );
-        const r = await sender.login(a.profile);
+        const { response, extracted } = await sender.login(a.profile);
         return {
           profile: a.profile,
-          status: r.status,
-          statusText: r.statusText,
+          status: response.status,
+          statusText: response.statusText,
           steps: p.login.steps.length,
-          extracted: r.extracted ?? [],
+          extracted,
         };
       }),
     stop: () => {

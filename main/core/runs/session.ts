@@ -1,5 +1,10 @@
 import { fail } from '../../shared/errors';
-import { DEFAULT_EXPIRY_STATUSES, type ExtractRule, type LoginRecipe } from '../../shared/sessions';
+import {
+  DEFAULT_EXPIRY_STATUSES,
+  type Extracted,
+  type ExtractRule,
+  type LoginRecipe,
+} from '../../shared/sessions';
 import { substitute } from '../../shared/substitute';
 import type { Collection, Profile, RequestSpec, ResponseRecord, SavedRequest } from '../../shared/types';
 import type { ProfileJar } from '../cookies/jar';
@@ -103,24 +108,29 @@ export function sessionExpired(
  * applied (a `{{csrf}}` taken from step 1 is used by step 2). Returns the last response.
  * Fails when the profile has no recipe or the last step is answered with 4xx/5xx.
  */
-export async function runLogin(ops: SessionOps): Promise<ResponseRecord> {
+export async function runLogin(
+  ops: SessionOps,
+): Promise<{ response: ResponseRecord; extracted: Extracted[] }> {
   const profile = ops.profile();
   const recipe = profile.login;
   if (!recipe) fail('INVALID_ARGUMENT', `Profile '${profile.name}' has no login recipe`);
   const steps = await recipeRequests(profile.name, recipe, await ops.collections());
   let last: ResponseRecord | undefined;
-  for (const s of steps)
+  const extracted: Extracted[] = [];
+  for (const s of steps) {
     last = await ops.sendOnce(
       { request: s.request, requestId: s.id, name: s.name, extract: s.extract },
       { role: 'login' },
     );
+    extracted.push(...(last.extracted ?? []));
+  }
   if (!last) fail('INTERNAL', 'The login recipe has no steps');
   if (last.status >= 400)
     fail(
       'UNAUTHORIZED',
       `The login recipe of '${profile.name}' was answered ${last.status} ${last.statusText}`.trim(),
     );
-  return last;
+  return { response: last, extracted };
 }
 
 /**

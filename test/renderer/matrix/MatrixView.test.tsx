@@ -46,23 +46,25 @@ describe('the access matrix', () => {
       within(table)
         .getAllByRole('rowheader')
         .map((h) => h.querySelector('.matrix-row-name')?.textContent),
-    ).toEqual(['Log in', 'Who am I', 'Log out']);
+    ).toEqual(['Login page', 'Log in', 'Who am I', 'Log out']);
 
-    // anonymous should be denied "Who am I" (— → allow → deny); bob is wrongly expected to be denied.
-    const anonExpect = screen.getByRole('button', { name: 'Expected for Who am I as anonymous: none' });
-    fireEvent.click(anonExpect);
-    fireEvent.click(anonExpect);
+    // The sample's saved expectations are shown: anonymous should be denied "Who am I".
+    const anonExpect = screen.getByRole('button', { name: 'expect deny for Who am I as anonymous' });
     expect(anonExpect.textContent).toBe('expect deny');
-    fireEvent.click(screen.getByRole('button', { name: 'Expected for Who am I as bob: none' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Expected for Who am I as bob: allow' }));
+    // bob is wrongly expected to be denied (allow → deny).
+    fireEvent.click(screen.getByRole('button', { name: 'expect allow for Who am I as bob' }));
 
     fireEvent.click(screen.getByRole('button', { name: 'Run matrix' }));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^9 of 9 cells/));
-    expect(screen.getByRole('status').textContent).toContain('1 as expected · 1 not');
-    expect(cellButton(/^Who am I as alice: 200 allow$/)).toBeTruthy();
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^12 of 12 cells/), {
+      timeout: 15000,
+    });
+    expect(screen.getByRole('status').textContent).toContain('11 as expected · 1 not');
+    expect(cellButton(/^Who am I as alice: 200 allow, as expected$/)).toBeTruthy();
     expect(cellButton(/^Who am I as anonymous: 401 deny, as expected$/)).toBeTruthy();
     expect(cellButton(/^Who am I as bob: 200 allow, not as expected$/)).toBeTruthy();
-    expect(cellButton(/^Log in as anonymous: 401 deny$/).closest('td')?.className).toContain('is-deny');
+    expect(cellButton(/^Log in as anonymous: 401 deny, as expected$/).closest('td')?.className).toContain(
+      'is-deny',
+    );
 
     fireEvent.click(cellButton(/^Who am I as alice/));
     const detail = screen.getByRole('region', { name: 'Cell response' });
@@ -92,7 +94,8 @@ describe('the access matrix', () => {
     for (const p of ['bob', 'anonymous'])
       fireEvent.click(screen.getByRole('button', { name: p, pressed: true }));
     fireEvent.click(screen.getByRole('button', { name: 'Run matrix' }));
-    await screen.findByRole('button', { name: /^Fast as alice: 401 deny$/ });
+    // alice's login recipe runs first, so /profile answers her.
+    await screen.findByRole('button', { name: /^Fast as alice: 200 allow$/ });
     expect(screen.getByRole('status').textContent).toMatch(/^Running… 1 of 3 cells/);
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('cancelled'));

@@ -1,8 +1,11 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
+import { JAR_MODE_LABELS } from '../../../../main/shared/sessions';
 import { useProfilesStore } from '../profiles/store';
 import { useRequestStore } from '../request/store';
+import { JarModeMenuItems } from '../sessions/JarModePicker';
+import { useSessionsStore } from '../sessions/store';
 import { defaultSelection, MAX_COMPARE, toggleSelection } from './model';
-import { useCompareStore } from './store';
+import { useCompareStore, useTabCompare } from './store';
 import './compare.css';
 
 /** The profiles that will be compared: the user's choice, else the default offer. */
@@ -20,8 +23,9 @@ export function CompareControl() {
   const order = useProfilesStore((s) => s.order);
   const url = useRequestStore((s) => s.draft.url);
   const method = useRequestStore((s) => s.draft.method);
-  const running = useCompareStore((s) => s.running);
+  const { running } = useTabCompare();
   const selection = useCompareSelection();
+  const jars = useSessionsStore((s) => s.jars.compare);
   const ready = selection.length >= 2 && url.trim() !== '' && method !== '';
 
   const compare = () => {
@@ -38,6 +42,11 @@ export function CompareControl() {
         title={`Send as ${selection.join(', ')} side by side`}
       >
         Compare <span className="compare-count">{selection.length}</span>
+        {jars !== 'copy' && (
+          <span className={`jars-badge is-${jars}`} title={JAR_MODE_LABELS[jars].hint}>
+            {jars} jars
+          </span>
+        )}
       </button>
       <Menu.Root modal={false}>
         <Menu.Trigger asChild>
@@ -69,6 +78,8 @@ export function CompareControl() {
                 {name}
               </Menu.CheckboxItem>
             ))}
+            <Menu.Separator className="ui-menu-separator" />
+            <JarModeMenuItems where="compare" />
             <Menu.Separator className="ui-menu-separator" />
             <Menu.Item className="ui-menu-item" disabled={!ready} onSelect={compare}>
               Compare {selection.length} profiles

@@ -4,6 +4,7 @@ import type { Collection, MatrixCell } from '../../../../main/shared/types';
 import { useProfilesStore } from '../profiles/store';
 import { StatusPill } from '../response/Details';
 import { formatBytes, formatMs } from '../response/format';
+import { JarModePicker } from '../sessions/JarModePicker';
 import { passOf, tally, type UiExpectation } from './model';
 import { useMatrixStore } from './store';
 import './matrix.css';
@@ -217,6 +218,7 @@ export function MatrixView() {
             );
           })}
         </fieldset>
+        <JarModePicker where="matrix" disabled={running} />
         <div className="matrix-actions">
           {running ? (
             <button type="button" className="ui-button" onClick={() => void st.cancel()}>

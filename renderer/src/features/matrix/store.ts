@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { cellKey } from '../../../../main/shared/matrix';
 import type { Collection, MatrixCell, MatrixExpectations, TandemError } from '../../../../main/shared/types';
 import { api, subscribe } from '../../api';
+import { useSessionsStore } from '../sessions/store';
 import { cycleExpectation, type UiExpectation } from './model';
 
 export interface MatrixState {
@@ -32,6 +33,17 @@ export interface MatrixState {
   cancel(): Promise<void>;
 }
 
+/** The verdicts saved with a collection (exact-status expectations are left to the CLI). */
+function savedExpect(all: Collection[], id: string): Record<string, Record<string, UiExpectation>> {
+  const out: Record<string, Record<string, UiExpectation>> = {};
+  for (const [req, row] of Object.entries(all.find((c) => c.id === id)?.expect ?? {})) {
+    const kept: Record<string, UiExpectation> = {};
+    for (const [p, e] of Object.entries(row)) if (e === 'allow' || e === 'deny') kept[p] = e;
+    out[req] = kept;
+  }
+  return out;
+}
+
 function newId(): string {
   const c = globalThis.crypto;
   if (c && typeof c.randomUUID === 'function') return c.randomUUID();
@@ -60,12 +72,14 @@ export const useMatrixStore = create<MatrixState>()((set, get) => ({
     }
     const current = get().collectionId;
     const keep = res.value.some((c) => c.id === current);
+    const chosen = keep ? current : (res.value[0]?.id ?? '');
     set({
       collections: res.value,
       loaded: true,
       loadError: null,
-      collectionId: keep ? current : (res.value[0]?.id ?? ''),
-      ...(keep ? {} : { folder: '', cells: {}, selected: null }),
+      collectionId: chosen,
+      // A collection opened here starts from its saved expectations.
+      ...(keep ? {} : { folder: '', cells: {}, selected: null, expect: savedExpect(res.value, chosen) }),
     });
   },
 
@@ -75,7 +89,7 @@ export const useMatrixStore = create<MatrixState>()((set, get) => ({
       collectionId: id,
       folder: '',
       cells: {},
-      expect: {},
+      expect: savedExpect(get().collections, id),
       selected: null,
       error: null,
       cancelled: false,
@@ -123,6 +137,7 @@ export const useMatrixStore = create<MatrixState>()((set, get) => ({
       folder: s.folder || undefined,
       expect,
       runId,
+      jars: useSessionsStore.getState().jars.matrix,
     });
     if (get().runId !== runId) return;
     if (res.ok) set({ runId: null, cells: res.value.cells, cancelled: res.value.cancelled });

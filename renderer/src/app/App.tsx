@@ -15,6 +15,7 @@ import { startRequestSync } from '../features/request/store';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { useSettingsStore } from '../features/settings/store';
 import { ProfileSettingsPanel } from '../features/variables/ProfileSettingsPanel';
+import { VariablesProvider } from '../features/variables/VariableHint';
 import { CommandPalette } from './CommandPalette';
 import { CloseTabDialog, ShortcutsSheet } from './dialogs';
 import { Sidebar, useSidebarWidth } from './Sidebar';
@@ -108,28 +109,30 @@ export function App() {
         style={{ '--sidebar-w': sidebarWidth ? `${sidebarWidth}px` : '36px' } as React.CSSProperties}
       >
         <Sidebar />
-        <main className="app-center">
-          {matrixOpen ? (
-            <ErrorBoundary area="the access matrix">
-              <MatrixView />
-            </ErrorBoundary>
-          ) : loaded && !profile ? (
-            <p className="ui-note app-placeholder">Create a profile with “+” to start sending requests.</p>
-          ) : (
-            <SplitPane
-              top={
-                <ErrorBoundary area="the request editor">
-                  <RequestEditor onSave={() => void saveTab()} />
-                </ErrorBoundary>
-              }
-              bottom={
-                <ErrorBoundary area="the response viewer">
-                  <ResponseArea />
-                </ErrorBoundary>
-              }
-            />
-          )}
-        </main>
+        <VariablesProvider>
+          <main className="app-center">
+            {matrixOpen ? (
+              <ErrorBoundary area="the access matrix">
+                <MatrixView />
+              </ErrorBoundary>
+            ) : loaded && !profile ? (
+              <p className="ui-note app-placeholder">Create a profile with “+” to start sending requests.</p>
+            ) : (
+              <SplitPane
+                top={
+                  <ErrorBoundary area="the request editor">
+                    <RequestEditor onSave={() => void saveTab()} />
+                  </ErrorBoundary>
+                }
+                bottom={
+                  <ErrorBoundary area="the response viewer">
+                    <ResponseArea />
+                  </ErrorBoundary>
+                }
+              />
+            )}
+          </main>
+        </VariablesProvider>
         {sideOpen && (
           <aside className="app-sidepanel" aria-label={`${profile?.name ?? 'Profile'} jar and settings`}>
             <Tabs.Root className="app-side-tabs" defaultValue="cookies">

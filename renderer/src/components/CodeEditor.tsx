@@ -15,12 +15,15 @@ import {
   drawSelection,
   EditorView,
   highlightActiveLine,
+  hoverTooltip,
   keymap,
   lineNumbers,
   placeholder as placeholderExt,
 } from '@codemirror/view';
 import { tags as t } from '@lezer/highlight';
 import { useEffect, useRef } from 'react';
+import { variableAt } from '../../../main/shared/variableInfo';
+import { useDescribeVariable, type VarDescription } from './variableHint';
 import './code.css';
 
 export type CodeLanguage = 'json' | 'html' | 'text';
@@ -61,7 +64,35 @@ const selectionTheme = EditorView.theme({
 // Ctrl/Cmd+Enter belongs to the app (Send), not to the editor.
 const editorKeys = defaultKeymap.filter((k) => k.key !== 'Mod-Enter');
 
-function extensions(p: CodeEditorProps, onChange: (v: string) => void): Extension[] {
+type Describe = ((name: string) => VarDescription) | null;
+
+/** Hovering a {{variable}} shows its value for the active profile and where it is defined. */
+function variableTooltips(describe: { current: Describe }): Extension {
+  return hoverTooltip((view, pos) => {
+    const line = view.state.doc.lineAt(pos);
+    const ref = variableAt(line.text, pos - line.from);
+    const d = ref && describe.current?.(ref.name);
+    if (!ref || !d) return null;
+    return {
+      pos: line.from + ref.start,
+      end: line.from + ref.end,
+      above: true,
+      create() {
+        const dom = document.createElement('div');
+        dom.className = `ui-var-hint${d.defined ? '' : ' ui-var-hint-unknown'}`;
+        dom.setAttribute('role', 'status');
+        dom.textContent = d.text;
+        return { dom };
+      },
+    };
+  });
+}
+
+function extensions(
+  p: CodeEditorProps,
+  onChange: (v: string) => void,
+  describe: { current: Describe },
+): Extension[] {
   const ext: Extension[] = [
     drawSelection(),
     bracketMatching(),
@@ -78,6 +109,7 @@ function extensions(p: CodeEditorProps, onChange: (v: string) => void): Extensio
   if (p.language === 'html') ext.push(html());
   if (p.gutters) ext.push(lineNumbers(), codeFolding(), foldGutter());
   if (p.wrap) ext.push(EditorView.lineWrapping);
+  if (!p.readOnly) ext.push(variableTooltips(describe));
   if (p.placeholder) ext.push(placeholderExt(p.placeholder));
   if (!p.readOnly) {
     ext.push(history(), keymap.of([...historyKeymap, indentWithTab]), highlightActiveLine());
@@ -98,6 +130,8 @@ export function CodeEditor(props: CodeEditorProps) {
   const current = useRef(props.value);
   const onChange = useRef(props.onChange);
   onChange.current = props.onChange;
+  const describe = useRef<Describe>(null);
+  describe.current = useDescribeVariable();
 
   const { language, readOnly, gutters, wrap, placeholder, label } = props;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the editor is rebuilt only when its configuration changes; value changes are dispatched below
@@ -113,6 +147,7 @@ export function CodeEditor(props: CodeEditorProps) {
             current.current = text;
             onChange.current?.(text);
           },
+          describe,
         ),
       }),
     });

@@ -1,6 +1,9 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
+import { variableAt } from '../../../../main/shared/variableInfo';
+import { useDescribeVariable } from '../../components/variableHint';
 import { CompareControl } from '../compare/CompareControl';
 import { useActiveProfile } from '../profiles/store';
+import { VariableHint, variableUnderPointer } from '../variables/VariableHint';
 import { useRequestStore } from './store';
 import { segmentTemplate, unknownVariables } from './variables';
 
@@ -25,8 +28,16 @@ export function UrlBar({ onSave }: { onSave(): void }) {
   const unknown = unknownVariables(url, variables);
   const isCustom = !(METHODS as readonly string[]).includes(method);
 
+  // The {{variable}} under the pointer or the caret: its value for this profile is shown below.
+  const describeVar = useDescribeVariable();
+  const [hoverVar, setHoverVar] = useState<string | null>(null);
+  const [caretVar, setCaretVar] = useState<string | null>(null);
   const syncScroll = (e: { currentTarget: HTMLInputElement }) => {
     if (overlay.current) overlay.current.scrollLeft = e.currentTarget.scrollLeft;
+    const el = e.currentTarget;
+    setCaretVar(
+      el === document.activeElement ? (variableAt(el.value, el.selectionStart ?? -1)?.name ?? null) : null,
+    );
   };
 
   return (
@@ -98,6 +109,9 @@ export function UrlBar({ onSave }: { onSave(): void }) {
             onScroll={syncScroll}
             onKeyUp={syncScroll}
             onSelect={syncScroll}
+            onMouseMove={(e) => setHoverVar(variableUnderPointer(overlay.current, e.clientX, e.clientY))}
+            onMouseLeave={() => setHoverVar(null)}
+            onBlur={() => setCaretVar(null)}
           />
         </div>
         {inFlight ? (
@@ -130,6 +144,7 @@ export function UrlBar({ onSave }: { onSave(): void }) {
           Save
         </button>
       </div>
+      <VariableHint name={hoverVar ?? caretVar} describe={describeVar} />
       {unknown.length > 0 && (
         <p id="request-url-hint" className="request-url-hint" role="status">
           {unknown.map((n) => `{{${n}}}`).join(', ')} {unknown.length === 1 ? 'is' : 'are'} not defined for{' '}

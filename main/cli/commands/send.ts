@@ -5,6 +5,14 @@ import { outputPath } from '../output';
 import { validateProfileName } from '../parse';
 import { addRequestOptions, type RequestOptions, requestSpecOf } from '../request-options';
 import { addInteropSendOptions, curlCommandText, type InteropSendOptions, printCode, requestFromCurl } from './interop';
+import { parseExtractArgs, sessionLines, sessionNotes } from '../session-args';
+import {
+  addInteropSendOptions,
+  curlCommandText,
+  type InteropSendOptions,
+  printCode,
+  requestFromCurl,
+} from './interop';
 import { type CliIO, printJson, requireProfile, withCore, workspaceFor } from '../session';
 
 /** Whom `send` sends as without --profile: a profile of its own, created on first use (said on stderr). */
@@ -15,6 +23,8 @@ interface SendOptions extends RequestOptions, InteropSendOptions {
   json?: boolean;
   verbose?: boolean;
   output?: string;
+  extract?: string[];
+  relogin: boolean;
   dataDir?: string;
 }
 
@@ -38,6 +48,12 @@ export function registerSend(program: Command, io: CliIO): void {
     .option(
       '-o, --output <file>',
       'write the body (decompressed) to FILE as it arrives, as curl -o does; the rest is printed as usual',
+    .option(
+      '--extract <NAME=source:expr>',
+      "store a value of the response in the profile's variable NAME: json:$.path, header:Name, cookie:name, regex:PATTERN or url (repeatable)",
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
+    .option('--no-relogin', "do not run the profile's login recipe and retry when its session has expired")
     )
     .action(async (url: string | undefined, _opts: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<SendOptions>();
@@ -45,6 +61,7 @@ export function registerSend(program: Command, io: CliIO): void {
       const curl = await curlCommandText(url, opts, io);
       const typed = curl === null ? requestSpecOf(url as string, opts, io.cwd) : null;
       const profile = validateProfileName(opts.profile);
+      const extract = parseExtractArgs(opts.extract);
       const output = opts.output ? outputPath(opts.output, io.cwd) : undefined;
       const record = await withCore(workspaceFor(opts.dataDir, io), async (core) => {
         await requireProfile(core, profile);
@@ -66,14 +83,23 @@ export function registerSend(program: Command, io: CliIO): void {
           core.call('request.cancel', { sendId }).catch(() => {});
         });
         try {
-          return await core.call('request.send', { profile, request, sendId, ...(output ? { output } : {}) });
+          return await core.call('request.send', {
+            profile,
+            request,
+            sendId,
+            ...(output ? { output } : {}),
+            ...(extract.length ? { extract } : {}),
+            ...(opts.relogin === false ? { relogin: false } : {}),
+          });
         } finally {
           off();
         }
       });
       if (!record) return;
-      if (opts.json) printJson(io, responseJson(record));
-      else
+      if (opts.json) printJson(io, { ...responseJson(record), ...sessionNotes(record) });
+      else {
+        for (const line of sessionLines(record)) io.err(`tandem: ${line}\n`);
+      }
         io.out(
           formatResponse(record, { color: colorEnabled(io.isTTY, io.env), verbose: Boolean(opts.verbose) }),
         );

@@ -214,6 +214,8 @@ async function benchJarOnDisk(jar: ProfileJar, opts: { quick: boolean }): Promis
     const seed = await createTandem({ dataDir, host: 'cli' });
     const created = await seed['profiles.create']({ name: 'big' });
     if (!created.ok) throw new Error(created.error.message);
+    // 10,000 cookies is past the browser-like cap of 3,000 per profile (settings.maxCookies).
+    await seed['settings.update']({ patch: { maxCookies: 20_000 } });
     const imported = await seed['cookies.import']({
       profile: 'big',
       format: 'json',

@@ -5,7 +5,7 @@ import type { CookieInput, CookieKey, CookieView, SameSite, SetCookieRecord } fr
 import { fastCookiesFor, fastParseSetCookie, fastSetCookie } from './fast-path';
 import { JarStore } from './jar-store';
 import { isoFormatter } from './iso';
-import { type CookieLimits, evictions, tooLarge } from './limits';
+import { CapCounter, type CookieLimits, evictions, tooLarge } from './limits';
 
 /**
  * One profile's cookie jar: a tough-cookie CookieJar (sync API, in memory) plus a change
@@ -134,6 +134,7 @@ export class ProfileJar {
    * sets them from the settings before each send or edit; replaying the journal never applies them.
    */
   limits: CookieLimits | null = null;
+  private readonly caps = new CapCounter();
 
   constructor() {
     this.store = new JarStore();
@@ -276,12 +277,16 @@ export class ProfileJar {
 
   /** Keeps the jar within the per-site and total caps after `kept` was stored (browsers' eviction). */
   private evictFor(kept: Cookie, now = Date.now()): void {
-    if (!this.limits) return;
-    for (const c of evictions(this.all(0), kept, this.limits, now)) {
+    if (!this.limits || !this.caps.stored(kept, this.limits)) return;
+    const all = this.all(0);
+    const gone = evictions(all, kept, this.limits, now);
+    for (const c of gone) {
       const key = cookieKeyOf(c);
       this.removeFromStore(key);
       this.emit({ op: 'delete', key });
     }
+    const left = new Set(gone);
+    this.caps.reset(gone.length ? all.filter((c) => !left.has(c)) : all);
   }
 
   private putInStore(cookie: Cookie): void {

@@ -4,7 +4,7 @@ import { colorEnabled, formatResponse, responseJson } from '../format';
 import { outputPath } from '../output';
 import { validateProfileName } from '../parse';
 import { addRequestOptions, type RequestOptions, requestSpecOf } from '../request-options';
-import { addInteropSendOptions, curlCommandText, type InteropSendOptions, printCode, requestFromCurl } from './interop';
+import { type CliIO, printJson, requireProfile, withCore, workspaceFor } from '../session';
 import { parseExtractArgs, sessionLines, sessionNotes } from '../session-args';
 import {
   addInteropSendOptions,
@@ -13,7 +13,6 @@ import {
   printCode,
   requestFromCurl,
 } from './interop';
-import { type CliIO, printJson, requireProfile, withCore, workspaceFor } from '../session';
 
 /** Whom `send` sends as without --profile: a profile of its own, created on first use (said on stderr). */
 export const DEFAULT_PROFILE = 'default';

@@ -22,9 +22,9 @@ interface SendOptions extends RequestOptions, InteropSendOptions {
   json?: boolean;
   verbose?: boolean;
   output?: string;
+  dataDir?: string;
   extract?: string[];
   relogin: boolean;
-  dataDir?: string;
 }
 
 export function registerSend(program: Command, io: CliIO): void {
@@ -47,21 +47,21 @@ export function registerSend(program: Command, io: CliIO): void {
     .option(
       '-o, --output <file>',
       'write the body (decompressed) to FILE as it arrives, as curl -o does; the rest is printed as usual',
+    )
     .option(
       '--extract <NAME=source:expr>',
       "store a value of the response in the profile's variable NAME: json:$.path, header:Name, cookie:name, regex:PATTERN or url (repeatable)",
       (v: string, prev: string[] = []) => [...prev, v],
     )
     .option('--no-relogin', "do not run the profile's login recipe and retry when its session has expired")
-    )
     .action(async (url: string | undefined, _opts: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<SendOptions>();
       // Everything the user typed is checked before the workspace is opened.
       const curl = await curlCommandText(url, opts, io);
       const typed = curl === null ? requestSpecOf(url as string, opts, io.cwd) : null;
       const profile = validateProfileName(opts.profile);
-      const extract = parseExtractArgs(opts.extract);
       const output = opts.output ? outputPath(opts.output, io.cwd) : undefined;
+      const extract = parseExtractArgs(opts.extract);
       const record = await withCore(workspaceFor(opts.dataDir, io), async (core) => {
         await requireProfile(core, profile);
         if (
@@ -97,10 +97,10 @@ export function registerSend(program: Command, io: CliIO): void {
       if (!record) return;
       if (opts.json) printJson(io, { ...responseJson(record), ...sessionNotes(record) });
       else {
-        for (const line of sessionLines(record)) io.err(`tandem: ${line}\n`);
-      }
         io.out(
           formatResponse(record, { color: colorEnabled(io.isTTY, io.env), verbose: Boolean(opts.verbose) }),
         );
+        for (const line of sessionLines(record)) io.err(`tandem: ${line}\n`);
+      }
     });
 }

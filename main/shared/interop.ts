@@ -79,3 +79,30 @@ export const codeTargetLabels: Record<CodeTarget, string> = {
   fetch: 'JavaScript fetch',
   python: 'Python requests',
 };
+
+/** Guesses which tool wrote an import file from its first bytes and keys (the UI's default choice). */
+export function detectImportFormat(text: string): ImportFormat | null {
+  const t = text.replace(/^\uFEFF/, '').trimStart();
+  if (/^(openapi|swagger)\s*:/m.test(t.slice(0, 4000))) return 'openapi';
+  if (!t.startsWith('{')) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(t);
+  } catch {
+    return null;
+  }
+  if (typeof raw !== 'object' || raw === null) return null;
+  const o = raw as Record<string, unknown>;
+  if (typeof o.openapi === 'string' || o.swagger === '2.0') return 'openapi';
+  if (o._type === 'export' || Array.isArray(o.resources)) return 'insomnia';
+  if (typeof o.log === 'object' && o.log !== null) return 'har';
+  if (typeof o.info === 'object' && o.info !== null && Array.isArray(o.item)) return 'postman';
+  return null;
+}
+
+export const importFormatLabels: Record<ImportFormat, string> = {
+  postman: 'Postman collection (v2.1)',
+  insomnia: 'Insomnia export (v4)',
+  har: 'HAR (browser DevTools)',
+  openapi: 'OpenAPI 3 / Swagger 2',
+};

@@ -117,7 +117,7 @@ export function importHar(raw: unknown, name?: string): ImportPreview {
     if (cookies.length)
       preview.skipped.push({
         where: `${at}.cookies`,
-        reason: `${cookies.length} cookie(s) the browser sent are not saved in the request; choose a profile to put them in its jar`,
+        reason: `${cookies.length} cookie(s) the browser sent are not saved in the request; they can go into a profile's jar`,
       });
     const body = toBody(r.postData, headers, at, preview);
     const request: RequestSpec = {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 /** Copies text to the clipboard; the button says "Copied" for a moment. */
-async function copyText(text: string): Promise<boolean> {
+export async function copyText(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;

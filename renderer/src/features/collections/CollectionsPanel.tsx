@@ -1,6 +1,7 @@
 import { type DragEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { Collection, SavedRequest } from '../../../../main/shared/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { InteropToolbar } from '../interop/InteropToolbar';
 import '../../components/controls.css';
 import { emptyRequest, useRequestStore } from '../request/store';
 import { isDirty } from '../request/tabs';
@@ -346,6 +347,7 @@ export function CollectionsPanel() {
     <section className="coll-panel" aria-label="Collections">
       <div className="coll-toolbar">
         <span className="coll-title">Collections</span>
+        <InteropToolbar />
         {collections.length ? (
           <button type="button" className="ui-button ui-button-ghost" onClick={() => void newCollection()}>
             + New collection

@@ -2,6 +2,8 @@ import { useRef, useState } from 'react';
 import { variableAt } from '../../../../main/shared/variableInfo';
 import { useDescribeVariable } from '../../components/variableHint';
 import { CompareControl } from '../compare/CompareControl';
+import { CopyAsMenu } from '../interop/CopyAsMenu';
+import { CurlNotice, onUrlPaste } from '../interop/UrlBarCurl';
 import { useActiveProfile } from '../profiles/store';
 import { VariableHint, variableUnderPointer } from '../variables/VariableHint';
 import { useRequestStore } from './store';
@@ -106,6 +108,7 @@ export function UrlBar({ onSave }: { onSave(): void }) {
               setDraft({ url: e.target.value });
               syncScroll(e);
             }}
+            onPaste={onUrlPaste}
             onScroll={syncScroll}
             onKeyUp={syncScroll}
             onSelect={syncScroll}
@@ -143,7 +146,9 @@ export function UrlBar({ onSave }: { onSave(): void }) {
         >
           Save
         </button>
+        <CopyAsMenu />
       </div>
+      <CurlNotice />
       <VariableHint name={hoverVar ?? caretVar} describe={describeVar} />
       {unknown.length > 0 && (
         <p id="request-url-hint" className="request-url-hint" role="status">

@@ -1,0 +1,231 @@
+import { useEffect, useId, useState } from 'react';
+import {
+  detectImportFormat,
+  type ImportFormat,
+  type ImportPreview,
+  importFormatLabels,
+  importFormats,
+} from '../../../../main/shared/interop';
+import { api } from '../../api';
+import { Modal } from '../../components/Modal';
+import '../../components/controls.css';
+import { useProfilesStore } from '../profiles/store';
+import { useInteropStore } from './store';
+
+const NOBODY = '';
+
+/**
+ * Import…: pick a Postman, Insomnia, HAR or OpenAPI file, see what it will create and what it
+ * cannot take (with where in the file), then Import or Cancel. Nothing is written before Import.
+ */
+export function ImportDialog() {
+  const open = useInteropStore((s) => s.importOpen);
+  const setOpen = useInteropStore((s) => s.setImportOpen);
+  const profiles = useProfilesStore((s) => s.profiles);
+  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [format, setFormat] = useState<ImportFormat>('postman');
+  const [name, setName] = useState('');
+  const [cookiesTo, setCookiesTo] = useState(NOBODY);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const id = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    setFile(null);
+    setPreview(null);
+    setError(null);
+    setDone(null);
+    setName('');
+    setCookiesTo(NOBODY);
+  }, [open]);
+
+  // Every change of file, format or name previews again (the core writes nothing for a preview).
+  useEffect(() => {
+    if (!file) return;
+    let live = true;
+    setBusy(true);
+    void api['interop.previewImport']({ format, text: file.text, ...(name.trim() ? { name } : {}) }).then(
+      (r) => {
+        if (!live) return;
+        setBusy(false);
+        if (r.ok) {
+          setPreview(r.value);
+          setError(null);
+        } else {
+          setPreview(null);
+          setError(r.error.message);
+        }
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [file, format, name]);
+
+  const choose = async (f: File | undefined) => {
+    if (!f) return;
+    const text = await f.text();
+    setFile({ name: f.name, text });
+    setDone(null);
+    const guessed = detectImportFormat(text);
+    if (guessed) setFormat(guessed);
+  };
+
+  const runImport = async () => {
+    if (!file || !preview) return;
+    setBusy(true);
+    const r = await api['interop.import']({
+      format,
+      text: file.text,
+      ...(name.trim() ? { name } : {}),
+      ...(format === 'har' && cookiesTo ? { cookiesProfile: cookiesTo } : {}),
+    });
+    setBusy(false);
+    if (!r.ok) return setError(r.error.message);
+    const cookies = r.value.cookiesImported
+      ? `; ${r.value.cookiesImported} cookie(s) into ${cookiesTo}'s jar`
+      : '';
+    setDone(`Created '${r.value.preview.name}' with ${r.value.preview.requests.length} request(s)${cookies}`);
+    setFile(null);
+    setPreview(null);
+  };
+
+  const count = preview?.requests.length ?? 0;
+  return (
+    <Modal
+      open={open}
+      onOpenChange={setOpen}
+      title="Import"
+      description="One new collection from a Postman, Insomnia, HAR or OpenAPI file. Preview first; nothing is written until you import."
+      size="lg"
+      footer={
+        <>
+          <button type="button" className="ui-button" onClick={() => setOpen(false)}>
+            {done ? 'Close' : 'Cancel'}
+          </button>
+          <button
+            type="button"
+            className="ui-button ui-button-primary"
+            disabled={busy || !preview || count === 0}
+            onClick={() => void runImport()}
+          >
+            {count ? `Import ${count} request${count === 1 ? '' : 's'}` : 'Import'}
+          </button>
+        </>
+      }
+    >
+      <div className="interop-form">
+        <div className="interop-row">
+          <label className="ctl-field interop-grow">
+            <span className="ctl-label">File</span>
+            <input
+              id={`${id}-file`}
+              type="file"
+              aria-label="File to import"
+              accept=".json,.yaml,.yml,.har,application/json"
+              onChange={(e) => void choose(e.target.files?.[0])}
+            />
+          </label>
+          <label className="ctl-field">
+            <span className="ctl-label">Format</span>
+            <select
+              className="ctl-select"
+              aria-label="Format"
+              value={format}
+              onChange={(e) => setFormat(e.target.value as ImportFormat)}
+            >
+              {importFormats.map((f) => (
+                <option key={f} value={f}>
+                  {importFormatLabels[f]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <div className="interop-row">
+          <label className="ctl-field interop-grow">
+            <span className="ctl-label">Collection name</span>
+            <input
+              className="ctl-input"
+              aria-label="Collection name"
+              placeholder={preview?.name ?? 'From the file'}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
+          </label>
+          {format === 'har' ? (
+            <label className="ctl-field">
+              <span className="ctl-label">Cookies the browser sent</span>
+              <select
+                className="ctl-select"
+                aria-label="Put the browser's cookies into"
+                value={cookiesTo}
+                onChange={(e) => setCookiesTo(e.target.value)}
+              >
+                <option value={NOBODY}>Leave them out</option>
+                {Object.keys(profiles).map((p) => (
+                  <option key={p} value={p}>
+                    Into {p}'s jar
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+        </div>
+        {done ? (
+          <p className="interop-done" role="status">
+            {done}
+          </p>
+        ) : null}
+        {error ? (
+          <p className="ctl-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        {preview ? <PreviewList preview={preview} /> : null}
+      </div>
+    </Modal>
+  );
+}
+
+function PreviewList({ preview }: { preview: ImportPreview }) {
+  return (
+    <section className="interop-preview" aria-label="Import preview">
+      <p className="interop-summary">
+        Will create <strong>{preview.name}</strong>: {preview.requests.length} request(s)
+        {preview.folders.length ? ` in ${preview.folders.length} folder(s)` : ''}
+        {preview.variables.length ? `, ${preview.variables.length} variable(s)` : ''}
+        {preview.cookies.length ? `, ${preview.cookies.length} browser cookie(s)` : ''}
+      </p>
+      <ul className="interop-list" aria-label="Requests to create">
+        {preview.requests.map((r, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a preview list never reorders
+          <li key={i}>
+            <span className={`interop-method mono method-${r.request.method.toLowerCase()}`}>
+              {r.request.method}
+            </span>
+            <span className="interop-name">{r.name}</span>
+            {r.folder ? <span className="interop-folder">{r.folder}</span> : null}
+          </li>
+        ))}
+      </ul>
+      {preview.skipped.length ? (
+        <>
+          <p className="interop-summary">Cannot take ({preview.skipped.length}):</p>
+          <ul className="interop-list interop-skipped" aria-label="Skipped">
+            {preview.skipped.map((s, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a preview list never reorders
+              <li key={i}>
+                <span className="mono interop-where">{s.where}</span>
+                <span>{s.reason}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}

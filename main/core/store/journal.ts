@@ -116,6 +116,34 @@ function setKey(cookie: SerializedCookie): CookieKey {
   return { domain: String(o.domain ?? ''), path: String(o.path ?? '/'), name: String(o.key ?? '') };
 }
 
+/** A date field as tough-cookie serializes it: absent, null, 'Infinity' or a date it can read back. */
+function dateOk(v: unknown): boolean {
+  return (
+    v === undefined ||
+    v === null ||
+    v === 'Infinity' ||
+    (typeof v === 'string' && !Number.isNaN(Date.parse(v)))
+  );
+}
+
+/** The fields of a serialized cookie that would break the jar later if they were of the wrong kind. */
+function cookieFieldsOk(c: Record<string, unknown>): boolean {
+  const text = (v: unknown) => v === undefined || v === null || typeof v === 'string';
+  const maxAge = c.maxAge;
+  return (
+    dateOk(c.creation) &&
+    dateOk(c.expires) &&
+    dateOk(c.lastAccessed) &&
+    text(c.value) &&
+    text(c.path) &&
+    (maxAge === undefined ||
+      maxAge === null ||
+      typeof maxAge === 'number' ||
+      maxAge === 'Infinity' ||
+      maxAge === '-Infinity')
+  );
+}
+
 function parseLine(line: string): Line | null {
   let v: unknown;
   try {
@@ -128,7 +156,8 @@ function parseLine(line: string): Line | null {
   if (o.op === 'torn') return 'torn';
   if (o.op === 'set' && o.cookie && typeof o.cookie === 'object') {
     const c = o.cookie as Record<string, unknown>;
-    if (typeof c.key === 'string' && typeof c.domain === 'string') return o as CookieChange;
+    if (typeof c.key === 'string' && typeof c.domain === 'string' && cookieFieldsOk(c))
+      return o as CookieChange;
   }
   if (o.op === 'delete' && o.key && typeof o.key === 'object') {
     const k = o.key as Record<string, unknown>;

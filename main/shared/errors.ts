@@ -1,5 +1,5 @@
 import type { PartialResponse } from './limits';
-import type { ErrorCode, Result, TandemError } from './types';
+import type { ErrorCode, Result, TandemError } from './result';
 
 /** A failure the user should read. Thrown inside core, turned into data at the edge (`attempt`). */
 export class TandemFailure extends Error {

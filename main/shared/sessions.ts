@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import type { ErrorCode } from './result';
 import { requestSpecSchema } from './schemas';
-import type { ErrorCode } from './types';
 
 /**
  * Sessions that keep themselves alive: run jars, login recipes, session-expiry detection,

@@ -1,60 +1,40 @@
 /**
  * The domain, described once. Every layer (core, contract, CLI, web mode, renderer)
- * speaks in these types. Nothing here imports Node or Electron.
+ * speaks in these types. Nothing here imports Node or Electron. Where a shape is checked at
+ * runtime (arguments, files), its type is inferred from the zod schema in `./schemas.ts`
+ * (`z.infer`), so the two cannot drift; the rest are results the core builds.
  */
 
-import type { BodyTruncation, EngineLimits, PartialResponse, SavedBody } from './limits';
-import type { Extracted, ExtractRule, LoginRecipe, RunRecord } from './sessions';
+import type { z } from 'zod';
+import type { collectionSchema, savedRequestSchema } from './collection';
+import type { BodyTruncation, EngineLimits, SavedBody } from './limits';
+import type {
+  cookieInputSchema,
+  cookieKey,
+  keyValue,
+  requestAuthSchema,
+  requestBodySchema,
+  requestOptionsSchema,
+  requestSpecSchema,
+  sameSite,
+} from './schemas';
+import type {
+  Extracted,
+  expectationSchema,
+  LoginRecipe,
+  matrixExpectationsSchema,
+  RunRecord,
+} from './sessions';
 
-// ---------- results and errors ----------
+// ---------- results and errors (in ./result.ts, which the other shared files can import) ----------
 
-export type ErrorCode =
-  | 'INVALID_URL'
-  | 'INVALID_HEADER'
-  | 'INVALID_COOKIE'
-  | 'INVALID_BODY'
-  | 'INVALID_ARGUMENT'
-  | 'UNKNOWN_VARIABLE'
-  | 'UNKNOWN_PROFILE'
-  | 'PROFILE_EXISTS'
-  | 'INVALID_PROFILE_NAME'
-  | 'NOT_FOUND'
-  | 'DNS_FAILURE'
-  | 'CONNECTION_REFUSED'
-  | 'CONNECTION_RESET'
-  | 'TIMEOUT'
-  | 'CANCELLED'
-  | 'TLS_FAILURE'
-  | 'TOO_MANY_REDIRECTS'
-  | 'NETWORK_ERROR'
-  /** The server's answer broke HTTP (a bad byte in a header, too many or too large headers). */
-  | 'INVALID_RESPONSE'
-  | 'STORE_CORRUPT'
-  | 'STORE_IO'
-  | 'INVALID_FILE'
-  | 'UNAUTHORIZED'
-  /** A check the user asked for did not hold (an access-matrix expectation). */
-  | 'CHECK_FAILED'
-  | 'INTERNAL';
+import type { ErrorCode, Result, TandemError } from './result';
 
-export interface TandemError {
-  code: ErrorCode;
-  /** One line, readable by a user; never a stack trace. */
-  message: string;
-  /** INVALID_RESPONSE: the raw status line and headers as far as they were read. */
-  partial?: PartialResponse;
-}
-
-export type Result<T> = { ok: true; value: T } | { ok: false; error: TandemError };
+export type { ErrorCode, Result, TandemError };
 
 // ---------- profiles ----------
 
-export interface KeyValue {
-  name: string;
-  value: string;
-  /** Disabled rows are kept but not sent / not substituted. Defaults to true. */
-  enabled?: boolean;
-}
+export type KeyValue = z.infer<typeof keyValue>;
 
 export interface Profile {
   /** Profile names are their identity: 1–64 chars of [A-Za-z0-9._-], not starting with '.' or '-'. */
@@ -88,60 +68,14 @@ export type ProfilePatch = Partial<
 
 export type HttpMethod = string; // any token: GET, POST, PROPFIND, ...
 
-export type RequestBody =
-  | { type: 'none' }
-  | { type: 'text'; text: string; contentType?: string }
-  | { type: 'json'; text: string }
-  | { type: 'form'; fields: KeyValue[] }
-  | {
-      type: 'multipart';
-      parts: Array<
-        | { kind: 'field'; name: string; value: string; enabled?: boolean }
-        | {
-            kind: 'file';
-            name: string;
-            path: string;
-            filename?: string;
-            contentType?: string;
-            enabled?: boolean;
-          }
-      >;
-    }
-  | { type: 'file'; path: string; contentType?: string };
-
-export type RequestAuth =
-  | { type: 'none' }
-  | { type: 'basic'; username: string; password: string }
-  | { type: 'bearer'; token: string };
-
-export interface RequestSpec {
-  method: HttpMethod;
-  /** May contain {{variables}}. Query params live in the URL. */
-  url: string;
-  /** Order kept; repeated names allowed. */
-  headers: KeyValue[];
-  body: RequestBody;
-  auth?: RequestAuth;
-  /** Per-request cookies, merged over the jar's (these win on a name clash). */
-  cookies?: KeyValue[];
-  options?: RequestOptions;
-}
-
-export interface RequestOptions {
-  /** Overrides the profile's cookie-store switch for this request only. */
-  cookieStore?: boolean;
-  followRedirects?: boolean; // default true
-  maxRedirects?: number; // default 10
-  timeoutMs?: number; // default 30000; 0 = none
-  /** Skip TLS certificate checks. */
-  insecure?: boolean;
-  /** e.g. http://127.0.0.1:3128; falls back to settings, then HTTPS_PROXY/HTTP_PROXY (NO_PROXY honoured). */
-  proxy?: string;
-}
+export type RequestBody = z.infer<typeof requestBodySchema>;
+export type RequestAuth = z.infer<typeof requestAuthSchema>;
+export type RequestSpec = z.infer<typeof requestSpecSchema>;
+export type RequestOptions = z.infer<typeof requestOptionsSchema>;
 
 // ---------- cookies ----------
 
-export type SameSite = 'Strict' | 'Lax' | 'None';
+export type SameSite = z.infer<typeof sameSite>;
 
 /** A cookie as the user sees it: every attribute, nothing hidden. */
 export interface CookieView {
@@ -162,25 +96,10 @@ export interface CookieView {
 }
 
 /** What the user types into the cookie editor or the CLI. */
-export interface CookieInput {
-  name: string;
-  value: string;
-  /** Host name, e.g. 'localhost' or '.example.com' (leading dot = domain cookie). */
-  domain: string;
-  path?: string;
-  expires?: string | null;
-  secure?: boolean;
-  httpOnly?: boolean;
-  sameSite?: SameSite | null;
-  hostOnly?: boolean;
-}
+export type CookieInput = z.infer<typeof cookieInputSchema>;
 
 /** A cookie identity inside a jar. */
-export interface CookieKey {
-  domain: string;
-  path: string;
-  name: string;
-}
+export type CookieKey = z.infer<typeof cookieKey>;
 
 /** A cookie the response set, with the raw header and whether the jar accepted it. */
 export interface SetCookieRecord {
@@ -236,12 +155,6 @@ export interface ResponseRecord {
   statusText: string;
   headers: Array<[string, string]>;
   /** Decoded text body (utf-8), or base64 when binary. */
-  /** The saved request this was sent from (its name is shown beside the path). */
-  requestId?: string;
-  /** The response as received, its body cut at the history cap (`truncated` says so); `history.get` returns it. */
-  response?: ResponseRecord;
-  /** Set by `history.list`, which leaves `response` out: one is kept for this entry. */
-  hasResponse?: boolean;
   body: string;
   bodyEncoding: 'utf8' | 'base64';
   contentType: string | null;
@@ -295,28 +208,19 @@ export interface HistoryEntry {
   relogged?: boolean;
   /** What the response's extraction rules took into the profile's variables. */
   extracted?: Extracted[];
+  /** The saved request this was sent from (its name is shown beside the path). */
+  requestId?: string;
+  /** The response as received, its body cut at the history cap (`truncated` says so); `history.get` returns it. */
+  response?: ResponseRecord;
+  /** Set by `history.list`, which leaves `response` out: one is kept for this entry. */
+  hasResponse?: boolean;
 }
 
-export interface SavedRequest {
-  id: string;
-  name: string;
-  /** Folder path inside the collection, '' for the top level; '/'-separated. */
-  folder: string;
-  request: RequestSpec;
-  /** Values to take from the response into the sending profile's variables. */
-  extract?: ExtractRule[];
-}
+/** A saved request: the schema is `savedRequestSchema` in ./collection.ts. */
+export type SavedRequest = z.infer<typeof savedRequestSchema>;
 
-export interface Collection {
-  id: string;
-  name: string;
-  folders: string[];
-  requests: SavedRequest[];
-  /** Saved access-matrix expectations: requestId → profile → expected verdict or status. */
-  expect?: MatrixExpectations;
-  /** Collection variables (imported from Postman/Insomnia/OpenAPI); `{{name}}` references stay in the requests. */
-  variables?: KeyValue[];
-}
+/** A collection as stored in `collections/<id>.json`: the schema is `collectionSchema` in ./collection.ts. */
+export type Collection = z.infer<typeof collectionSchema>;
 
 // ---------- compare profiles, access-control matrix ----------
 
@@ -362,9 +266,9 @@ export interface Comparison {
 /** allow = 2xx/3xx, deny = 401/403 (and 404 when asked), error = no response or any other status. */
 export type Verdict = 'allow' | 'deny' | 'error';
 /** What a cell should be: a verdict, or an exact status. */
-export type Expectation = 'allow' | 'deny' | number;
+export type Expectation = z.infer<typeof expectationSchema>;
 /** requestId → profile → expectation. */
-export type MatrixExpectations = Record<string, Record<string, Expectation>>;
+export type MatrixExpectations = z.infer<typeof matrixExpectationsSchema>;
 
 export interface MatrixCell {
   status: number | null;

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
-import { z } from 'zod';
+import { collectionSchema } from '../../shared/collection';
 import { fail, TandemFailure } from '../../shared/errors';
-import { keyValue, requestSpecSchema } from '../../shared/schemas';
-import { extractRuleSchema, matrixExpectationsSchema } from '../../shared/sessions';
 import { uniqueName } from '../../shared/text';
 import type { Collection, KeyValue, RequestSpec, SavedRequest } from '../../shared/types';
 import type { CollectionMoveArgs as MoveArgs } from '../../shared/workbench';
@@ -17,24 +15,8 @@ import * as ops from './ops';
 
 /** Collections on disk: `collections/<id>.json`, one file each. Edits are read-modify-write in the queue. */
 
-const collectionFile = z.object({
-  id: z.string(),
-  name: z.string(),
-  folders: z.array(z.string()),
-  requests: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      folder: z.string(),
-      request: requestSpecSchema,
-      extract: z.array(extractRuleSchema).optional(),
-    }),
-  ),
-  /** Saved access-matrix expectations: requestId → profile → verdict or status. */
-  expect: matrixExpectationsSchema.optional(),
-  /** Collection variables (e.g. from a Postman import); `{{name}}` in the requests refers to them. */
-  variables: z.array(keyValue).optional(),
-});
+/** A collection file is read with the one collection schema (`Collection` is inferred from it). */
+const collectionFile = collectionSchema;
 
 const ID = /^[A-Za-z0-9_-]{1,100}$/;
 

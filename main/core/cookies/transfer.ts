@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import type { CookieImportPreview, CookieRejection } from '../../shared/cookieImport';
 import { fail, TandemFailure } from '../../shared/errors';
 import { DEFAULT_LIMITS } from '../../shared/limits';
+import { cookieInputSchema } from '../../shared/schemas';
 import { issueLine } from '../../shared/text';
 import type { CookieInput, CookieView } from '../../shared/types';
 import { cookieFromInput } from './jar';
@@ -140,17 +140,8 @@ export function toJson(cookies: CookieView[]): string {
   return `${JSON.stringify(cookies, null, 2)}\n`;
 }
 
-const jsonCookie = z.object({
-  name: z.string(),
-  value: z.string(),
-  domain: z.string(),
-  path: z.string().optional(),
-  expires: z.string().nullable().optional(),
-  hostOnly: z.boolean().optional(),
-  secure: z.boolean().optional(),
-  httpOnly: z.boolean().optional(),
-  sameSite: z.enum(['Strict', 'Lax', 'None']).nullable().optional(),
-});
+/** One item of a JSON cookie file: a CookieInput (a CookieView's extra fields are ignored). */
+const jsonCookie = cookieInputSchema;
 
 /** Parses a JSON array of cookies (CookieView or CookieInput objects). All or nothing. */
 export function parseJsonCookies(

@@ -3,6 +3,7 @@ import type { Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import { z } from 'zod';
 import { fail } from '../../shared/errors';
+import { keyValue } from '../../shared/schemas';
 import { loginRecipeSchema } from '../../shared/sessions';
 import type { Profile, ProfilePatch } from '../../shared/types';
 import type { HistoryStore } from '../history/store';
@@ -28,7 +29,6 @@ import {
  * profile exists without being created; it is written on its first change.
  */
 
-const keyValue = z.object({ name: z.string(), value: z.string(), enabled: z.boolean().optional() });
 const profileFile = z.object({
   color: z.string().optional(),
   variables: z.record(z.string(), z.string()).optional(),

@@ -49,7 +49,9 @@ export const contract = {
 
   // profiles
   'profiles.list': channel<Profile[]>()(none),
-  'profiles.create': channel<Profile>()(z.object({ name: profileName, color: z.string().optional() })),
+  'profiles.create': channel<Profile>()(
+    z.object({ name: profileName, color: z.string().optional(), copyVariablesFrom: profileName.optional() }),
+  ),
   'profiles.rename': channel<Profile>()(z.object({ from: profileName, to: profileName })),
   'profiles.duplicate': channel<Profile>()(z.object({ from: profileName, to: profileName })),
   'profiles.delete': channel<{ deleted: string }>()(z.object({ name: profileName })),

@@ -17,6 +17,7 @@ import {
   previewImport,
   setCookie,
 } from './profiles/cookies';
+import { createProfile } from './profiles/create';
 import { Sender } from './profiles/send';
 import { settingsHandlers } from './settings/handlers';
 import { watchWorkspace } from './watch';
@@ -122,7 +123,7 @@ export async function createTandem(opts: TandemOptions): Promise<Tandem> {
       })),
 
     'profiles.list': () => attempt(() => profiles.list()),
-    'profiles.create': (a) => attempt(async () => profilesChanged(await profiles.create(a.name, a.color))),
+    'profiles.create': (a) => attempt(async () => profilesChanged(await createProfile(profiles, a))),
     'profiles.rename': (a) => attempt(async () => profilesChanged(await profiles.rename(a.from, a.to))),
     'profiles.duplicate': (a) => attempt(async () => profilesChanged(await profiles.duplicate(a.from, a.to))),
     'profiles.delete': (a) => attempt(async () => profilesChanged(await profiles.delete(a.name))),

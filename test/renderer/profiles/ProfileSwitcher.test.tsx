@@ -67,6 +67,36 @@ describe('the profile switcher', () => {
     expect(screen.queryByRole('textbox', { name: 'Profile name' })).toBeNull();
   });
 
+  it("a new profile starts with a copy of the active profile's variables (secrets stay secret), or none", async () => {
+    await tc.core['profiles.update']({
+      name: 'alice',
+      patch: { variables: { baseUrl: 'http://127.0.0.1:8787', password: 'pw' }, secrets: ['password'] },
+    });
+    await useProfilesStore.getState().load();
+    render(<ProfileSwitcher />);
+    fireEvent.click(screen.getByRole('button', { name: 'New profile' }));
+    const copy = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Variables' });
+    expect(copy.value).toBe('alice');
+    expect([...copy.options].map((o) => o.textContent)).toEqual(['No variables', 'Variables of alice']);
+    const input = screen.getByRole('textbox', { name: 'Profile name' });
+    fireEvent.change(input, { target: { value: 'dora' } });
+    fireEvent.submit(input.closest('form') as HTMLFormElement);
+    await waitFor(() => expect(useProfilesStore.getState().profiles.dora).toBeTruthy());
+    const list = await tc.core['profiles.list']({});
+    if (!list.ok) throw new Error(list.error.message);
+    const dora = list.value.find((p) => p.name === 'dora');
+    expect(dora?.variables).toEqual({ baseUrl: 'http://127.0.0.1:8787', password: 'pw' });
+    expect(dora?.secrets).toEqual(['password']);
+
+    fireEvent.click(screen.getByRole('button', { name: 'New profile' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Variables' }), { target: { value: '' } });
+    const again = screen.getByRole('textbox', { name: 'Profile name' });
+    fireEvent.change(again, { target: { value: 'empty' } });
+    fireEvent.submit(again.closest('form') as HTMLFormElement);
+    await waitFor(() => expect(useProfilesStore.getState().profiles.empty).toBeTruthy());
+    expect(useProfilesStore.getState().profiles.empty.variables).toEqual({});
+  });
+
   it('renaming the active profile from its menu keeps it active under the new name', async () => {
     render(<ProfileSwitcher />);
     await openMenu('alice');

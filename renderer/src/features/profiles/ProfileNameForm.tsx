@@ -6,20 +6,33 @@ export interface ProfileNameFormProps {
   title: string;
   initial: string;
   submitLabel: string;
-  onSubmit(name: string): Promise<Result<Profile>>;
+  onSubmit(name: string, copyVariablesFrom?: string): Promise<Result<Profile>>;
   onDone(): void;
+  /**
+   * New profiles: offer to start with a copy of another profile's variables (so requests using
+   * {{baseUrl}} work at once). `initial` is pre-selected; '' means start empty.
+   */
+  copyFrom?: { profiles: string[]; initial: string };
 }
 
 /** An in-place name editor: Enter saves, Esc cancels, the core's error shows as one line below. */
-export function ProfileNameForm({ title, initial, submitLabel, onSubmit, onDone }: ProfileNameFormProps) {
+export function ProfileNameForm({
+  title,
+  initial,
+  submitLabel,
+  onSubmit,
+  onDone,
+  copyFrom,
+}: ProfileNameFormProps) {
   const [name, setName] = useState(initial);
+  const [source, setSource] = useState(copyFrom?.initial ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const errorId = useId();
 
   const submit = async () => {
     setBusy(true);
-    const res = await onSubmit(name.trim());
+    const res = await onSubmit(name.trim(), source || undefined);
     setBusy(false);
     if (res.ok) onDone();
     else setError(res.error.message);
@@ -55,6 +68,22 @@ export function ProfileNameForm({ title, initial, submitLabel, onSubmit, onDone 
           }
         }}
       />
+      {copyFrom && copyFrom.profiles.length > 0 ? (
+        <select
+          className="profiles-form-copy"
+          aria-label="Variables"
+          title="Start with a copy of another profile's variables"
+          value={source}
+          onChange={(e) => setSource(e.target.value)}
+        >
+          <option value="">No variables</option>
+          {copyFrom.profiles.map((p) => (
+            <option key={p} value={p}>
+              Variables of {p}
+            </option>
+          ))}
+        </select>
+      ) : null}
       <button type="submit" className="profiles-form-ok" disabled={busy}>
         {submitLabel}
       </button>

@@ -28,8 +28,12 @@ export function ProfileSwitcher() {
           title="New profile"
           initial=""
           submitLabel="Create"
-          onSubmit={(n) => store().create(n)}
+          onSubmit={(n, from) => store().create(n, undefined, from)}
           onDone={done}
+          copyFrom={{
+            profiles: order.filter((p) => Object.keys(profiles[p]?.variables ?? {}).length > 0),
+            initial: Object.keys(profiles[active]?.variables ?? {}).length > 0 ? active : '',
+          }}
         />
       );
     if (editing.mode === 'rename')

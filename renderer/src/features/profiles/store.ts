@@ -15,7 +15,8 @@ export interface ProfilesState {
   error: string | null;
   load(): Promise<void>;
   setActive(name: string): void;
-  create(name: string, color?: string): Promise<Result<Profile>>;
+  /** Creates a profile; `copyVariablesFrom` starts it with a copy of that profile's variables. */
+  create(name: string, color?: string, copyVariablesFrom?: string): Promise<Result<Profile>>;
   rename(from: string, to: string): Promise<Result<Profile>>;
   duplicate(from: string, to: string): Promise<Result<Profile>>;
   remove(name: string): Promise<Result<{ deleted: string }>>;
@@ -79,9 +80,13 @@ export const useProfilesStore = create<ProfilesState>()((set, get) => {
       set({ active: name });
     },
 
-    async create(name, color) {
+    async create(name, color, copyVariablesFrom) {
       const used = Object.values(get().profiles).map((p) => p.color);
-      const res = await api['profiles.create']({ name, color: color ?? nextProfileColor(used) });
+      const res = await api['profiles.create']({
+        name,
+        color: color ?? nextProfileColor(used),
+        ...(copyVariablesFrom ? { copyVariablesFrom } : {}),
+      });
       return reloadAfter(res, res.ok ? res.value.name : undefined);
     },
 

@@ -3,8 +3,8 @@ import { fail } from '../../shared/errors';
 import { COOKIE_VALUE, HTTP_TOKEN } from '../../shared/text';
 import type { CookieInput, CookieKey, CookieView, SameSite, SetCookieRecord } from '../../shared/types';
 import { fastCookiesFor, fastParseSetCookie, fastSetCookie } from './fast-path';
-import { JarStore } from './jar-store';
 import { isoFormatter } from './iso';
+import { JarStore } from './jar-store';
 import { CapCounter, type CookieLimits, evictions, tooLarge } from './limits';
 
 /**
@@ -27,10 +27,6 @@ export function cookieKeyOf(c: {
   name?: string;
 }): CookieKey {
   return { domain: c.domain ?? '', path: c.path ?? '/', name: c.key ?? c.name ?? '' };
-}
-
-export function sameCookieKey(a: CookieKey, b: CookieKey): boolean {
-  return a.domain === b.domain && a.path === b.path && a.name === b.name;
 }
 
 function normalizeSameSite(s: string | undefined): SameSite | null {

@@ -1,3 +1,4 @@
+import packageJson from '../../../package.json';
 import { fail } from '../../shared/errors';
 import { substitute } from '../../shared/substitute';
 import { HTTP_TOKEN } from '../../shared/text';
@@ -31,7 +32,8 @@ export interface PreparedRequest {
   explicitProxy: string | null;
 }
 
-export const DEFAULT_USER_AGENT = 'Tandem/0.1';
+/** `Tandem/<version>`, the version from package.json. */
+export const DEFAULT_USER_AGENT = `Tandem/${packageJson.version}`;
 export const DEFAULT_ACCEPT_ENCODING = 'gzip, deflate, br';
 
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;

@@ -40,17 +40,6 @@ export type RedirectDecision =
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-export function isRedirectStatus(status: number): boolean {
-  return REDIRECTS.has(status);
-}
-
-/** Location resolved against the hop URL, or null when it is missing or unparseable. */
-export function resolveLocation(location: string | null, base: string): string | null {
-  if (location === null || location.trim() === '') return null;
-  const u = URL.parse(location.trim(), base);
-  return u ? u.href : null;
-}
-
 export function decideRedirect(input: RedirectInput): RedirectDecision {
   if (!REDIRECTS.has(input.status)) return { kind: 'stop', reason: 'not-redirect' };
   if (input.location === null || input.location.trim() === '') return { kind: 'stop', reason: 'no-location' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideRedirect, type RedirectInput, resolveLocation } from '../../../main/core/http/redirect-policy';
+import { decideRedirect, type RedirectInput } from '../../../main/core/http/redirect-policy';
 
 const base: RedirectInput = {
   status: 302,
@@ -20,8 +20,13 @@ describe('decideRedirect', () => {
   it('resolves a relative Location against the hop URL', () => {
     const d = decideRedirect({ ...base, url: 'http://app.test/a/b?x=1', location: 'c?y=2' });
     expect(d).toMatchObject({ kind: 'follow', url: 'http://app.test/a/c?y=2', crossOrigin: false });
-    expect(resolveLocation('//other.test/p', 'https://app.test/')).toBe('https://other.test/p');
-    expect(resolveLocation(null, 'https://app.test/')).toBeNull();
+    expect(decideRedirect({ ...base, url: 'https://app.test/', location: '//other.test/p' })).toMatchObject({
+      kind: 'follow',
+      url: 'https://other.test/p',
+      crossOrigin: true,
+    });
+    expect(decideRedirect({ ...base, location: null })).toEqual({ kind: 'stop', reason: 'no-location' });
+    expect(decideRedirect({ ...base, location: '  ' })).toEqual({ kind: 'stop', reason: 'no-location' });
   });
 
   it('303 turns POST (and PUT) into a GET without body; HEAD stays HEAD', () => {

@@ -4,6 +4,7 @@ import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { send } from '../../../main/core/http/send';
 import type { RequestSpec } from '../../../main/shared/types';
+import packageJson from '../../../package.json';
 import { contextFor, cookieApp, failure, get, serverPerFile } from './servers';
 
 const fx = serverPerFile('tandem-send-', (req, res, body) => {
@@ -53,7 +54,7 @@ describe('send: requests as they go out', () => {
     const traces = seen.headers.filter(([n]) => n.toLowerCase() === 'x-trace').map(([, v]) => v);
     expect(traces).toEqual(['1', '2']);
     expect(seen.headers.find(([n]) => n === 'x-off')).toBeUndefined();
-    expect(seen.headers).toContainEqual(['user-agent', 'Tandem/0.1']);
+    expect(seen.headers).toContainEqual(['user-agent', `Tandem/${packageJson.version}`]);
     expect(res.request.method).toBe('PROPFIND');
     expect(res.request.url).toBe(`${fx.app.url}/echo?x=a%20b&y=2`);
     expect(res.request.headers).toContainEqual(['X-Trace', '1']);
@@ -92,7 +93,7 @@ describe('send: requests as they go out', () => {
     const h = fx.app.seen.at(-1)!.headers.map(([n, v]) => `${n.toLowerCase()}: ${v}`);
     expect(h).toContain('user-agent: curl/8');
     expect(h).toContain('accept-encoding: identity');
-    expect(h).not.toContain('user-agent: Tandem/0.1');
+    expect(h.filter((l) => l.startsWith('user-agent:'))).toEqual(['user-agent: curl/8']);
   });
 
   it('basic and bearer auth become Authorization; an explicit Authorization header wins', async () => {

@@ -1,7 +1,7 @@
 import { type DragEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { Collection, SavedRequest } from '../../../../main/shared/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { InteropToolbar } from '../interop/InteropToolbar';
+import { InteropDialogs, InteropToolbar } from '../interop/InteropToolbar';
 import '../../components/controls.css';
 import { emptyRequest, useRequestStore } from '../request/store';
 import { isDirty } from '../request/tabs';
@@ -345,14 +345,16 @@ export function CollectionsPanel() {
 
   return (
     <section className="coll-panel" aria-label="Collections">
+      <InteropDialogs />
       <div className="coll-toolbar">
         <span className="coll-title">Collections</span>
-        <InteropToolbar />
         {collections.length ? (
           <button type="button" className="ui-button ui-button-ghost" onClick={() => void newCollection()}>
             + New collection
           </button>
-        ) : null}
+        ) : (
+          <InteropToolbar />
+        )}
       </div>
       {collections.length ? (
         <div className="coll-filter">
@@ -364,6 +366,7 @@ export function CollectionsPanel() {
             value={query}
             onChange={(e) => setQuery(e.target.value)}
           />
+          <InteropToolbar />
         </div>
       ) : null}
       {notice ? (

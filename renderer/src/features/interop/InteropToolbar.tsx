@@ -4,7 +4,7 @@ import { NewFromCurlDialog } from './NewFromCurlDialog';
 import { useInteropStore } from './store';
 import './interop.css';
 
-/** The collections sidebar's "Import" menu: a file from another tool, or a curl command; with their dialogs. */
+/** The collections sidebar's "Import" menu: a file from another tool, or a curl command. */
 export function InteropToolbar() {
   const setImportOpen = useInteropStore((s) => s.setImportOpen);
   const setCurlOpen = useInteropStore((s) => s.setCurlOpen);
@@ -32,6 +32,14 @@ export function InteropToolbar() {
           </Menu.Content>
         </Menu.Portal>
       </Menu.Root>
+    </>
+  );
+}
+
+/** The dialogs the Import menu opens; mounted once, so they survive the list going from empty to full. */
+export function InteropDialogs() {
+  return (
+    <>
       <ImportDialog />
       <NewFromCurlDialog />
     </>

@@ -36,14 +36,20 @@ export const DEFAULT_LIMITS: EngineLimits = {
   maxCookies: 3000,
 };
 
-/** The limits in force: each setting, or its default. */
+const resolved = new WeakMap<object, EngineLimits>();
+
+/** The limits in force: each setting, or its default (remembered per settings object; treat it as read-only). */
 export function limitsOf(settings: Partial<EngineLimits> | null | undefined): EngineLimits {
+  if (!settings) return DEFAULT_LIMITS;
+  const known = resolved.get(settings);
+  if (known) return known;
   const out = { ...DEFAULT_LIMITS };
   if (settings)
     for (const k of Object.keys(DEFAULT_LIMITS) as Array<keyof EngineLimits>) {
       const v = settings[k];
       if (typeof v === 'number' && Number.isFinite(v)) out[k] = v;
     }
+  resolved.set(settings, out);
   return out;
 }
 

@@ -25,10 +25,19 @@ export function tooLarge(name: string, value: string, maxBytes: number): string 
 
 /** The site a cookie counts against (its registrable domain: app.example.com → example.com). */
 export function siteOf(domain: string): string {
+  let site = sites.get(domain);
+  if (site !== undefined) return site;
   const d = domain.replace(/^\./, '').toLowerCase();
-  if (/^\d+\.\d+\.\d+\.\d+$/.test(d) || d.startsWith('[')) return d;
-  return getPublicSuffix(d, { allowSpecialUseDomain: true, ignoreError: true }) ?? d;
+  site =
+    /^\d+\.\d+\.\d+\.\d+$/.test(d) || d.startsWith('[')
+      ? d
+      : (getPublicSuffix(d, { allowSpecialUseDomain: true, ignoreError: true }) ?? d);
+  if (sites.size > 5000) sites.clear();
+  sites.set(domain, site);
+  return site;
 }
+
+const sites = new Map<string, string>();
 
 function evictionOrder(now: number) {
   const expired = (c: Cookie) => {

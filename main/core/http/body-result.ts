@@ -30,6 +30,14 @@ interface Options {
   output: string | null;
 }
 
+/** The common case without waiting: a whole, unencoded body held in memory. Null otherwise. */
+export function plainBody(r: HopResult, o: Options): FinishedBody | null {
+  if (o.output || r.file || r.dropped || r.body.length > o.keepBytes) return null;
+  const enc = o.contentEncoding;
+  if (enc && r.body.length > 0 && enc.trim().toLowerCase() !== 'identity') return null;
+  return { ...decodeBody(r.body, o.contentType), size: r.body.length };
+}
+
 export async function finishBody(r: HopResult, o: Options): Promise<FinishedBody> {
   const codings = codingsOf(o.contentEncoding) ?? [];
   if (o.output)

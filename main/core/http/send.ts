@@ -17,7 +17,7 @@ import { isoFormatter } from '../cookies/iso';
 import { type ProfileJar, toCookieView } from '../cookies/jar';
 import { mergeCookies } from '../cookies/merge';
 import { bodyForHop } from './body';
-import { finishBody } from './body-result';
+import { finishBody, plainBody } from './body-result';
 import { dispatcherFor, type HostResolver } from './dispatchers';
 import { mapNetworkError } from './errors';
 import { HopExchange, type HopResult } from './exchange';
@@ -271,14 +271,15 @@ export async function send(spec: RequestSpec, ctx: SendContext): Promise<Respons
       }
 
       const contentType = seen.contentType;
-      const finished = await finishBody(r, {
+      const bodyOptions = {
         id,
         contentType,
         contentEncoding: seen.contentEncoding,
         keepBytes,
         spool: ctx.spool ?? null,
         output: ctx.output ?? null,
-      });
+      };
+      const finished = plainBody(r, bodyOptions) ?? (await finishBody(r, bodyOptions));
       return {
         id,
         profile: ctx.profile.name,

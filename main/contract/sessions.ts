@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { profileName } from '../shared/schemas';
+import { profileName, requestSpecSchema } from '../shared/schemas';
 import {
   type CollectionRunResult,
   collectionInputSchema,
   jarModeSchema,
   type LoginResult,
+  type SendPreview,
 } from '../shared/sessions';
 import { channel } from './channel';
 
@@ -32,6 +33,8 @@ export const sessionChannels = {
       }),
   ),
   'collections.cancelRun': channel<{ cancelled: boolean }>()(z.object({ runId: z.string().min(1) })),
+  /** What a request would send as a profile (cookies sent and skipped, and why); sends and writes nothing. */
+  'request.preview': channel<SendPreview>()(z.object({ profile: profileName, request: requestSpecSchema })),
   /** Runs the profile's login recipe against its own jar. */
   'profiles.login': channel<LoginResult>()(z.object({ profile: profileName })),
 };

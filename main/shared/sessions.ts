@@ -233,3 +233,36 @@ export interface LoginResult {
   steps: number;
   extracted: Extracted[];
 }
+
+// ---------- the will-send preview ----------
+
+/** Why a jar (or typed) cookie will not go out with the request. */
+export const skipReasonSchema = z.enum(['path', 'domain', 'secure', 'expired', 'overridden']);
+export type SkipReason = z.infer<typeof skipReasonSchema>;
+
+/**
+ * What a request would send, computed without sending or writing anything (`request.preview`,
+ * `tandem send --dry-run --json`): the request line and headers with the one Cookie header, and
+ * every cookie that will or will not go out, with why.
+ */
+export interface SendPreview {
+  request: { method: string; url: string; headers: Array<[string, string]> };
+  cookies: {
+    send: Array<{
+      name: string;
+      value: string;
+      domain: string;
+      path: string;
+      source: 'jar' | 'request' | 'header';
+    }>;
+    skip: Array<{ name: string; domain: string; path: string; reason: SkipReason }>;
+  };
+}
+
+export const SKIP_REASON_TEXT: Record<SkipReason, string> = {
+  path: 'its path does not cover the URL',
+  domain: 'its domain does not match the host (or it is host-only for another host)',
+  secure: 'Secure, and the URL is not https',
+  expired: 'expired',
+  overridden: 'a per-request or typed cookie of the same name wins',
+};

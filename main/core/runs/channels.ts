@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { attempt, fail } from '../../shared/errors';
-import type { CollectionRunResult, JarMode, LoginResult } from '../../shared/sessions';
-import type { Collection, Result } from '../../shared/types';
+import type { CollectionRunResult, JarMode, LoginResult, SendPreview } from '../../shared/sessions';
+import type { Collection, RequestSpec, Result } from '../../shared/types';
 import type { Sender } from '../profiles/send';
 import type { Workspace } from '../workspace';
+import { previewSend } from './preview';
 import { runCollection } from './run';
 
 export interface SessionHandlers {
@@ -18,6 +19,7 @@ export interface SessionHandlers {
   }): Promise<Result<CollectionRunResult>>;
   'collections.cancelRun'(a: { runId: string }): Promise<Result<{ cancelled: boolean }>>;
   'profiles.login'(a: { profile: string }): Promise<Result<LoginResult>>;
+  'request.preview'(a: { profile: string; request: RequestSpec }): Promise<Result<SendPreview>>;
   stop(): void;
 }
 
@@ -70,6 +72,7 @@ export function sessionHandlers(ws: Workspace, sender: Sender): SessionHandlers 
           extracted,
         };
       }),
+    'request.preview': (a) => attempt(() => previewSend(ws, a.profile, a.request)),
     stop: () => {
       for (const c of running.values()) c.abort();
     },

@@ -46,6 +46,8 @@ function createWindow(dataDir: string): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       webviewTag: false,
+      // Middle-click must not open links in a new window (electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   w.once('ready-to-show', () => {

@@ -131,17 +131,40 @@ function describeCookieFlow(scheme: 'light' | 'dark') {
       expect(await page.getByRole('textbox', { name: 'URL' }).inputValue()).toBe(`${app.demoUrl}/cookies`);
     });
 
-    it('the profile and settings screens', async () => {
+    it('the profile, collections and settings screens show what the workspace holds', async () => {
       const { page } = app;
+      await choose(app, 'alice');
       await sideTab(app, 'Profile panel', 'Profile').click();
-      await page.getByRole('region', { name: 'Settings of profile alice' }).waitFor();
+      const profile = page.getByRole('region', { name: 'Settings of profile alice' });
+      await profile.waitFor();
+      expect(await profile.getByRole('heading', { level: 2 }).textContent()).toBe('alice');
+      expect(await profile.getByRole('switch', { name: 'Cookie store' }).getAttribute('aria-checked')).toBe(
+        'true',
+      );
+      // alice's variables as the sample made them: her base URL points at this run's demo API.
+      const values = await profile
+        .locator('input')
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+      expect(values).toEqual(expect.arrayContaining(['baseUrl', app.demoUrl, 'username', 'alice']));
       await app.screenshot(`profile-settings-${scheme}`);
+
       await sideTab(app, 'Sidebar', 'Collections').click();
+      const tree = page.getByRole('tree', { name: 'Collections' });
+      await tree
+        .getByRole('treeitem', { name: /Demo API/ })
+        .first()
+        .waitFor();
       await app.screenshot(`collections-${scheme}`);
+
       await page.getByRole('button', { name: 'Settings' }).click();
-      await page.getByRole('dialog', { name: 'Settings' }).waitFor();
+      const settings = page.getByRole('dialog', { name: 'Settings' });
+      await settings.waitFor();
+      expect(await settings.getByRole('radio', { name: 'System' }).isChecked()).toBe(true);
+      expect(await settings.getByLabel('Default timeout (ms, 0 = none)').inputValue()).toBe('30000');
+      expect(await settings.getByLabel('Max redirects').inputValue()).toBe('10');
       await app.screenshot(`settings-${scheme}`);
       await page.keyboard.press('Escape');
+      await settings.waitFor({ state: 'detached' });
     });
 
     it.runIf(scheme === 'light')(

@@ -80,7 +80,7 @@ function describeJar(scheme: 'light' | 'dark') {
       await dialog.getByText('Expires', { exact: true }).click();
       await dialog.getByLabel('Expires (YYYY-MM-DD HH:mm, local time)').fill('2031-03-04 05:06');
       await dialog.getByText(/2031/).first().waitFor();
-      await app.screenshot(`cookies-edit-${scheme}`);
+      await app.screenshot(`cookie-editor-lifetime-${scheme}`);
       await dialog.getByText('Max-Age (seconds)', { exact: true }).click();
       await dialog.getByLabel('Max-Age in seconds').fill('3600');
       await dialog.getByRole('button', { name: 'Save cookie' }).click();

@@ -176,3 +176,40 @@ describeBrowser('a response pane that always matches, in the browser', () => {
     expect(await page.getByRole('radio', { name: 'Side by side' }).count()).toBe(0);
   });
 });
+
+describeBrowser('history in the browser', () => {
+  const app = appPerBlock({ demo: true, colorScheme: 'light' });
+
+  it('a sent request shows its profile, method, path, saved name and status; opening it restores its response', async () => {
+    const { page } = app;
+    await page.locator('label', { has: chip(app, 'alice') }).click();
+    await openSaved(app, 'POST Log in');
+    await sendAs(app, 'alice');
+    await openSaved(app, 'GET Who am I');
+    await sendAs(app, 'alice');
+    await page.keyboard.press('Control+2');
+    await sendAs(app, 'bob');
+
+    await page.getByRole('tab', { name: 'History' }).click();
+    const rows = page.locator('.history-entry');
+    await expect.poll(() => rows.count(), T).toBeGreaterThanOrEqual(3);
+    const aliceWho = rows.filter({ hasText: 'Who am I' }).filter({ hasText: 'alice' });
+    expect(await aliceWho.textContent()).toMatch(/GET\/profile200.*alice.*Who am I.*just now/);
+    expect(await aliceWho.getAttribute('title')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/profile$/);
+    await page.getByRole('heading', { name: 'Today' }).waitFor(T);
+    await app.screenshot('workbench-history-light');
+
+    // open alice's entry while bob is active: a tab with its request and alice's stored response
+    await page.keyboard.press('Control+n');
+    await aliceWho.click();
+    await expect.poll(() => chip(app, 'alice').isChecked(), T).toBe(true);
+    await expect.poll(() => page.locator('.response-summary').textContent(), T).toMatch(/^200.*as alice/);
+    expect(await page.getByRole('textbox', { name: 'Response body' }).textContent()).toContain('alice');
+    expect(await url(app).inputValue()).toBe('{{baseUrl}}/profile');
+
+    // search by status
+    await page.getByRole('searchbox', { name: 'Search history' }).fill('401');
+    await expect.poll(() => rows.count(), T).toBe(1);
+    expect(await rows.first().textContent()).toContain('bob');
+  });
+});

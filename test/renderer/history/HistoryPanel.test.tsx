@@ -40,14 +40,17 @@ const sendAs = async (profile: string, method: string, path: string) =>
     }),
   );
 
-const entries = () => within(screen.getByRole('list', { name: 'History entries' })).getAllByRole('button');
+/** The entries' main buttons, newest first (each row also has a "Save to collection" button). */
+const entries = () =>
+  screen.getAllByRole('button').filter((b) => b.classList.contains('history-entry')) as HTMLElement[];
+const shown = () => screen.findAllByRole('list', { name: 'History entries' }, { timeout: 15_000 });
 
 describe('history', () => {
   it('shows which profile sent what, newest first, with status', async () => {
     await sendAs('alice', 'GET', '/me');
     await sendAs('bob', 'DELETE', '/admin/users/1');
     render(<HistoryPanel />);
-    await screen.findByRole('list', { name: 'History entries' });
+    await shown();
     const [first, second] = entries();
     expect(within(first).getByText('bob')).toBeTruthy();
     expect(within(first).getByText('DELETE')).toBeTruthy();
@@ -64,8 +67,8 @@ describe('history', () => {
     await sendAs('alice', 'GET', '/a');
     await sendAs('bob', 'GET', '/b');
     render(<HistoryPanel />);
-    await screen.findByRole('list', { name: 'History entries' });
-    fireEvent.change(screen.getByLabelText('Profile'), { target: { value: 'alice' } });
+    await shown();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Profile' }), { target: { value: 'alice' } });
     expect(entries()).toHaveLength(1);
     expect(screen.getByText('/a')).toBeTruthy();
     expect(screen.queryByText('/b')).toBeNull();
@@ -74,13 +77,38 @@ describe('history', () => {
   it('opening an entry loads its request and switches to its profile', async () => {
     await sendAs('bob', 'POST', '/orders?id=7');
     render(<HistoryPanel />);
-    await screen.findByRole('list', { name: 'History entries' });
+    await shown();
     expect(useProfilesStore.getState().active).toBe('alice');
     fireEvent.click(entries()[0]);
     expect(useProfilesStore.getState().active).toBe('bob');
     const draft = useRequestStore.getState().draft;
     expect(draft.method).toBe('POST');
     expect(draft.url).toBe(`${server.url}/orders?id=7`);
+    // its stored response comes back with it, as bob's
+    await waitFor(
+      () => {
+        const r = useRequestStore.getState().responses.bob;
+        expect(r?.kind === 'response' && r.response.body).toBe('ok');
+      },
+      { timeout: 15_000 },
+    );
+  });
+
+  it('groups by day and searches URL, name and status', async () => {
+    await sendAs('alice', 'GET', '/users/1');
+    await sendAs('bob', 'DELETE', '/admin/users/1');
+    render(<HistoryPanel />);
+    await shown();
+    expect(screen.getByRole('heading', { name: 'Today' })).toBeTruthy();
+    const search = screen.getByRole('searchbox', { name: 'Search history' });
+    fireEvent.change(search, { target: { value: '403' } });
+    expect(entries()).toHaveLength(1);
+    expect(within(entries()[0]).getByText('DELETE')).toBeTruthy();
+    fireEvent.change(search, { target: { value: 'users get' } });
+    expect(entries()).toHaveLength(1);
+    expect(entries()[0].getAttribute('title')).toBe(`${server.url}/users/1`);
+    fireEvent.change(search, { target: { value: 'nothing-like-this' } });
+    expect(screen.getByText('Nothing matches “nothing-like-this”')).toBeTruthy();
   });
 
   it('shows a network failure by its error code', async () => {
@@ -92,7 +120,7 @@ describe('history', () => {
       request: { method: 'GET', url: `${url}/gone`, headers: [], body: { type: 'none' } },
     });
     render(<HistoryPanel />);
-    await screen.findByRole('list', { name: 'History entries' });
+    await shown();
     expect(within(entries()[0]).getByText('CONNECTION_REFUSED')).toBeTruthy();
   });
 

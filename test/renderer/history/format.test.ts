@@ -50,3 +50,42 @@ describe('history formatting', () => {
     expect(visibleEntries(list, 'alice')).toHaveLength(2);
   });
 });
+
+describe('history days, search and long paths', () => {
+  it('groups entries under Today, Yesterday and a date', async () => {
+    const { groupByDay } = await import('../../../renderer/src/features/history/format');
+    const now = new Date(2026, 0, 10, 12).getTime();
+    const e = (d: Date) => ({ at: d.toISOString() });
+    const groups = groupByDay(
+      [
+        e(new Date(2026, 0, 10, 9)),
+        e(new Date(2026, 0, 10, 1)),
+        e(new Date(2026, 0, 9, 23)),
+        e(new Date(2026, 0, 2)),
+      ],
+      now,
+    );
+    expect(groups.map((g) => [g.day, g.entries.length])).toEqual([
+      ['Today', 2],
+      ['Yesterday', 1],
+      [expect.stringMatching(/2026/), 1],
+    ]);
+  });
+
+  it('searches every word in method, URL, saved name, status and error code', async () => {
+    const { matchesSearch } = await import('../../../renderer/src/features/history/format');
+    const e = { method: 'POST', url: 'http://x/login', status: 302, error: null };
+    expect(matchesSearch(e, 'Log in', 'log in')).toBe(true);
+    expect(matchesSearch(e, undefined, '302 post')).toBe(true);
+    expect(matchesSearch(e, undefined, '404')).toBe(false);
+  });
+
+  it('keeps the end of a long path for the middle ellipsis', async () => {
+    const { splitForEllipsis } = await import('../../../renderer/src/features/history/format');
+    expect(splitForEllipsis('/short')).toEqual({ head: '/short', tail: '' });
+    const long = '/cookies/set?session=abc123&theme=dark&lang=en';
+    const { head, tail } = splitForEllipsis(long);
+    expect(head + tail).toBe(long);
+    expect(tail).toBe('eme=dark&lang=en');
+  });
+});

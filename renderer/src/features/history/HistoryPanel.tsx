@@ -1,123 +1,95 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { HistoryEntry } from '../../../../main/shared/types';
-import { subscribe } from '../../api';
+import { useNow } from '../../app/useNow';
+import { useWorkbenchUi } from '../../app/workbench';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import '../../components/controls.css';
+import { useCollectionsStore } from '../collections/store';
 import { useProfilesStore } from '../profiles/store';
-import { useRequestStore } from '../request/store';
-import { methodClass, splitUrl, statusTone, timeAgo, visibleEntries } from './format';
-import { useHistoryStore } from './store';
+import { groupByDay, matchesSearch, visibleEntries } from './format';
+import { HistoryRow } from './HistoryRow';
+import { openHistoryEntry } from './open';
+import { startHistorySync, useHistoryStore } from './store';
 import './history.css';
 
-function useNow(everyMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(t);
-  }, [everyMs]);
-  return now;
+/** requestId → saved request name, for the rows. */
+function useSavedNames(): Map<string, string> {
+  const byId = useCollectionsStore((s) => s.byId);
+  return useMemo(() => {
+    const names = new Map<string, string>();
+    for (const c of Object.values(byId)) for (const r of c.requests) names.set(r.id, r.name);
+    return names;
+  }, [byId]);
 }
 
-function Entry({
-  e,
-  color,
-  now,
-  onOpen,
-}: {
-  e: HistoryEntry;
-  color: string | undefined;
-  now: number;
-  onOpen(): void;
-}) {
-  const { origin, path } = splitUrl(e.url);
-  const tone = statusTone(e);
-  const outcome = e.error ? e.error.code : String(e.status ?? '');
-  return (
-    <li className="history-item">
-      <button
-        type="button"
-        className="history-entry"
-        onClick={onOpen}
-        title={e.error ? e.error.message : e.url}
-      >
-        {/* Named by its visible text (profile, method, path, status, origin, age), which axe checks. */}
-        <span className="history-who">
-          <span
-            className="history-dot"
-            aria-hidden="true"
-            style={{ background: color ?? 'var(--text-faint)' }}
-          />
-          <span className="history-profile">{e.profile}</span>
-        </span>{' '}
-        <span className={`history-method history-method-${methodClass(e.method)}`}>{e.method}</span>{' '}
-        <span className="history-path">{path}</span>{' '}
-        <span className={`history-status history-status-${tone}`}>{outcome}</span>{' '}
-        <span className="history-origin">{origin}</span>{' '}
-        <time className="history-time" dateTime={e.at}>
-          {timeAgo(e.at, now)}
-        </time>
-      </button>
-    </li>
-  );
-}
-
-/** Every request sent, by every profile, newest first. Clicking one opens it as its profile. */
+/**
+ * Every request sent, by every profile, newest first and grouped by day. Search over URL, saved
+ * name and status; filter by profile. Opening an entry shows its request and its stored response.
+ */
 export function HistoryPanel() {
-  const { byId, ids, status, error, load, refresh, clear } = useHistoryStore();
+  const { byId, ids, status, error, load, clear } = useHistoryStore();
   const profiles = useProfilesStore((s) => s.profiles);
   const order = useProfilesStore((s) => s.order);
-  const setActive = useProfilesStore((s) => s.setActive);
-  const openRequest = useRequestStore((s) => s.openRequest);
   const [filter, setFilter] = useState<string>('');
+  const [query, setQuery] = useState('');
   const [confirm, setConfirm] = useState(false);
-  const now = useNow(30_000);
+  const now = useNow(15_000);
   const filterId = useId();
+  const names = useSavedNames();
 
   useEffect(() => {
     void load();
-    return subscribe('history.changed', () => void refresh());
-  }, [load, refresh]);
+    if (useCollectionsStore.getState().status === 'idle') void useCollectionsStore.getState().load();
+    return startHistorySync();
+  }, [load]);
 
   const entries = useMemo(() => ids.map((id) => byId[id]).filter(Boolean), [ids, byId]);
-  const shown = useMemo(() => visibleEntries(entries, filter || null), [entries, filter]);
-  const names = useMemo(() => {
-    const fromHistory = entries.map((e) => e.profile);
-    return [...new Set([...order, ...fromHistory])];
-  }, [order, entries]);
+  const shown = useMemo(
+    () =>
+      visibleEntries(entries, filter || null).filter((e) =>
+        matchesSearch(e, e.requestId ? names.get(e.requestId) : e.run?.title, query),
+      ),
+    [entries, filter, query, names],
+  );
+  const groups = useMemo(() => groupByDay(shown, now), [shown, now]);
+  const profileNames = useMemo(
+    () => [...new Set([...order, ...entries.map((e) => e.profile)])],
+    [order, entries],
+  );
 
-  const open = (e: HistoryEntry) => {
-    openRequest(e.request, null, { title: `${e.method} ${splitUrl(e.url).path}`, baseline: e.request });
-    if (profiles[e.profile]) setActive(e.profile);
+  const saveToCollection = (e: HistoryEntry) => {
+    openHistoryEntry(e);
+    useWorkbenchUi.getState().set({ saveOpen: true });
   };
 
   return (
     <section className="history-panel" aria-label="History">
       <div className="history-toolbar">
-        <label htmlFor={filterId} className="history-label">
+        <input
+          className="ctl-input history-search"
+          type="search"
+          aria-label="Search history"
+          placeholder="Search URL, name, status"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <label htmlFor={filterId} className="ui-sr-only">
           Profile
         </label>
         <select
           id={filterId}
           className="ctl-select history-filter"
           value={filter}
+          title="Only this profile's requests"
           onChange={(ev) => setFilter(ev.target.value)}
         >
-          <option value="">All</option>
-          {names.map((n) => (
+          <option value="">All profiles</option>
+          {profileNames.map((n) => (
             <option key={n} value={n}>
               {n}
             </option>
           ))}
         </select>
-        <span className="history-spacer" />
-        <button
-          type="button"
-          className="ui-button ui-button-ghost"
-          disabled={shown.length === 0}
-          onClick={() => setConfirm(true)}
-        >
-          Clear history
-        </button>
       </div>
 
       {status === 'error' && error ? (
@@ -133,16 +105,53 @@ export function HistoryPanel() {
         </div>
       ) : shown.length === 0 ? (
         <div className="ctl-empty">
-          <strong>{filter ? `${filter} has sent nothing yet` : 'No requests yet'}</strong>
+          <strong>
+            {query
+              ? `Nothing matches “${query}”`
+              : filter
+                ? `${filter} has sent nothing yet`
+                : 'No requests yet'}
+          </strong>
           <span>Every request you send, as any profile, shows up here.</span>
         </div>
       ) : (
-        <ul className="history-list" aria-label="History entries">
-          {shown.map((e) => (
-            <Entry key={e.id} e={e} color={profiles[e.profile]?.color} now={now} onOpen={() => open(e)} />
+        <div className="history-scroll">
+          {groups.map((g) => (
+            <section key={g.day} className="history-day" aria-label={g.day}>
+              <h3 className="history-day-title">{g.day}</h3>
+              <ul className="history-list" aria-label="History entries">
+                {g.entries.map((e) => (
+                  <HistoryRow
+                    key={e.id}
+                    e={e}
+                    name={e.requestId ? names.get(e.requestId) : undefined}
+                    color={profiles[e.profile]?.color}
+                    now={now}
+                    onOpen={() => openHistoryEntry(e)}
+                    onSave={() => saveToCollection(e)}
+                  />
+                ))}
+              </ul>
+            </section>
           ))}
-        </ul>
+        </div>
       )}
+
+      <div className="history-footer">
+        <span className="history-count">
+          {shown.length === entries.length
+            ? `${entries.length} requests`
+            : `${shown.length} of ${entries.length}`}
+        </span>
+        <button
+          type="button"
+          className="ui-button ui-button-ghost"
+          disabled={shown.length === 0}
+          onClick={() => setConfirm(true)}
+        >
+          Clear history
+        </button>
+      </div>
 
       <ConfirmDialog
         open={confirm}

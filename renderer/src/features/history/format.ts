@@ -48,3 +48,52 @@ export function methodClass(method: string): string {
   const m = method.toLowerCase();
   return ['get', 'post', 'put', 'patch', 'delete'].includes(m) ? m : 'other';
 }
+
+/** "Today", "Yesterday", or the day's date in the user's locale: the heading of a day's entries. */
+export function dayLabel(iso: string, now: number = Date.now()): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const startOf = (t: Date) => new Date(t.getFullYear(), t.getMonth(), t.getDate()).getTime();
+  const days = Math.round((startOf(new Date(now)) - startOf(d)) / 86_400_000);
+  if (days === 0) return 'Today';
+  if (days === 1) return 'Yesterday';
+  return d.toLocaleDateString(undefined, {
+    weekday: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+  });
+}
+
+/** Entries (newest first) in groups by day. */
+export function groupByDay<T extends { at: string }>(
+  entries: T[],
+  now: number = Date.now(),
+): Array<{ day: string; entries: T[] }> {
+  const groups: Array<{ day: string; entries: T[] }> = [];
+  for (const e of entries) {
+    const day = dayLabel(e.at, now);
+    const last = groups[groups.length - 1];
+    if (last && last.day === day) last.entries.push(e);
+    else groups.push({ day, entries: [e] });
+  }
+  return groups;
+}
+
+/** Whether an entry matches a search: its URL, the saved request's name, its status or error code. */
+export function matchesSearch(
+  e: Pick<HistoryEntry, 'url' | 'status' | 'error' | 'method'>,
+  name: string | undefined,
+  query: string,
+): boolean {
+  const q = query.trim().toLowerCase();
+  if (!q) return true;
+  const hay = `${e.method} ${e.url} ${name ?? ''} ${e.status ?? ''} ${e.error?.code ?? ''}`.toLowerCase();
+  return q.split(/\s+/).every((word) => hay.includes(word));
+}
+
+/** A path split for a middle ellipsis: the head may be cut, the last `tail` characters always show. */
+export function splitForEllipsis(path: string, tail = 16): { head: string; tail: string } {
+  if (path.length <= tail + 4) return { head: path, tail: '' };
+  return { head: path.slice(0, -tail), tail: path.slice(-tail) };
+}

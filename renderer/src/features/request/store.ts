@@ -45,8 +45,9 @@ export interface RequestState {
     origin?: RequestOrigin | null,
     opts?: {
       title?: string;
-      response?: SendOutcome;
       baseline?: RequestSpec | null;
+      /** A response to show for a profile (a history entry's). */
+      response?: { profile: string; outcome: SendOutcome };
       lastSent?: Tab['lastSent'];
     },
   ): string;
@@ -123,10 +124,7 @@ export const useRequestStore = create<RequestState>()((set, get) => {
         return existing;
       }
       const tab = makeTab(spec, { origin, title: opts.title, baseline: opts.baseline });
-      if (opts.response) {
-        const profile = opts.response.kind === 'response' ? opts.response.response.profile : null;
-        if (profile) tab.responses[profile] = opts.response;
-      }
+      if (opts.response) tab.responses[opts.response.profile] = opts.response.outcome;
       if (opts.lastSent) tab.lastSent = opts.lastSent;
       commit((s) => {
         // An untouched empty tab is replaced rather than kept beside the new one.

@@ -1,7 +1,9 @@
 import * as Tabs from '@radix-ui/react-tabs';
+import { useEffect } from 'react';
 import type { ResponseRecord } from '../../../../main/shared/types';
 import { useNow } from '../../app/useNow';
 import { timeAgo } from '../history/format';
+import { loadResponse } from '../history/open';
 import { useActiveProfile } from '../profiles/store';
 import { type SendOutcome, useRequestStore } from '../request/store';
 import { SessionNotes } from '../sessions/SessionNotes';
@@ -22,7 +24,13 @@ export function ResponseViewer() {
       .join(', '),
   );
   const others = othersText ? othersText.split(', ') : [];
-  const pending = useRequestStore((s) => Boolean(s.tabs[s.activeId]?.lastSent[name]));
+  const tabId = useRequestStore((s) => s.activeId);
+  const lastSentId = useRequestStore((s) => s.tabs[s.activeId]?.lastSent[name]?.historyId);
+  const pending = Boolean(lastSentId) && !outcome && !inFlight;
+  // After a restart (or from history) the tab knows which entry holds this profile's last response.
+  useEffect(() => {
+    if (pending && lastSentId) void loadResponse(tabId, name, lastSentId);
+  }, [pending, tabId, name, lastSentId]);
 
   let content: React.ReactNode;
   if (inFlight) {

@@ -31,6 +31,18 @@ export interface UiFigure {
   big_max_frame_gap_ms: number;
   small_max_frame_gap_ms: number;
   longtask_supported: boolean;
+  /** From the moment request.send's answer arrived until the body's first lines were on screen (goal ≤ 500 ms). */
+  big_shown_after_response_ms: number;
+  small_shown_after_response_ms: number;
+  /** 100 MB (cut at the core's 50 MB cap, the rest kept for "save to file"), once: shown after the click / after the answer. */
+  huge_mb: number | null;
+  huge_shown_ms: number | null;
+  huge_shown_after_response_ms: number | null;
+  huge_longest_block_ms: number | null;
+  /** The page's JavaScript heap once the 100 MB body is shown (Chromium's performance.memory), MB. */
+  huge_page_heap_mb: number | null;
+  /** The page offered to save the whole body to a file. */
+  huge_save_offered: boolean | null;
 }
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -140,6 +152,8 @@ interface Shown {
   longestBlockMs: number;
   maxFrameGapMs: number;
   supported: boolean;
+  heapMb: number | null;
+  saveOffered: boolean;
 }
 
 async function showOnce(page: Page, appUrl: string, target: string, tag: string): Promise<Shown> {
@@ -185,7 +199,14 @@ async function showOnce(page: Page, appUrl: string, target: string, tag: string)
       `  ui ${tag} resources: ${JSON.stringify(await page.evaluate(() => performance.getEntriesByType('resource').map((e) => [e.name.slice(-40), Math.round(e.startTime), Math.round((e as PerformanceResourceTiming).responseEnd)])))}\n`,
     );
   if (process.env.BENCH_DEBUG) process.stderr.write(`  ui ${tag}: ${JSON.stringify(b)}\n`);
+  const heap = await page.evaluate(() => {
+    const m = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+    return m ? m.usedJSHeapSize / 1e6 : null;
+  });
+  const saveOffered = (await page.getByRole('button', { name: 'Save to file' }).count()) > 0;
   return {
+    heapMb: heap === null ? null : round(heap, 1),
+    saveOffered,
     shownMs: b.shownAt - b.clickAt,
     apiMs: apiEnd - b.clickAt,
     longestBlockMs: inSpan.reduce((m, t) => Math.max(m, t.duration), 0),
@@ -198,6 +219,7 @@ export async function benchUi(base: string, opts: { quick: boolean }): Promise<U
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (apt-get install chromium)`);
   const bigBytes = 20_000_000;
   const smallBytes = 20_000;
+  const hugeBytes = 100_000_000;
   const rounds = opts.quick ? 1 : 3;
   const req = createRequire(__filename);
   const { chromium } = req('playwright-core') as typeof import('playwright-core');
@@ -226,7 +248,12 @@ export async function benchUi(base: string, opts: { quick: boolean }): Promise<U
         (which === 'big' ? big : small).push(shown);
       }
     }
+    // 100 MB once, at the end (full runs only): bounded memory, first screen, save offered.
+    const huge = opts.quick
+      ? null
+      : await showOnce(page, web.url, `${base}/big?bytes=${hugeBytes}&tag=bench-huge`, 'bench-huge');
     const m = (xs: Shown[], k: 'shownMs' | 'apiMs') => median(xs.map((x) => x[k]));
+    const after = (xs: Shown[]) => round(median(xs.map((x) => x.shownMs - x.apiMs)), 0);
     const worst = (xs: Shown[], k: 'longestBlockMs' | 'maxFrameGapMs') =>
       round(Math.max(...xs.map((x) => x[k])), 0);
     return {
@@ -243,6 +270,14 @@ export async function benchUi(base: string, opts: { quick: boolean }): Promise<U
       big_max_frame_gap_ms: worst(big, 'maxFrameGapMs'),
       small_max_frame_gap_ms: worst(small, 'maxFrameGapMs'),
       longtask_supported: big.every((x) => x.supported),
+      big_shown_after_response_ms: after(big),
+      small_shown_after_response_ms: after(small),
+      huge_mb: huge ? hugeBytes / 1e6 : null,
+      huge_shown_ms: huge ? round(huge.shownMs, 0) : null,
+      huge_shown_after_response_ms: huge ? round(huge.shownMs - huge.apiMs, 0) : null,
+      huge_longest_block_ms: huge ? round(huge.longestBlockMs, 0) : null,
+      huge_page_heap_mb: huge ? huge.heapMb : null,
+      huge_save_offered: huge ? huge.saveOffered : null,
     };
   } finally {
     await browser?.close().catch(() => {});

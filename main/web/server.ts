@@ -9,6 +9,7 @@ import { dispatch } from '../contract/dispatch';
 import { createTandem, type Tandem } from '../core/tandem';
 import { sampleWorkspace } from '../demo/sample';
 import { DEFAULT_DEMO_PORT, startDemoServer } from '../demo/server';
+import { bodyIdOf, hasLargeBody } from '../shared/bodyref';
 import type { ErrorCode } from '../shared/types';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { bearerToken, isAllowedHost, isAllowedOrigin, tokenMatches } from './guard';
@@ -135,6 +136,41 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   const streams = new Set<ServerResponse>();
   let port = 0;
 
+  // Large bodies go beside the envelope (main/shared/bodyref.ts): the last few are kept here,
+  // served once or many times at /api/body/<id>, and dropped oldest first.
+  const bodies = new Map<string, string>();
+  const KEPT_BODIES = 4;
+  const moveLargeBody = (result: unknown): unknown => {
+    const value = (result as { ok?: boolean; value?: unknown }).value;
+    if (!(result as { ok?: boolean }).ok || !hasLargeBody(value)) return result;
+    const id = randomBytes(12).toString('hex');
+    bodies.set(id, value.body);
+    while (bodies.size > KEPT_BODIES) bodies.delete(bodies.keys().next().value as string);
+    return {
+      ...(result as object),
+      value: { ...value, body: '', bodyRef: { id, chars: value.body.length } },
+    };
+  };
+  const handleBody = (req: IncomingMessage, res: ServerResponse, id: string) => {
+    if (req.method !== 'GET') {
+      res.setHeader('allow', 'GET');
+      sendError(res, 405, 'INVALID_ARGUMENT', 'Use GET for a response body');
+      return;
+    }
+    const body = bodies.get(id);
+    if (body === undefined) {
+      sendError(res, 404, 'NOT_FOUND', 'That response body is no longer kept: send the request again');
+      return;
+    }
+    res.writeHead(200, {
+      ...COMMON_HEADERS,
+      'content-type': 'text/plain; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+      'cache-control': 'no-store',
+    });
+    res.end(body);
+  };
+
   const handleEvents = (req: IncomingMessage, res: ServerResponse) => {
     res.writeHead(200, {
       ...COMMON_HEADERS,
@@ -191,7 +227,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
         return;
       }
     }
-    sendJson(res, 200, await dispatch(tandem, channel, raw));
+    const result = await dispatch(tandem, channel, raw);
+    sendJson(res, 200, moveLargeBody(result));
   };
 
   const handleStatic = async (res: ServerResponse, path: string, method: string) => {
@@ -255,6 +292,11 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       const given = bearerToken(req.headers.authorization) || (isEvents ? (query.get('token') ?? '') : '');
       if (!tokenMatches(given, token)) {
         sendError(res, 401, 'UNAUTHORIZED', 'Missing or wrong Tandem token: open the URL Tandem printed');
+        return;
+      }
+      const bodyId = bodyIdOf(path);
+      if (bodyId !== null) {
+        handleBody(req, res, bodyId);
         return;
       }
       if (isEvents) {

@@ -1,4 +1,5 @@
 import type { Api, Bridge, Channel, EventMap, EventName, ResultOf } from '../../../main/contract';
+import { type BodyRef, bodyPath } from '../../../main/shared/bodyref';
 import type { Result } from '../../../main/shared/types';
 
 /**
@@ -109,4 +110,12 @@ export function subscribe<E extends EventName>(
 export function setBridge(b: Bridge): void {
   bridge = b;
   api = makeApi(b);
+}
+
+/**
+ * Where a body that came beside the envelope (`bodyRef`, web mode) is read: its URL and the
+ * token to send. A worker reads it there, so the page never parses it on its main thread.
+ */
+export function bodySource(ref: BodyRef): { url: string; token: string } {
+  return { url: new URL(bodyPath(ref.id), window.location.href).href, token: readToken() };
 }

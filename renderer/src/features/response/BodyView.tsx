@@ -1,20 +1,30 @@
 import { useMemo, useState } from 'react';
+import { BODY_REF_MIN_CHARS, type MaybeBodyRef } from '../../../../main/shared/bodyref';
 import type { ResponseRecord } from '../../../../main/shared/types';
 import { CodeEditor } from '../../components/CodeEditor';
 import { formatBytes, isHtmlType, PRETTY_LIMIT, presentBody } from './format';
+import { type LargeBodySource, LargeBodyView } from './LargeBodyView';
+import { SaveBody } from './SaveBody';
 
 type Mode = 'pretty' | 'raw' | 'preview';
 
 /** The body: pretty (JSON formatted, folding), raw (as received), preview (HTML sandboxed, images). */
-export function BodyView({ response }: { response: ResponseRecord }) {
+export function BodyView({ response }: { response: ResponseRecord & MaybeBodyRef }) {
+  // Large text bodies (beside the envelope in web mode, or long strings): laid out in a worker,
+  // only the visible lines rendered.
+  const large = useMemo<LargeBodySource | null>(() => {
+    if (response.bodyEncoding !== 'utf8') return null;
+    if (response.bodyRef) return { bodyRef: response.bodyRef };
+    return response.body.length >= BODY_REF_MIN_CHARS ? { text: response.body } : null;
+  }, [response]);
   const image = response.bodyEncoding === 'base64' && (response.contentType ?? '').startsWith('image/');
   const html = isHtmlType(response.contentType);
   const canPreview = image || html;
   const [mode, setMode] = useState<Mode>(image ? 'preview' : 'pretty');
   const effective: Mode = mode === 'preview' && !canPreview ? 'pretty' : mode;
   const shown = useMemo(
-    () => presentBody(response, effective === 'raw' ? 'raw' : 'pretty'),
-    [response, effective],
+    () => (large ? null : presentBody(response, effective === 'raw' ? 'raw' : 'pretty')),
+    [response, effective, large],
   );
 
   const modes: Array<{ id: Mode; label: string }> = [
@@ -41,15 +51,18 @@ export function BodyView({ response }: { response: ResponseRecord }) {
           ))}
         </div>
         <span className="response-body-type mono">{response.contentType ?? 'no content type'}</span>
-        {shown.kind === 'text' && shown.tooLargeToFormat && effective === 'pretty' && (
+        {shown?.kind === 'text' && shown.tooLargeToFormat && effective === 'pretty' && (
           <span className="ui-note">
             {formatBytes(response.size)} is over {formatBytes(PRETTY_LIMIT)}: shown as received, not
             reformatted.
           </span>
         )}
       </div>
+      {response.truncated && <SaveBody response={response} />}
       <div className="response-body-content">
-        {effective === 'preview' ? (
+        {large && effective !== 'preview' ? (
+          <LargeBodyView source={large} mode={effective === 'raw' ? 'raw' : 'pretty'} />
+        ) : !shown ? null : effective === 'preview' ? (
           image && shown.kind === 'image' ? (
             <div className="response-image">
               <img src={shown.dataUrl} alt={`Response body (${response.contentType})`} />

@@ -69,8 +69,8 @@ export function shortcutFor(e: KeyLike, ctx: { inFlight: boolean; dialogOpen: bo
 
 /** Clamps the request/response split (fraction of the centre height given to the request). */
 export function clampSplit(fraction: number): number {
-  if (!Number.isFinite(fraction)) return 0.45;
-  return Math.min(0.8, Math.max(0.2, fraction));
+  if (!Number.isFinite(fraction)) return 0.34;
+  return Math.min(0.8, Math.max(0.15, fraction));
 }
 
 /** Clamps the sidebar width (px). */

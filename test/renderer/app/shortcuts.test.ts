@@ -25,10 +25,23 @@ describe('app shortcuts', () => {
     expect(shortcutFor(key('2', true), { inFlight: false, dialogOpen: true })).toBeNull();
   });
 
-  it('keeps the request/response split between 20% and 80%', () => {
-    expect(clampSplit(0.05)).toBe(0.2);
+  it('keeps the request/response split between 15% and 80%, a third by default', () => {
+    expect(clampSplit(0.05)).toBe(0.15);
     expect(clampSplit(0.95)).toBe(0.8);
     expect(clampSplit(0.5)).toBe(0.5);
-    expect(clampSplit(Number.NaN)).toBe(0.45);
+    expect(clampSplit(Number.NaN)).toBe(0.34);
+  });
+
+  it('tabs: Ctrl+N, Ctrl+S, Ctrl+W, Ctrl+PageDown; Ctrl+K and Ctrl+/ for the palette and the sheet', () => {
+    expect(shortcutFor(key('n', true), idle)).toEqual({ type: 'new-tab' });
+    expect(shortcutFor(key('s', true), idle)).toEqual({ type: 'save' });
+    expect(shortcutFor(key('w', true), idle)).toEqual({ type: 'close-tab' });
+    expect(shortcutFor(key('PageDown', true), idle)).toEqual({ type: 'next-tab', step: 1 });
+    expect(shortcutFor(key('/', true), idle)).toEqual({ type: 'shortcuts' });
+    expect(shortcutFor(key('k', true), idle)).toEqual({ type: 'palette' });
+    // the palette toggles even over a dialog (itself); nothing else does
+    expect(shortcutFor(key('k', true), { inFlight: false, dialogOpen: true })).toEqual({ type: 'palette' });
+    expect(shortcutFor(key('s', true), { inFlight: false, dialogOpen: true })).toBeNull();
+    expect(shortcutFor(key('s'), idle)).toBeNull();
   });
 });

@@ -69,7 +69,7 @@ export function HistoryPanel() {
           className="ctl-input history-search"
           type="search"
           aria-label="Search history"
-          placeholder="Search URL, name, status"
+          placeholder="Search"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />

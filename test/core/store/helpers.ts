@@ -11,36 +11,47 @@ export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<v
   return { dir, cleanup: () => fs.rm(dir, { recursive: true, force: true }) };
 }
 
-let bundled: Promise<string> | null = null;
+const bundles = new Map<string, Promise<string>>();
 
-/** Bundles the writer fixture into one plain .mjs file that node can run as a second process. */
-export function writerScript(): Promise<string> {
-  bundled ??= (async () => {
-    const out = await fs.mkdtemp(path.join(os.tmpdir(), 'tandem-writer-'));
-    const file = path.join(out, 'writer.mjs');
-    await build({
-      input: path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'writer.ts'),
-      platform: 'node',
-      logLevel: 'silent',
-      write: true,
-      output: { file, format: 'esm' },
-    });
-    return file;
-  })();
+/** Bundles `fixtures/<name>.ts` into one plain .mjs file that node can run as a second process. */
+export function fixtureScript(name: string): Promise<string> {
+  let bundled = bundles.get(name);
+  if (!bundled) {
+    bundled = (async () => {
+      const out = await fs.mkdtemp(path.join(os.tmpdir(), `tandem-${name}-`));
+      const file = path.join(out, `${name}.mjs`);
+      await build({
+        input: path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', `${name}.ts`),
+        platform: 'node',
+        logLevel: 'silent',
+        write: true,
+        output: { file, format: 'esm' },
+      });
+      return file;
+    })();
+    bundles.set(name, bundled);
+  }
   return bundled;
 }
 
-/** Removes the bundled writer (call from afterAll). */
-export async function disposeWriter(): Promise<void> {
-  if (!bundled) return;
-  const file = await bundled.catch(() => null);
-  bundled = null;
-  if (file) await fs.rm(path.dirname(file), { recursive: true, force: true });
+/** Bundles the writer fixture (see fixtures/writer.ts). */
+export function writerScript(): Promise<string> {
+  return fixtureScript('writer');
 }
 
-/** Runs the writer to completion; rejects with its stderr if it fails. */
-export async function runWriter(args: string[]): Promise<string> {
-  const script = await writerScript();
+/** Removes the bundled fixtures (call from afterAll). */
+export async function disposeWriter(): Promise<void> {
+  const all = [...bundles.values()];
+  bundles.clear();
+  for (const bundled of all) {
+    const file = await bundled.catch(() => null);
+    if (file) await fs.rm(path.dirname(file), { recursive: true, force: true });
+  }
+}
+
+/** Runs a bundled fixture to completion with `args`; its stdout, or a rejection with its stderr. */
+export async function runFixture(name: string, args: string[]): Promise<string> {
+  const script = await fixtureScript(name);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -51,8 +62,13 @@ export async function runWriter(args: string[]): Promise<string> {
     child.stderr.on('data', (d) => {
       err += d;
     });
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`writer failed: ${err}`))));
+    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${name} failed: ${err}`))));
   });
+}
+
+/** Runs the writer to completion; rejects with its stderr if it fails. */
+export function runWriter(args: string[]): Promise<string> {
+  return runFixture('writer', args);
 }
 
 export { type LoopbackServer, startLoopbackServer as startServer } from '../../support/loopback';

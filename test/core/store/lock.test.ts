@@ -2,42 +2,13 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'rolldown';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isLocked, tryLock } from '../../../main/core/store/lock';
-import { tempDir } from './helpers';
+import { disposeWriter, runFixture, tempDir } from './helpers';
 
-let out = '';
-let script = '';
+afterAll(() => disposeWriter());
 
-beforeAll(async () => {
-  out = await fs.mkdtemp(path.join(os.tmpdir(), 'tandem-locker-'));
-  script = path.join(out, 'locker.mjs');
-  await build({
-    input: path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'locker.ts'),
-    platform: 'node',
-    logLevel: 'silent',
-    write: true,
-    output: { file: script, format: 'esm' },
-  });
-});
-afterAll(() => fs.rm(out, { recursive: true, force: true }));
-
-function run(args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let text = '';
-    let err = '';
-    child.stdout.on('data', (d) => {
-      text += d;
-    });
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
-    child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`locker failed: ${err}`))));
-  });
-}
+const run = (args: string[]) => runFixture('locker', args);
 
 /** The pid of a process that has exited: a lock naming it is stale. */
 function deadPid(): Promise<number> {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer } from '../../main/demo/server';
@@ -96,5 +96,38 @@ describe('tandem import / export', { timeout: 120_000 }, () => {
     });
     const unknown = await run('export', 'postman', 'Nope');
     expect(unknown).toMatchObject({ code: 2, stderr: "tandem: Unknown collection 'Nope'\n" });
+  });
+
+  it('a run exports as HAR: one entry per step, each with its profile and the run', async () => {
+    const file = join(ws.root, 'two.postman_collection.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        info: { name: 'Two', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+        item: [
+          { name: 'get', request: { method: 'GET', url: `${demo.url}/get?n=1` } },
+          { name: 'headers', request: { method: 'GET', url: `${demo.url}/headers` } },
+        ],
+      }),
+    );
+    expect((await run('import', 'postman', file)).code).toBe(0);
+    expect((await run('profiles', 'create', 'bob')).code).toBe(0);
+    const ran = await run('run', 'Two', '--profile', 'alice', '--profile', 'bob');
+    expect(ran.code).toBe(0);
+    const all = JSON.parse((await run('export', 'har', 'all')).stdout).log.entries as Array<
+      Record<string, unknown>
+    >;
+    const steps = all.filter((e) => e._run === 'Two');
+    expect(steps.map((e) => [e._profile, (e.request as { url: string }).url])).toEqual([
+      ['alice', `${demo.url}/get?n=1`],
+      ['alice', `${demo.url}/headers`],
+      ['bob', `${demo.url}/get?n=1`],
+      ['bob', `${demo.url}/headers`],
+    ]);
+    const bobs = JSON.parse((await run('export', 'har', 'bob')).stdout).log.entries as Array<
+      Record<string, unknown>
+    >;
+    expect(bobs.every((e) => e._profile === 'bob')).toBe(true);
+    expect(bobs).toHaveLength(2);
   });
 });

@@ -200,6 +200,11 @@ describe('tandem send --curl sends what curl sends', { timeout: 120_000 }, () =>
     const both = await tandem(ws.dataDir, ['send', `${url}/x`, '--curl', 'cmd.sh'], { cwd: ws.root });
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/^tandem: give either a URL or --curl, not both/);
+    const mixed = await tandem(ws.dataDir, ['send', '--curl', 'cmd.sh', '-H', 'X-A: 1'], { cwd: ws.root });
+    expect(mixed).toMatchObject({
+      code: 2,
+      stderr: 'tandem: -H cannot be used with --curl: put it in the curl command\n',
+    });
   });
 
   it('--curl - reads standard input; --curl-cookies jar puts -b cookies in the jar; --print shows them', async () => {

@@ -13,6 +13,7 @@ import {
 import type { RequestSpec } from '../../shared/types';
 import { findCollection } from '../collection-run';
 import { validateProfileName } from '../parse';
+import type { RequestOptions } from '../request-options';
 import { type CliIO, type Core, printJson, requireProfile, withCore, workspaceFor } from '../session';
 
 /**
@@ -39,9 +40,21 @@ export function addInteropSendOptions(cmd: Command): Command {
 }
 
 /** Reads the text of `--curl FILE|-`; checks the options fit together. Before the workspace opens. */
+/** Request options that --curl cannot be combined with (the command says it all). */
+type RequestFlag = 'request' | 'header' | 'data' | 'jsonBody' | 'form' | 'multipart' | 'cookie';
+const REQUEST_FLAGS: Array<[RequestFlag, string]> = [
+  ['request', '-X'],
+  ['header', '-H'],
+  ['data', '-d'],
+  ['jsonBody', '--json-body'],
+  ['form', '--form'],
+  ['multipart', '--multipart'],
+  ['cookie', '--cookie'],
+];
+
 export async function curlCommandText(
   url: string | undefined,
-  opts: InteropSendOptions,
+  opts: InteropSendOptions & Partial<Pick<RequestOptions, RequestFlag>>,
   io: CliIO,
 ): Promise<string | null> {
   if (opts.print !== undefined && !codeTargets.includes(opts.print as CodeTarget))
@@ -54,6 +67,11 @@ export async function curlCommandText(
     return null;
   }
   if (url !== undefined) fail('INVALID_ARGUMENT', `give either a URL or --curl, not both ('${url}')`);
+  for (const [key, flag] of REQUEST_FLAGS) {
+    const v = opts[key];
+    if (v !== undefined && !(Array.isArray(v) && v.length === 0))
+      fail('INVALID_ARGUMENT', `${flag} cannot be used with --curl: put it in the curl command`);
+  }
   if (opts.curl === '-') {
     if (!io.readStdin) fail('INVALID_ARGUMENT', 'standard input cannot be read here');
     return io.readStdin();

@@ -193,34 +193,67 @@ function toBody(
   return { type: 'text', text, ...(typed ? {} : { contentType: pd.mimeType || 'text/plain' }) };
 }
 
-/** History entries as a HAR 1.2 log; each entry names its profile in `_profile`. */
-export function historyToHar(entries: readonly HistoryEntry[], version: string): Har {
+/** One exchange as a HAR entry; the profile that sent it goes in `_profile`. */
+function harEntry(
+  at: string,
+  profile: string,
+  request: Entry['request'],
+  outcome: { status: number | null; error: { message: string } | null; durationMs: number; size: number },
+  extra: Record<string, unknown> = {},
+): Entry {
+  return {
+    startedDateTime: at,
+    time: outcome.durationMs,
+    request,
+    response: {
+      status: outcome.status ?? 0,
+      statusText: outcome.error ? outcome.error.message : '',
+      httpVersion: 'HTTP/1.1',
+      cookies: [],
+      headers: [],
+      content: { size: outcome.size, mimeType: '' },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: outcome.size,
+      ...(outcome.error ? { _error: outcome.error.message } : {}),
+    },
+    cache: {},
+    timings: { send: 0, wait: outcome.durationMs, receive: 0 },
+    _profile: profile,
+    ...extra,
+  } as Entry;
+}
+
+/**
+ * History as a HAR 1.2 log, oldest first. A single send keeps its request as saved; a run (a
+ * collection run, a matrix, a comparison) gives one entry per step, with the run's title in `_run`.
+ * `profile` keeps only that profile's exchanges.
+ */
+export function historyToHar(entries: readonly HistoryEntry[], version: string, profile?: string): Har {
   const out: Entry[] = [];
   for (const h of entries) {
-    if (h.kind === 'run') continue;
+    if (h.kind === 'run' && h.run) {
+      for (const step of h.run.steps) {
+        if (profile && step.profile !== profile) continue;
+        const request = {
+          method: step.method,
+          url: step.url,
+          httpVersion: 'HTTP/1.1',
+          cookies: [],
+          headers: [],
+          queryString: [],
+          headersSize: -1,
+          bodySize: -1,
+        };
+        out.push(harEntry(h.at, step.profile, request, step, { _run: h.run.title }));
+      }
+      continue;
+    }
+    if (profile && h.profile !== profile) continue;
     const request = specToHarRequest(h.request, { vars: null });
     request.url = h.url || request.url;
     request.method = h.method || request.method;
-    out.push({
-      startedDateTime: h.at,
-      time: h.durationMs,
-      request,
-      response: {
-        status: h.status ?? 0,
-        statusText: h.error ? h.error.message : '',
-        httpVersion: 'HTTP/1.1',
-        cookies: [],
-        headers: [],
-        content: { size: h.size, mimeType: '' },
-        redirectURL: '',
-        headersSize: -1,
-        bodySize: h.size,
-        ...(h.error ? { _error: h.error.message } : {}),
-      },
-      cache: {},
-      timings: { send: 0, wait: h.durationMs, receive: 0 },
-      _profile: h.profile,
-    } as Entry);
+    out.push(harEntry(h.at, h.profile, request, h));
   }
   return { log: { version: '1.2', creator: { name: 'Tandem', version }, entries: out } };
 }

@@ -86,11 +86,9 @@ export async function runExport(
     };
   }
   if (args.profile) await ws.profiles.get(args.profile);
-  const entries = await ws.history.list({
-    ...(args.profile ? { profile: args.profile } : {}),
-    limit: 10_000,
-  });
-  const har = historyToHar([...entries].reverse(), version);
+  // Runs hold several profiles' steps: read everything, keep the profile's exchanges.
+  const entries = await ws.history.list({ limit: 10_000 });
+  const har = historyToHar([...entries].reverse(), version, args.profile);
   return { text: `${JSON.stringify(har, null, 2)}\n`, name: `${args.profile ?? 'history'}.har` };
 }
 

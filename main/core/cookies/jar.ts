@@ -154,15 +154,17 @@ export class ProfileJar {
 
   /** Cookies to send to `url`, in RFC 6265 order (longer paths first, then older first). Expired ones are dropped. */
   cookiesFor(url: string | URL): Cookie[] {
-    if (typeof url !== 'string') {
-      const fast = fastCookiesFor(this.store, url, (c) => {
+    const target = typeof url === 'string' ? URL.parse(url) : url;
+    if (target) {
+      const fast = fastCookiesFor(this.store, target, (c) => {
         const key = cookieKeyOf(c);
         this.removeFromStore(key);
         this.emit({ op: 'delete', key });
       });
       if (fast) return fast;
     }
-    return this.jar.getCookiesSync(url, { sort: true, expire: true, http: true });
+    // Hosts the fast path hands back (IPv6 literals, trailing dots…): tough-cookie's own rules.
+    return this.jar.getCookiesSync(target?.href ?? String(url), { sort: true, expire: true, http: true });
   }
 
   /**
@@ -171,17 +173,17 @@ export class ProfileJar {
    * http) are reported, not thrown.
    */
   storeSetCookie(raw: string, url: string | URL, now = new Date()): SetCookieRecord {
-    // URL objects take the fast path (the engine); strings tough-cookie's own (the reference).
-    const parsed =
-      (typeof url !== 'string' ? fastParseSetCookie(raw) : null) ?? Cookie.parse(raw, { loose: false });
+    // One path for every caller: the fast parse and store where they apply, tough-cookie's otherwise.
+    const target = typeof url === 'string' ? URL.parse(url) : url;
+    const parsed = fastParseSetCookie(raw) ?? Cookie.parse(raw, { loose: false });
     if (!parsed) return { raw, cookie: null, outcome: 'rejected', reason: 'Malformed Set-Cookie header' };
     const big = this.limits && tooLarge(parsed.key, parsed.value, this.limits.maxCookieBytes);
     if (big) return { raw, cookie: toCookieView(parsed), outcome: 'rejected', reason: big };
     let stored: Cookie | undefined;
     try {
       stored =
-        (typeof url !== 'string' ? fastSetCookie(this.store, parsed, url, now) : undefined) ??
-        this.jar.setCookieSync(parsed, url, { http: true, now, ignoreError: false });
+        (target ? fastSetCookie(this.store, parsed, target, now) : undefined) ??
+        this.jar.setCookieSync(parsed, target?.href ?? String(url), { http: true, now, ignoreError: false });
     } catch (e) {
       return {
         raw,

@@ -117,7 +117,7 @@ function describeA11y(scheme: 'light' | 'dark') {
       await page.getByRole('button', { name: 'Run matrix' }).click();
       await page.getByRole('status').filter({ hasText: /cells/ }).waitFor();
       await expect
-        .poll(() => page.getByRole('status').filter({ hasText: /cells/ }).textContent())
+        .poll(() => page.getByRole('status').filter({ hasText: /cells/ }).textContent(), { timeout: 60_000 })
         .not.toMatch(/Running/);
       await check('matrix');
       await page.getByRole('button', { name: 'Back to request' }).click();

@@ -50,6 +50,35 @@ describeBrowser('curl in, code out, files in', () => {
     expect(body).toMatch(/x-note.*it's pasted/i);
   });
 
+  it('New request from curl opens the command as a new tab; a broken one says where', async () => {
+    const { page } = app;
+    const openDialog = async () => {
+      await page.getByRole('region', { name: 'Collections' }).getByRole('button', { name: 'Import' }).click();
+      await page.getByRole('menuitem', { name: 'New request from curl…' }).click();
+      return page.getByRole('dialog', { name: 'New request from curl' });
+    };
+    let dialog = await openDialog();
+    await dialog
+      .getByRole('textbox', { name: 'curl command' })
+      .fill(`curl -X PUT '${app.demoUrl}/put' \\\n  -d 'a=1`);
+    await dialog.getByRole('button', { name: 'Create request' }).click();
+    await expect
+      .poll(() => dialog.getByRole('alert').textContent(), { timeout: 15_000 })
+      .toBe("Cannot read the curl command: line 2: a single quote (') is never closed");
+    await dialog
+      .getByRole('textbox', { name: 'curl command' })
+      .fill(`curl -X PUT '${app.demoUrl}/put' \\\n  -d 'a=1'`);
+    await app.screenshot('interop-new-from-curl-light');
+    await dialog.getByRole('button', { name: 'Create request' }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'URL' }).inputValue(), { timeout: 15_000 })
+      .toBe(`${app.demoUrl}/put`);
+    expect(await page.getByRole('combobox', { name: 'Method' }).inputValue()).toBe('PUT');
+    dialog = await openDialog();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it("bob: a curl -b cookie goes into bob's jar; Copy as curl carries it and says so", async () => {
     const { page } = app;
     await page.locator('label', { has: chip(app, 'bob') }).click();

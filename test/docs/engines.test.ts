@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import semver from 'semver';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -10,6 +10,11 @@ import { describe, expect, it } from 'vitest';
  */
 
 const ROOT = resolve(__dirname, '../..');
+// semver (npm's own range logic) ships without types.
+const semver = createRequire(__filename)('semver') as {
+  subset(a: string, b: string, o?: { includePrerelease?: boolean }): boolean;
+  satisfies(version: string, range: string): boolean;
+};
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const DESKTOP_ONLY = new Set(['electron']);
 

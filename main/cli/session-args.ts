@@ -5,6 +5,8 @@ import {
   type JarMode,
   jarModeSchema,
   parseExtractSpec,
+  type SendPreview,
+  SKIP_REASON_TEXT,
 } from '../shared/sessions';
 import type { ResponseRecord } from '../shared/types';
 
@@ -41,4 +43,23 @@ export function sessionNotes(r: ResponseRecord): {
     ...(r.relogged ? { relogged: true as const } : {}),
     ...(r.extracted ? { extracted: r.extracted } : {}),
   };
+}
+
+/**
+ * `tandem send --dry-run`: the request line, the headers as they would go (the one Cookie header
+ * among them), then the cookies that would and would not be sent, each with its source or reason.
+ */
+export function formatPreview(p: SendPreview): string {
+  const lines = [`${p.request.method} ${p.request.url}`];
+  for (const [n, v] of p.request.headers) lines.push(`${n}: ${v}`);
+  lines.push('');
+  if (p.cookies.send.length === 0) lines.push('cookies sent: none');
+  for (const c of p.cookies.send)
+    lines.push(
+      `send  ${c.name}=${c.value}  (${c.source}${c.source === 'jar' ? `, ${c.domain}${c.path}` : ''})`,
+    );
+  for (const c of p.cookies.skip)
+    lines.push(`skip  ${c.name}  (${c.domain}${c.path}): ${c.reason}, ${SKIP_REASON_TEXT[c.reason]}`);
+  lines.push('(dry run: nothing was sent)');
+  return `${lines.join('\n')}\n`;
 }

@@ -5,7 +5,7 @@ import { outputPath } from '../output';
 import { validateProfileName } from '../parse';
 import { addRequestOptions, type RequestOptions, requestSpecOf } from '../request-options';
 import { type CliIO, printJson, requireProfile, withCore, workspaceFor } from '../session';
-import { parseExtractArgs, sessionLines, sessionNotes } from '../session-args';
+import { formatPreview, parseExtractArgs, sessionLines, sessionNotes } from '../session-args';
 import {
   addInteropSendOptions,
   curlCommandText,
@@ -25,6 +25,7 @@ interface SendOptions extends RequestOptions, InteropSendOptions {
   dataDir?: string;
   extract?: string[];
   relogin: boolean;
+  dryRun?: boolean;
 }
 
 export function registerSend(program: Command, io: CliIO): void {
@@ -54,6 +55,10 @@ export function registerSend(program: Command, io: CliIO): void {
       (v: string, prev: string[] = []) => [...prev, v],
     )
     .option('--no-relogin', "do not run the profile's login recipe and retry when its session has expired")
+    .option(
+      '--dry-run',
+      'send nothing, write nothing: print the request as it would go (final URL, headers, the one Cookie header) and which jar cookies would and would not be sent, and why',
+    )
     .action(async (url: string | undefined, _opts: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<SendOptions>();
       // Everything the user typed is checked before the workspace is opened.
@@ -65,6 +70,7 @@ export function registerSend(program: Command, io: CliIO): void {
       const record = await withCore(workspaceFor(opts.dataDir, io), async (core) => {
         await requireProfile(core, profile);
         if (
+          !opts.dryRun &&
           profile === DEFAULT_PROFILE &&
           !(await core.call('profiles.list', {})).some((p) => p.name === profile)
         )
@@ -74,6 +80,12 @@ export function registerSend(program: Command, io: CliIO): void {
         const request = typed ?? (await requestFromCurl(core, curl as string, profile, opts, io));
         if (opts.print) {
           await printCode(core, profile, request, opts.print, io);
+          return null;
+        }
+        if (opts.dryRun) {
+          const preview = await core.call('request.preview', { profile, request });
+          if (opts.json) printJson(io, preview);
+          else io.out(formatPreview(preview));
           return null;
         }
         // Ctrl+C cancels the request; the core then records it and closes cleanly.

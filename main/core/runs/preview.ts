@@ -54,6 +54,14 @@ export async function previewSend(
       if (offeredSet.has(c) && !expired(c)) continue;
       skip.push({ name: c.key, domain: c.domain ?? '', path: c.path ?? '/', reason: whyNot(c, url, now) });
     }
+    // Expired before the jar was read (so no longer in it): still worth naming.
+    for (const c of journal.expiredOnLoad.values())
+      skip.push({
+        name: String(c.key ?? ''),
+        domain: String(c.domain ?? ''),
+        path: String(c.path ?? '/'),
+        reason: 'expired',
+      });
   }
   const requestNames = new Set(req.cookies.map((c) => c.name));
   for (const t of req.typedCookie ? parseCookieHeader(req.typedCookie) : []) {

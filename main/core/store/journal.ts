@@ -239,6 +239,8 @@ const openJournals = new Map<string, Set<CookieJournal>>();
 
 export class CookieJournal {
   readonly jar = new ProfileJar();
+  /** Cookies the journal held that had expired when it was read (the will-send preview names them). */
+  readonly expiredOnLoad = new Map<string, SerializedCookie>();
   /** Changes made through this jar since it was opened (to tell whether a send changed cookies). */
   changes = 0;
   private offset = 0;
@@ -459,7 +461,11 @@ export class CookieJournal {
       if (this.pendingKeys.has(changeKey(c))) continue;
       if (expiredAt(c, now) && c.op === 'set') {
         this.jar.apply({ op: 'delete', key: setKey(c.cookie) });
-      } else this.jar.apply(c);
+        this.expiredOnLoad.set(changeKey(c), c.cookie);
+      } else {
+        this.jar.apply(c);
+        this.expiredOnLoad.delete(changeKey(c));
+      }
     }
     this.offset += used;
     this.fileId = id;

@@ -1,5 +1,4 @@
 import { isUtf8 } from 'node:buffer';
-import zlib from 'node:zlib';
 
 /** Response helpers. Pure functions over bytes and header lists. */
 
@@ -70,35 +69,6 @@ export function scanResponseHeaders(headers: ReadonlyArray<[string, string]>): R
         if (out.contentEncoding === null && n.toLowerCase() === 'content-encoding') out.contentEncoding = v;
         break;
     }
-  }
-  return out;
-}
-
-/** Undoes Content-Encoding (gzip, deflate, br; several in order). Unknown codings or corrupt data: bytes as received. */
-export function decompress(body: Buffer, contentEncoding: string | null): Buffer {
-  if (!contentEncoding || body.length === 0) return body;
-  const codings = contentEncoding
-    .toLowerCase()
-    .split(',')
-    .map((c) => c.trim())
-    .filter((c) => c && c !== 'identity');
-  let out = body;
-  try {
-    for (let i = codings.length - 1; i >= 0; i--) {
-      const c = codings[i];
-      if (c === 'gzip' || c === 'x-gzip')
-        out = zlib.gunzipSync(out, { finishFlush: zlib.constants.Z_SYNC_FLUSH });
-      else if (c === 'br') out = zlib.brotliDecompressSync(out);
-      else if (c === 'deflate') {
-        try {
-          out = zlib.inflateSync(out);
-        } catch {
-          out = zlib.inflateRawSync(out);
-        }
-      } else return body;
-    }
-  } catch {
-    return body;
   }
   return out;
 }

@@ -1,14 +1,9 @@
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { decompressCapped } from '../../../main/core/http/decode';
 import { mapNetworkError } from '../../../main/core/http/errors';
 import { bypassesProxy, pickProxy, proxyEnv, refreshProxyEnv } from '../../../main/core/http/proxy';
-import {
-  decodeBody,
-  decompress,
-  headerPairs,
-  headerValues,
-  scanResponseHeaders,
-} from '../../../main/core/http/response';
+import { decodeBody, headerPairs, headerValues, scanResponseHeaders } from '../../../main/core/http/response';
 
 const url = new URL('http://127.0.0.1:5555/x');
 const coded = (code: string, extra: Record<string, unknown> = {}) =>
@@ -141,17 +136,32 @@ describe('response decoding', () => {
     });
   });
 
-  it('undoes gzip, deflate (zlib and raw) and br; leaves unknown codings alone', () => {
+  it('undoes gzip, deflate (zlib and raw) and br; leaves unknown codings alone; never inflates past the cap', async () => {
     const text = Buffer.from('{"hello":"world"}');
-    expect(decompress(zlib.gzipSync(text), 'gzip').toString()).toBe(text.toString());
-    expect(decompress(zlib.deflateSync(text), 'deflate').toString()).toBe(text.toString());
-    expect(decompress(zlib.deflateRawSync(text), 'deflate').toString()).toBe(text.toString());
-    expect(decompress(zlib.brotliCompressSync(text), 'br').toString()).toBe(text.toString());
-    expect(decompress(zlib.gzipSync(zlib.brotliCompressSync(text)), 'br, gzip').toString()).toBe(
+    const whole = async (body: Buffer, enc: string | null) => (await decompressCapped(body, enc, 1000)).bytes;
+    expect((await whole(zlib.gzipSync(text), 'gzip')).toString()).toBe(text.toString());
+    expect((await whole(zlib.deflateSync(text), 'deflate')).toString()).toBe(text.toString());
+    expect((await whole(zlib.deflateRawSync(text), 'deflate')).toString()).toBe(text.toString());
+    expect((await whole(zlib.brotliCompressSync(text), 'br')).toString()).toBe(text.toString());
+    expect((await whole(zlib.gzipSync(zlib.brotliCompressSync(text)), 'br, gzip')).toString()).toBe(
       text.toString(),
     );
-    expect(decompress(text, 'zstd-unknown')).toBe(text);
-    expect(decompress(text, 'gzip')).toBe(text);
+    expect(await whole(text, 'zstd-unknown')).toBe(text);
+    expect(await whole(text, 'gzip')).toBe(text);
+    const zeros = Buffer.alloc(1 << 20);
+    for (const [enc, packed] of [
+      ['gzip', zlib.gzipSync(zeros)],
+      ['deflate', zlib.deflateSync(zeros)],
+      ['deflate', zlib.deflateRawSync(zeros)],
+      ['br', zlib.brotliCompressSync(zeros)],
+    ] as const) {
+      const capped = await decompressCapped(packed, enc, 4096);
+      expect({ enc, length: capped.bytes.length, truncated: capped.truncated }).toEqual({
+        enc,
+        length: 4096,
+        truncated: true,
+      });
+    }
   });
 
   it('decodes text types as utf-8 and binary as base64', () => {

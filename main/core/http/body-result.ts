@@ -40,8 +40,10 @@ export function plainBody(r: HopResult, o: Options): FinishedBody | null {
 
 export async function finishBody(r: HopResult, o: Options): Promise<FinishedBody> {
   const codings = codingsOf(o.contentEncoding) ?? [];
-  if (o.output)
-    return { body: '', bodyEncoding: 'utf8', size: 0, savedTo: await toOutput(r, codings, o.output) };
+  if (o.output) {
+    const savedTo = await toOutput(r, codings, o.output);
+    return { body: '', bodyEncoding: 'utf8', size: savedTo.bytes, savedTo };
+  }
 
   if (r.file) {
     // The body passed the cap on the wire and is on disk: show its head, keep it for saveBody.

@@ -140,6 +140,7 @@ describe('bounded response bodies', () => {
     );
     expect(res.savedTo).toEqual({ path: dest, bytes: 5 * MB });
     expect(res.body).toBe('');
+    expect(res.size).toBe(5 * MB);
     expect(sha(await readFile(dest))).toBe(sha(FIVE_MB));
     const gz = path.join(fx.dir, 'out', 'five-gzip.bin');
     const res2 = await send(

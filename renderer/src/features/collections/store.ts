@@ -4,16 +4,6 @@ import type { CollectionMoveArgs } from '../../../../main/shared/workbench';
 import { api, subscribe } from '../../api';
 import { coalesce } from '../cookies/coalesce';
 import { type ListSlice, listLoader } from '../listStore';
-import {
-  allFolders,
-  foldersUnder,
-  joinPath,
-  leafName,
-  parentPath,
-  rebase,
-  requestsUnder,
-  uniqueName,
-} from './tree';
 
 /**
  * Collections by id, in the core's order. A change that answers with the collection is applied
@@ -75,56 +65,15 @@ export const useCollectionsStore = create<CollectionsState>()((set, get) => {
       if (res.ok) drop(id);
       return res;
     },
-    async duplicate(id) {
-      const source = get().byId[id];
-      if (!source) return { ok: false, error: { code: 'NOT_FOUND', message: `No collection with id ${id}` } };
-      const names = Object.values(get().byId).map((c) => c.name);
-      const created = await api['collections.create']({ name: uniqueName(`${source.name} copy`, names) });
-      if (!created.ok) return created;
-      const copyId = created.value.id;
-      for (const folder of allFolders(source)) {
-        const r = await api['collections.addFolder']({ collectionId: copyId, folder });
-        if (!r.ok) return r;
-      }
-      let last: Result<Collection> = created;
-      for (const r of source.requests) {
-        const saved = await api['collections.saveRequest']({
-          collectionId: copyId,
-          request: { name: r.name, folder: r.folder, request: r.request },
-        });
-        if (!saved.ok) return saved;
-      }
-      last = await findOne(copyId);
-      return applied(last);
-    },
+    duplicate: async (id) => applied(await api['collections.duplicate']({ id })),
     addFolder: async (collectionId, folder) =>
       applied(await api['collections.addFolder']({ collectionId, folder })),
     renameFolder: async (collectionId, from, to) =>
       applied(await api['collections.renameFolder']({ collectionId, from, to })),
     removeFolder: async (collectionId, folder) =>
       applied(await api['collections.deleteFolder']({ collectionId, folder })),
-    async duplicateFolder(collectionId, folder) {
-      const c = get().byId[collectionId];
-      if (!c)
-        return { ok: false, error: { code: 'NOT_FOUND', message: `No collection with id ${collectionId}` } };
-      const parent = parentPath(folder);
-      const siblings = allFolders(c)
-        .filter((p) => parentPath(p) === parent)
-        .map(leafName);
-      const target = joinPath(parent, uniqueName(`${leafName(folder)} copy`, siblings));
-      for (const p of foldersUnder(c, folder)) {
-        const r = await api['collections.addFolder']({ collectionId, folder: rebase(p, folder, target) });
-        if (!r.ok) return r;
-      }
-      for (const r of requestsUnder(c, folder)) {
-        const saved = await api['collections.saveRequest']({
-          collectionId,
-          request: { name: r.name, folder: rebase(r.folder, folder, target), request: r.request },
-        });
-        if (!saved.ok) return saved;
-      }
-      return applied(await findOne(collectionId));
-    },
+    duplicateFolder: async (collectionId, folder) =>
+      applied(await api['collections.duplicateFolder']({ collectionId, folder })),
     move: async (args) => applied(await api['collections.move'](args)),
     async saveRequest(collectionId, request) {
       const res = await api['collections.saveRequest']({ collectionId, request });
@@ -140,15 +89,6 @@ export const useCollectionsStore = create<CollectionsState>()((set, get) => {
     },
   };
 });
-
-async function findOne(id: string): Promise<Result<Collection>> {
-  const list = await api['collections.list']({});
-  if (!list.ok) return list;
-  const found = list.value.find((c) => c.id === id);
-  return found
-    ? { ok: true, value: found }
-    : { ok: false, error: { code: 'NOT_FOUND', message: 'The collection is gone' } };
-}
 
 let followers = 0;
 let unfollow: (() => void) | null = null;

@@ -68,7 +68,7 @@ export interface CurlConversion {
 export interface CodeSnippet {
   target: CodeTarget;
   code: string;
-  /** Names of the profile's cookies written into the code (they leave the app with it). */
+  /** Names of the cookies from the profile's jar written into the code (its session leaves the app with it). */
   cookies: string[];
 }
 

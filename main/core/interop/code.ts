@@ -35,7 +35,8 @@ export async function requestAsCode(
     ? (await ws.profiles.jar(profileName)).jar.cookiesFor(url).map((c) => ({ name: c.key, value: c.value }))
     : [];
   const own = new Set(draft.cookies.map((c) => c.name));
-  const cookies = [...jarCookies.filter((c) => !own.has(c.name)), ...draft.cookies];
+  const fromJar = jarCookies.filter((c) => !own.has(c.name));
+  const cookies = [...fromJar, ...draft.cookies];
   const har = { ...draft, url: url.href, cookies };
   const [targetId, clientId] = TARGETS[target];
   let out: unknown;
@@ -46,5 +47,6 @@ export async function requestAsCode(
   }
   const code = Array.isArray(out) ? String(out[0] ?? '') : typeof out === 'string' ? out : '';
   if (!code) fail('INVALID_ARGUMENT', `Cannot write this request as ${target}`);
-  return { target, code, cookies: cookies.map((c) => c.name) };
+  // Only the jar's cookies are the profile's session; the request's own are in the code as typed.
+  return { target, code, cookies: fromJar.map((c) => c.name) };
 }

@@ -35,7 +35,9 @@ export function moveFor(dragged: Dragged, target: DropTarget, hint: DropHint): C
     if (target.kind === 'collection') return { collectionId, item, to: { folder: '' } };
     if (target.kind === 'folder') return { collectionId, item, to: { folder: target.path } };
     if (target.id === dragged.id) return null;
-    const before = hint === 'before' ? target.id : target.nextId === dragged.id ? null : target.nextId;
+    // right after the one before it: it is already there
+    if (hint === 'after' && target.nextId === dragged.id) return null;
+    const before = hint === 'before' ? target.id : target.nextId;
     return { collectionId, item, to: { folder: target.folder, before } };
   }
   const item = { kind: 'folder' as const, path: dragged.path };

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { layout } from '../../../main/core/store/paths';
 import { createTandem, type Tandem, VERSION } from '../../../main/core/tandem';
 import { sampleWorkspace } from '../../../main/demo/sample';
+import { DEFAULT_LIMITS } from '../../../main/shared/limits';
 import type { RequestSpec, Result } from '../../../main/shared/types';
 import { tempDir } from '../store/helpers';
 
@@ -130,6 +131,7 @@ describe('a workspace on disk', () => {
       timeoutMs: 5000,
       maxRedirects: 10,
       keepFullHistory: false,
+      ...DEFAULT_LIMITS,
     });
   });
 
@@ -168,6 +170,7 @@ describe('a workspace on disk', () => {
       timeoutMs: 30000,
       maxRedirects: 10,
       keepFullHistory: false,
+      ...DEFAULT_LIMITS,
     });
     const bad = await t['settings.update']({ patch: { proxy: 'not a url' } });
     expect(!bad.ok && bad.error.code).toBe('INVALID_ARGUMENT');

@@ -6,6 +6,7 @@ import { MatrixView } from '../../../renderer/src/features/matrix/MatrixView';
 import { startMatrixSync } from '../../../renderer/src/features/matrix/store';
 import { ProfileSwitcher } from '../../../renderer/src/features/profiles/ProfileSwitcher';
 import { startProfilesSync, useProfilesStore } from '../../../renderer/src/features/profiles/store';
+import { RequestEditor } from '../../../renderer/src/features/request/RequestEditor';
 import { useRequestStore } from '../../../renderer/src/features/request/store';
 import { ResponseViewer } from '../../../renderer/src/features/response/ResponseViewer';
 import { useSessionsStore } from '../../../renderer/src/features/sessions/store';
@@ -34,7 +35,7 @@ afterEach(async () => {
   tc = null;
 });
 
-describe('sessions in the UI', { timeout: 60_000 }, () => {
+describe('sessions in the UI', { timeout: 180_000 }, () => {
   it('the matrix offers the jar choice before Run (copy by default); the first run shows exactly one red cell', async () => {
     const { core } = await start();
     render(<MatrixView />);
@@ -114,5 +115,31 @@ describe('sessions in the UI', { timeout: 60_000 }, () => {
     // alice was not logged in: /account said 401, her recipe ran, and the retry answered.
     expect(within(notes).getByText('re-logged in')).toBeTruthy();
     expect(within(notes).getByText(/^accountCsrf = [0-9a-f]{12}… → alice$/)).toBeTruthy();
+  });
+
+  it('the request editor shows, live, which cookies will be sent and which will not, and why', async () => {
+    const { core } = await start();
+    const login = await core['profiles.login']({ profile: 'alice' });
+    expect(login.ok).toBe(true);
+    render(<RequestEditor onSave={() => {}} />);
+    fireEvent.change(screen.getByRole('textbox', { name: 'URL' }), {
+      target: { value: '{{baseUrl}}/profile' },
+    });
+    fireEvent.mouseDown(screen.getByRole('tab', { name: /^Cookies/ }));
+    fireEvent.click(screen.getByRole('tab', { name: /^Cookies/ }));
+    const panel = await screen.findByRole('region', { name: 'Will send' }, { timeout: 15000 });
+    await waitFor(() => expect(panel.textContent).toMatch(/Cookie: session=alice\./), { timeout: 15000 });
+    const rows = () => [...panel.querySelectorAll('li')].map((li) => li.textContent ?? '');
+    expect(rows().find((r) => r.startsWith('✓session'))).toMatch(/jar · 127\.0\.0\.1\/$/);
+    // The login form's CSRF cookie is scoped to /login: not sent to /profile.
+    expect(rows().find((r) => r.startsWith('✗login_csrf'))).toMatch(/^✗login_csrfpath · /);
+
+    // Typing a URL under /login changes the answer at once.
+    fireEvent.change(screen.getByRole('textbox', { name: 'URL' }), {
+      target: { value: '{{baseUrl}}/login' },
+    });
+    await waitFor(() => expect(rows().some((r) => r.startsWith('✓login_csrf'))).toBe(true), {
+      timeout: 15000,
+    });
   });
 });

@@ -3,6 +3,7 @@ import type { EditorPane } from '../../../../main/shared/workbench';
 import { KeyValueTable } from '../../components/KeyValueTable';
 import { BodyEditor } from './BodyEditor';
 import { parseParams, withParams } from './params';
+import { WillSend } from '../sessions/WillSend';
 import { AuthEditor, CookiesEditor, OptionsEditor } from './RequestPanes';
 import { useRequestStore } from './store';
 import { TabBar } from './TabBar';
@@ -80,6 +81,7 @@ export function RequestEditor({ onSave }: { onSave(): void }) {
         </Tabs.Content>
         <Tabs.Content className="request-pane" value="cookies">
           <CookiesEditor />
+          <WillSend />
         </Tabs.Content>
         <Tabs.Content className="request-pane" value="options">
           <OptionsEditor />

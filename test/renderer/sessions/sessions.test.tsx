@@ -47,9 +47,9 @@ describe('sessions in the UI', { timeout: 180_000 }, () => {
     ).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Run matrix' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/ · 1 not/), {
-      timeout: 30000,
+      timeout: 90000,
     });
-    await screen.findByRole('button', { name: 'Run matrix' }, { timeout: 15000 });
+    await screen.findByRole('button', { name: 'Run matrix' }, { timeout: 60000 });
     const red = screen.getAllByRole('button', { name: /, not as expected$/ });
     expect(red.map((b) => b.getAttribute('aria-label'))).toEqual([
       "Alice's note as bob: 200 allow, not as expected",
@@ -65,9 +65,9 @@ describe('sessions in the UI', { timeout: 180_000 }, () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Folder' }), { target: { value: 'Session' } });
     fireEvent.click(screen.getByRole('button', { name: 'Run matrix' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^12 of 12 cells/), {
-      timeout: 30000,
+      timeout: 90000,
     });
-    await screen.findByRole('button', { name: 'Run matrix' }, { timeout: 15000 });
+    await screen.findByRole('button', { name: 'Run matrix' }, { timeout: 60000 });
     const h = await core['history.list']({});
     expect(h.ok && h.value[0].run?.jars).toBe('live');
   });

@@ -213,3 +213,87 @@ describeBrowser('history in the browser', () => {
     expect(await rows.first().textContent()).toContain('bob');
   });
 });
+
+describeBrowser('sidebar, layout and keyboard in the browser', () => {
+  const app = appPerBlock({ demo: true, colorScheme: 'dark' });
+  /** The tree's request rows, top to bottom, by their names ("POST Log in"). */
+  const sessionRows = (app: RunningApp) =>
+    app.page.$$eval('[role="treeitem"]', (items) => items.map((i) => i.getAttribute('aria-label') ?? ''));
+
+  it('the tree keeps the file’s order, and drag and drop moves a request (saved in the file)', async () => {
+    const { page } = app;
+    await page.getByRole('treeitem', { name: 'POST Log out' }).waitFor(T);
+    const before = await sessionRows(app);
+    expect(before.indexOf('POST Log in')).toBeLessThan(before.indexOf('GET Who am I'));
+    expect(before.indexOf('GET Who am I')).toBeLessThan(before.indexOf('POST Log out'));
+    const logOut = page.getByRole('treeitem', { name: 'POST Log out' }).locator('.coll-row');
+    const whoAmI = page.getByRole('treeitem', { name: 'GET Who am I' }).locator('.coll-row');
+    await logOut.dragTo(whoAmI, { targetPosition: { x: 40, y: 3 } });
+    await expect
+      .poll(async () => {
+        const names = (await demoCollection(app)).requests
+          .filter((r) => r.folder === 'Session')
+          .map((r) => r.name);
+        return names.indexOf('Log out') < names.indexOf('Who am I');
+      }, T)
+      .toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (await sessionRows(app)).indexOf('POST Log out') < (await sessionRows(app)).indexOf('GET Who am I'),
+        T,
+      )
+      .toBe(true);
+  });
+
+  it('the filter box narrows the tree; the sidebar hides, comes back and keeps its width', async () => {
+    const { page } = app;
+    await page.getByRole('searchbox', { name: 'Filter requests' }).fill('note');
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('treeitem')
+            .filter({ hasText: /^(GET|POST)/ })
+            .count(),
+        T,
+      )
+      .toBe(3);
+    expect(await page.getByRole('treeitem', { name: "GET Alice's note" }).count()).toBe(1);
+    await page.getByRole('searchbox', { name: 'Filter requests' }).fill('');
+
+    const handle = page.getByRole('separator', { name: 'Resize sidebar' });
+    await handle.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => handle.getAttribute('aria-valuenow'), T).toBe('320');
+    await page.getByRole('button', { name: 'Hide sidebar' }).click();
+    expect(await page.getByRole('region', { name: 'Collections and history' }).count()).toBe(0);
+    await page.keyboard.press('Control+b');
+    await expect.poll(() => handle.getAttribute('aria-valuenow'), T).toBe('320');
+  });
+
+  it('Ctrl+/ lists the shortcuts; Ctrl+K opens a request or switches profile', async () => {
+    const { page } = app;
+    await page.locator('body').click({ position: { x: 700, y: 880 } });
+    await page.keyboard.press('Control+/');
+    const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await sheet.waitFor(T);
+    expect(await sheet.textContent()).toContain('Command palette');
+    await app.screenshot('workbench-shortcuts-dark');
+    await page.keyboard.press('Escape');
+    await sheet.waitFor({ state: 'detached', ...T });
+
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    await palette.waitFor(T);
+    await page.keyboard.type('admin page');
+    await app.screenshot('workbench-palette-dark');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => activeTab(app).getAttribute('aria-label'), T).toBe('GET Admin page');
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('switch to bob');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => chip(app, 'bob').isChecked(), T).toBe(true);
+  });
+});

@@ -57,4 +57,20 @@ describeBrowser('sessions in the browser', () => {
     expect(await notes.textContent()).toMatch(/accountCsrf = [0-9a-f]{12}… → alice/);
     await shot(app, 'sessions-extracted');
   });
+
+  it('the Cookies tab says, live, which cookies alice will send to /profile and which not, and why', async () => {
+    const { page } = app;
+    const who = page.getByRole('treeitem', { name: 'GET Who am I' });
+    if (!(await who.isVisible())) await page.getByRole('treeitem', { name: 'Session', exact: true }).click();
+    await who.click();
+    await page
+      .getByRole('tab', { name: /^Cookies/ })
+      .first()
+      .click();
+    const panel = page.getByRole('region', { name: 'Will send' });
+    await panel.getByText(/^Cookie: session=alice\./).waitFor({ timeout: 15_000 });
+    expect(await panel.textContent()).toMatch(/login_csrfpath · its path does not cover the URL/);
+    await panel.locator('li').last().scrollIntoViewIfNeeded();
+    await shot(app, 'sessions-will-send');
+  });
 });

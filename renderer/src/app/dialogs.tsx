@@ -63,6 +63,7 @@ export function ShortcutsSheet() {
       onOpenChange={(o) => useWorkbenchUi.getState().set({ shortcutsOpen: o })}
       title="Keyboard shortcuts"
       description="On macOS, ⌘ works wherever Ctrl is shown."
+      size="lg"
     >
       <div className="shortcuts-grid">
         {groups.map((g) => (

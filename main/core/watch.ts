@@ -28,20 +28,36 @@ export async function watchWorkspace(ws: Workspace): Promise<() => void> {
   const timers = new Map<string, NodeJS.Timeout>();
   const watchers: FSWatcher[] = [];
   let stopped = false;
-  const restamp = async (file: string) => known.set(file, await stampOf(file));
+  const restamp = async (file: string) => {
+    known.set(file, await stampOf(file));
+  };
+  /** This process's own changes, being re-stamped (see `check`). */
+  const own = new Map<string, Promise<void>>();
+  const ownChange = (file: string) => {
+    const done = restamp(file).finally(() => {
+      if (own.get(file) === done) own.delete(file);
+    });
+    own.set(file, done);
+  };
 
   await restamp(settingsFile);
   for (const name of await fs.readdir(collectionsDir).catch(() => [] as string[]))
     if (name.endsWith('.json')) await restamp(path.join(collectionsDir, name));
 
   const offs = [
-    events.on('settings.changed', () => void restamp(settingsFile)),
+    events.on('settings.changed', () => ownChange(settingsFile)),
     events.on('collections.changed', (p) => {
-      if (p.id) void restamp(layout.collection(dataDir, p.id));
+      if (p.id) ownChange(layout.collection(dataDir, p.id));
     }),
   ];
 
   const check = async (file: string, announce: (gone: boolean) => void) => {
+    // A write of this process may still be finishing (the directory's fsync comes after the
+    // rename the watcher saw): wait for every write queued so far, for its event to be emitted
+    // (a macrotask later), and for that event's re-stamp; then only another process's change is left.
+    await ws.queue.run(() => undefined);
+    await new Promise((resolve) => setImmediate(resolve));
+    await own.get(file);
     const before = known.get(file);
     const now = await stampOf(file);
     if (stopped || now === before) return;

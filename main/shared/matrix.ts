@@ -1,4 +1,5 @@
 import { fail } from './errors';
+import { isInside } from './folders';
 import type { ExtractRule } from './sessions';
 import type { Collection, Expectation, MatrixCell, MatrixResult, RequestSpec, Verdict } from './types';
 
@@ -39,9 +40,7 @@ export function summarizeMatrix(cells: Record<string, MatrixCell>): MatrixResult
   return summary;
 }
 
-export function isInside(path: string, folder: string): boolean {
-  return path === folder || path.startsWith(`${folder}/`);
-}
+export { isInside };
 
 /**
  * A collection's requests in tree order: top-level requests first, then each folder in the

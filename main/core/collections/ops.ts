@@ -1,4 +1,5 @@
 import { fail } from '../../shared/errors';
+import { isInside, joinPath, leafName, parentPath, rebase } from '../../shared/folders';
 import type { ExtractRule } from '../../shared/sessions';
 import { uniqueName } from '../../shared/text';
 import type { Collection, RequestSpec, SavedRequest } from '../../shared/types';
@@ -16,10 +17,7 @@ export function normalizeFolder(folder: string): string {
   return parts.join('/');
 }
 
-/** True when `path` is `folder` or inside it. */
-export function isInside(path: string, folder: string): boolean {
-  return path === folder || path.startsWith(`${folder}/`);
-}
+export { isInside };
 
 function withAncestors(folder: string): string[] {
   const parts = folder.split('/');
@@ -129,15 +127,6 @@ export function duplicateRequest(
   return { collection: { ...c, requests }, saved };
 }
 
-function leafOf(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
-
-function parentOf(path: string): string {
-  const at = path.lastIndexOf('/');
-  return at < 0 ? '' : path.slice(0, at);
-}
-
 /**
  * Copies a folder beside itself as "<name> copy" (then "copy 2"…), with its subfolders and
  * every request inside them (new ids). One pure edit: the caller writes it once.
@@ -149,11 +138,10 @@ export function duplicateFolder(
 ): { collection: Collection; folder: string } {
   const src = normalizeFolder(folder);
   requireFolder(c, src);
-  const parent = parentOf(src);
-  const siblings = c.folders.filter((f) => f && parentOf(f) === parent).map(leafOf);
-  const leaf = uniqueName(`${leafOf(src)} copy`, siblings);
-  const dst = parent ? `${parent}/${leaf}` : leaf;
-  const move = (p: string) => dst + p.slice(src.length);
+  const parent = parentPath(src);
+  const siblings = c.folders.filter((f) => f && parentPath(f) === parent).map(leafName);
+  const dst = joinPath(parent, uniqueName(`${leafName(src)} copy`, siblings));
+  const move = (p: string) => rebase(p, src, dst);
   let folders = c.folders;
   for (const f of c.folders) if (isInside(f, src)) folders = addFolders(folders, move(f));
   const copies: SavedRequest[] = c.requests

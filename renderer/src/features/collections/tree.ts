@@ -1,3 +1,5 @@
+import { isInside as isUnder, joinPath, leafName, parentPath, rebase } from '../../../../main/shared/folders';
+import { uniqueName } from '../../../../main/shared/text';
 import type { Collection, SavedRequest } from '../../../../main/shared/types';
 
 /** Pure helpers for the collections tree: folder paths are '/'-separated, '' is the top level. */
@@ -6,29 +8,7 @@ export type TreeNode =
   | { kind: 'folder'; path: string; name: string; children: TreeNode[] }
   | { kind: 'request'; request: SavedRequest };
 
-export function leafName(path: string): string {
-  const i = path.lastIndexOf('/');
-  return i < 0 ? path : path.slice(i + 1);
-}
-
-export function parentPath(path: string): string {
-  const i = path.lastIndexOf('/');
-  return i < 0 ? '' : path.slice(0, i);
-}
-
-export function joinPath(parent: string, leaf: string): string {
-  return parent ? `${parent}/${leaf}` : leaf;
-}
-
-/** True when `path` is `folder` or inside it. */
-export function isUnder(path: string, folder: string): boolean {
-  return path === folder || path.startsWith(`${folder}/`);
-}
-
-/** Replaces the `from` prefix of a path by `to` (for moving a folder's contents). */
-export function rebase(path: string, from: string, to: string): string {
-  return path === from ? to : `${to}${path.slice(from.length)}`;
-}
+export { isUnder, joinPath, leafName, parentPath, rebase, uniqueName };
 
 /** Every folder path the collection uses, parents included, parents before children, in the file's order. */
 export function allFolders(c: Collection): string[] {
@@ -75,13 +55,6 @@ export function filterTree(nodes: TreeNode[], query: string): TreeNode[] {
     }
   }
   return out;
-}
-
-/** `base`, or `base 2`, `base 3`… whichever is not taken. */
-export function uniqueName(base: string, taken: Iterable<string>): string {
-  const used = new Set(taken);
-  if (!used.has(base)) return base;
-  for (let i = 2; ; i++) if (!used.has(`${base} ${i}`)) return `${base} ${i}`;
 }
 
 /** Requests inside a folder or its subfolders. */

@@ -8,7 +8,7 @@ import { apiStory } from '../app/harness';
 /** Hovering or focusing a {{variable}} shows its value for the active profile and where it is defined. */
 const story = apiStory((base) => [
   { name: 'alice', color: '#7c5cff', variables: { base, token: 'alice-token' } },
-  { name: 'bob', color: '#14b8a6', variables: { base } },
+  { name: 'bob', color: '#14b8a6', variables: { base } as Record<string, string> },
 ]);
 
 /** Puts the caret at `at` in a text field, as clicking or arrowing there would. */

@@ -1,9 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Profile, ProfilePatch } from '../../../../main/shared/types';
 import '../../components/controls.css';
+import { KeyValueTable } from '../../components/KeyValueTable';
 import { useProfilesStore } from '../profiles/store';
-import { KeyValueTable } from './KeyValueTable';
 import {
+  blankRow,
   COLOR_PALETTE,
   type EditRow,
   headersFromRows,
@@ -131,10 +132,10 @@ function ProfileSettings({ profile }: { profile: Profile }) {
           Use them as {'{{name}}'} in URLs, headers and bodies when sending as {profile.name}.
         </p>
         <KeyValueTable
-          noun="variable"
+          label="Variables"
+          saved={{ noun: 'variable', newRow: blankRow, onCommit: commitVars }}
           rows={vars}
           onChange={setVars}
-          onCommit={commitVars}
           error={varError}
           namePlaceholder="baseUrl"
           valuePlaceholder="http://localhost:8000"
@@ -155,11 +156,11 @@ function ProfileSettings({ profile }: { profile: Profile }) {
           Added to every request {profile.name} sends; the request's own headers win.
         </p>
         <KeyValueTable
-          noun="header"
+          label="Default headers"
+          saved={{ noun: 'header', newRow: blankRow, onCommit: commitHeaders }}
           rows={headers}
           onChange={setHeaders}
-          onCommit={commitHeaders}
-          withEnabled
+          toggles
           error={headerError}
           namePlaceholder="Authorization"
           valuePlaceholder="Bearer {{token}}"

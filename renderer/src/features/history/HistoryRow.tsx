@@ -96,7 +96,6 @@ export interface HistoryRowProps {
 /** One sent request: method, full path (middle ellipsis, whole URL on hover), status; profile, name, age. */
 export function HistoryRow({ e, name, color, now, onOpen, onSave }: HistoryRowProps) {
   if (isRunEntry(e)) return <RunRow e={e} run={e.run} color={color} now={now} />;
-  const outcome = e.error ? e.error.code : String(e.status ?? '');
   const age = timeAgo(e.at, now);
   return (
     <li className="history-item">

@@ -2,6 +2,7 @@ import * as Tabs from '@radix-ui/react-tabs';
 import { useEffect, useState } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { SaveRequestDialog } from '../features/collections/SaveRequestDialog';
+import { startCollectionsSync } from '../features/collections/store';
 import { ResponseArea } from '../features/compare/CompareView';
 import { CookieJarPanel } from '../features/cookies/CookieJarPanel';
 import { MatrixView } from '../features/matrix/MatrixView';
@@ -13,7 +14,7 @@ import { startTabsPersistence } from '../features/request/persist';
 import { RequestEditor } from '../features/request/RequestEditor';
 import { startRequestSync } from '../features/request/store';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
-import { useSettingsStore } from '../features/settings/store';
+import { startSettingsSync, useSettingsStore } from '../features/settings/store';
 import { ProfileSettingsPanel } from '../features/variables/ProfileSettingsPanel';
 import { VariablesProvider } from '../features/variables/VariableHint';
 import { CommandPalette } from './CommandPalette';
@@ -34,6 +35,8 @@ function useStartup(): void {
       startProfilesSync(),
       startRequestSync(),
       startMatrixSync(),
+      startSettingsSync(),
+      startCollectionsSync(),
       startTabsPersistence((status, notice) =>
         useWorkbenchUi.getState().set({ tabsSaved: status, ...(notice ? { notice } : {}) }),
       ),

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Result, Settings, TandemError } from '../../../../main/shared/types';
-import { api } from '../../api';
+import { api, subscribe } from '../../api';
 import { applyTheme } from './theme';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -44,3 +44,8 @@ export const useSettingsStore = create<SettingsState>()((set) => ({
     return res;
   },
 }));
+
+/** Follows `settings.changed` (another window, the CLI, a hand edit): reads the settings again. Returns the unsubscribe. */
+export function startSettingsSync(): () => void {
+  return subscribe('settings.changed', () => void useSettingsStore.getState().load());
+}

@@ -111,6 +111,27 @@ describe('history', () => {
     expect(screen.getByText('Nothing matches “nothing-like-this”')).toBeTruthy();
   });
 
+  it('a comparison is one entry that opens to its requests', async () => {
+    unwrap(
+      await rc.core['request.compare']({
+        profiles: ['alice', 'bob'],
+        request: { method: 'GET', url: `${server.url}/admin/x`, headers: [], body: { type: 'none' } },
+      }),
+    );
+    render(<HistoryPanel />);
+    await shown();
+    const run = entries().find((b) => b.textContent?.includes('RUN'));
+    if (!run) throw new Error('no run entry');
+    expect(run.getAttribute('aria-expanded')).toBe('false');
+    expect(run.textContent).toContain('2 requests');
+    fireEvent.click(run);
+    const steps = await screen.findByRole('list', { name: /^Steps of / }, { timeout: 15_000 });
+    expect(within(steps).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      expect.stringMatching(/^aliceGET.*403$/),
+      expect.stringMatching(/^bobGET.*403$/),
+    ]);
+  });
+
   it('shows a network failure by its error code', async () => {
     const dead = await startServer((_q, s) => s.end());
     const url = dead.url;

@@ -208,7 +208,8 @@ export class Sender {
         id: randomUUID(),
         url: args.request.url,
         status: null,
-        error: toTandemError(e),
+        // What a broken response showed (error.partial: its headers, cookies among them) stays out of history.
+        error: (({ code, message }) => ({ code, message }))(toTandemError(e)),
         durationMs: Date.now() - startedAt.getTime(),
         size: 0,
         at: startedAt.toISOString(),

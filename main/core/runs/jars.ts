@@ -10,6 +10,7 @@ import {
 import type { HistoryEntry, Profile, RequestSpec, ResponseRecord, Settings } from '../../shared/types';
 import { ProfileJar } from '../cookies/jar';
 import { send } from '../http/send';
+import { spoolFor } from '../http/spool';
 import type { Workspace } from '../workspace';
 import { applyRules } from './extract';
 import { runLogin, type SendItem, type SendMeta, type SessionOps, sendWithSession } from './session';
@@ -136,6 +137,7 @@ export class RunJars {
         jar: rp.jar,
         settings: await this.setting(),
         signal,
+        spool: spoolFor(this.ws.dataDir),
       });
     } catch (e) {
       const error = toTandemError(e);

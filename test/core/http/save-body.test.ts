@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,6 +78,26 @@ describe('response.saveBody and output through the core', () => {
     expect(res.savedTo).toEqual({ path: dest, bytes: 3 * MB });
     expect(res.body).toBe('');
     expect(sha(await readFile(dest))).toBe(sha(BODY));
+  });
+
+  it('a broken response: the error carries what arrived, history keeps only the one line', async () => {
+    const raw = net.createServer((sock) => {
+      sock.on('error', () => {});
+      sock.once('data', () => sock.end('HTTP/1.1 200 OK\r\nSet-Cookie: sid=secret\x00x\r\n\r\n'));
+    });
+    await new Promise<void>((r) => raw.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(raw.address() as net.AddressInfo).port}/`;
+    const res = await core['request.send']({
+      profile: 'alice',
+      request: { method: 'GET', url, headers: [], body: { type: 'none' } },
+    });
+    await new Promise((r) => raw.close(r));
+    expect(res.ok ? null : res.error.partial).toEqual({
+      statusLine: 'HTTP/1.1 200 OK',
+      headers: [['Set-Cookie', 'sid=secret\\x00x']],
+    });
+    const [entry] = value(await core['history.list']({ profile: 'alice', limit: 1 }));
+    expect(entry.error).toEqual({ code: 'INVALID_RESPONSE', message: res.ok ? '' : res.error.message });
   });
 
   it('closing the core deletes the spooled bodies', async () => {

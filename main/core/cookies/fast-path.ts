@@ -86,7 +86,8 @@ export function fastCookiesFor(store: JarStore, url: URL, onExpired: (c: Cookie)
         if (c.secure && !secureOk) continue;
         const expiry = c.expiryTime();
         if (expiry !== undefined && expiry <= now) {
-          (expired ??= []).push(c);
+          if (!expired) expired = [];
+          expired.push(c);
           continue;
         }
         out.push(c);

@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
 // One build for all three processes. The CLI (which carries web mode and the demo API) is
-// bundled right after by scripts/build-cli.mjs into out/main/cli.js, from the same sources, so
+// bundled right after by scripts/build-cli.mjs into out/cli/cli.js, from the same sources, so
 // `npx tandem` runs the same core the app does.
 export default defineConfig({
   main: {

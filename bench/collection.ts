@@ -117,7 +117,7 @@ export async function serverStats(
 export function tandemCli(): string {
   if (process.env.TANDEM_BENCH_CLI) return path.resolve(process.env.TANDEM_BENCH_CLI);
   const bin = path.join(ROOT, 'bin', 'tandem.js');
-  return existsSync(bin) ? bin : path.join(ROOT, 'out', 'main', 'cli.js');
+  return existsSync(bin) ? bin : path.join(ROOT, 'out', 'cli', 'cli.js');
 }
 
 function check(run: ProcessRun, who: string): void {

@@ -8,7 +8,7 @@ const path = require('node:path');
 
 const PROJECT = path.resolve(__dirname, '..');
 const SOURCES = ['main', 'preload', 'renderer', 'electron.vite.config.ts', 'package.json'];
-const OUTPUTS = ['out/main/index.js', 'out/main/cli.js', 'out/preload/index.js', 'out/renderer/index.html'];
+const OUTPUTS = ['out/main/index.js', 'out/cli/cli.js', 'out/preload/index.js', 'out/renderer/index.html'];
 const NO_ELECTRON =
   'Electron runtime is not installed on this machine (it could not be downloaded); opening Tandem in your browser instead (web mode).';
 
@@ -151,7 +151,7 @@ function main() {
     return;
   }
   console.log(NO_ELECTRON);
-  runForeground(process.execPath, [path.join(PROJECT, 'out', 'main', 'cli.js'), 'web', '--demo', ...extra]);
+  runForeground(process.execPath, [path.join(PROJECT, 'out', 'cli', 'cli.js'), 'web', '--demo', ...extra]);
 }
 
 module.exports = { needsBuild, electronRuntime, runForeground, NO_ELECTRON };

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// The `tandem` command (npm bin). The CLI itself is one bundle, out/main/cli.js (built by
+// The `tandem` command (npm bin). The CLI itself is one bundle, out/cli/cli.js (built by
 // scripts/build-cli.mjs after `electron-vite build`), split only where a command loads its own
 // code. This launcher keeps start-up short:
 //   1. `--version` and `--help` are answered here, before anything else loads (the help text is
-//      the one the CLI itself printed at build time, out/main/cli-help.txt);
+//      the one the CLI itself printed at build time, out/cli/cli-help.txt);
 //   2. on Node >= 22.1 the runtime's own compile cache is switched on; on Node 20, which has none,
 //      the bundle is compiled through a V8 code cache of our own (vm.Script cachedData), kept in
-//      out/main/.code-cache (TANDEM_CODE_CACHE=<dir> elsewhere, TANDEM_CODE_CACHE=off for none);
+//      out/cli/.code-cache (TANDEM_CODE_CACHE=<dir> elsewhere, TANDEM_CODE_CACHE=off for none);
 //   3. short commands compile undici's HTTP parser (WebAssembly) with the baseline compiler only:
 //      the optimising one costs ~35 MB and more time than one request saves.
 // Plain CommonJS, no dependencies.
@@ -14,7 +14,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const OUT = path.join(__dirname, '..', 'out', 'main');
+const OUT = path.join(__dirname, '..', 'out', 'cli');
 const CLI = path.join(OUT, 'cli.js');
 const argv = process.argv.slice(2);
 

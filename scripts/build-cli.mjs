@@ -1,17 +1,18 @@
-// Builds the `tandem` CLI (main/cli/index.ts) into out/main/cli.js: ONE bundle with its
+// Builds the `tandem` CLI (main/cli/index.ts) into out/cli/cli.js: ONE bundle with its
 // dependencies inside (zod, commander, tough-cookie, undici are tree-shaken and need no module
 // resolution at start), split only where the code says `import()`, so a command loads what it
-// needs and no more. Runs after `electron-vite build` (which empties out/main first).
+// needs and no more. Runs after `electron-vite build`, in a folder of its own that electron-vite
+// never empties, so a rebuild swaps the CLI in one step and a running test never finds it gone.
 // bin/tandem.js loads the result through a V8 code cache (see there).
 import { spawnSync } from 'node:child_process';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = process.env.TANDEM_CLI_OUT ?? path.join(root, 'out', 'main');
+const outDir = process.env.TANDEM_CLI_OUT ?? path.join(root, 'out', 'cli');
 const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 
 // The engine uses two of undici's dispatchers (Agent, ProxyAgent: main/core/http/dispatchers.ts).
@@ -53,7 +54,8 @@ await build({
   output: {
     dir: staging,
     format: 'cjs',
-    // Chunks sit beside cli.js: code that uses __dirname (web mode's renderer folder) sees out/main.
+    // Chunks sit beside cli.js, one level below out/ like out/main: code that uses __dirname
+    // (web mode's renderer folder, ../renderer) finds the same files.
     entryFileNames: '[name].js',
     chunkFileNames: 'cli-[name]-[hash].js',
     // Smaller source: less to read, hash and keep in memory at every start.
@@ -71,10 +73,9 @@ if (help.status !== 0 || !help.stdout)
   throw new Error(`the built CLI did not print its help: ${help.stderr}`);
 await writeFile(path.join(staging, 'cli-help.txt'), help.stdout);
 
-// Swap: the previous CLI files (and their code cache) out, the new ones in.
-await mkdir(outDir, { recursive: true });
-for (const name of await readdir(outDir))
-  if (name === 'cli.js' || name === '.code-cache' || name.startsWith('cli-'))
-    await rm(path.join(outDir, name), { recursive: true, force: true });
-for (const name of await readdir(staging)) await rename(path.join(staging, name), path.join(outDir, name));
-await rm(staging, { recursive: true, force: true });
+// Swap: the new folder in, the previous one (and its code cache) out.
+const previous = `${outDir}.old-${process.pid}`;
+await rename(outDir, previous).catch(() => undefined);
+await mkdir(path.dirname(outDir), { recursive: true });
+await rename(staging, outDir);
+await rm(previous, { recursive: true, force: true });

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { runCli } from './run';
 import type { CliIO } from './session';
 
-/** `tandem` entry point (built to out/main/cli.js, run by bin/tandem.js). */
+/** `tandem` entry point (built to out/cli/cli.js by scripts/build-cli.mjs, run by bin/tandem.js). */
 
 function openUrl(url: string): void {
   const [cmd, args] =

@@ -12,7 +12,7 @@ import { join, relative, resolve } from 'node:path';
 export const CLI = process.env.TANDEM_CLI ?? resolve(__dirname, '../../bin/tandem.js');
 
 export function assertBuilt(): void {
-  const built = process.env.TANDEM_CLI ?? resolve(__dirname, '../../out/main/cli.js');
+  const built = process.env.TANDEM_CLI ?? resolve(__dirname, '../../out/cli/cli.js');
   if (!existsSync(built)) throw new Error(`${built} is missing: run npm run build before the CLI tests`);
 }
 

@@ -13,7 +13,7 @@ import { assertBuilt, cliEnv, type Run } from './helpers';
 
 const ROOT = resolve(__dirname, '../..');
 const BIN = join(ROOT, 'bin', 'tandem.js');
-const BUNDLE = join(ROOT, 'out', 'main', 'cli.js');
+const BUNDLE = join(ROOT, 'out', 'cli', 'cli.js');
 
 let home = '';
 
@@ -72,7 +72,7 @@ describe('tandem --version and --help (answered before the CLI loads)', () => {
 
 describe('the CLI bundle', () => {
   it('runs from a folder with no node_modules anywhere above it: no package is resolved at run time', async () => {
-    const dir = join(ROOT, 'out', 'main');
+    const dir = join(ROOT, 'out', 'cli');
     const files = readdirSync(dir).filter(
       (f) => f === 'cli.js' || (f.startsWith('cli-') && f.endsWith('.js')),
     );

@@ -51,7 +51,7 @@ describe('npm start: is the Electron runtime really there?', () => {
 });
 
 describe('npm start: does it need to build first?', () => {
-  const outputs = ['out/main/index.js', 'out/main/cli.js', 'out/preload/index.js', 'out/renderer/index.html'];
+  const outputs = ['out/main/index.js', 'out/cli/cli.js', 'out/preload/index.js', 'out/renderer/index.html'];
   const old = new Date('2026-01-01T00:00:00Z');
   const later = new Date('2026-01-02T00:00:00Z');
 

@@ -92,7 +92,7 @@ export function saveWindowState(dataDir: string, state: WindowState): boolean {
   const target = windowStatePath(dataDir);
   const tmp = `${target}.${process.pid}.tmp`;
   try {
-    const fd = openSync(tmp, 'w');
+    const fd = openSync(tmp, 'w', 0o600); // private, like every workspace file
     try {
       writeSync(fd, `${JSON.stringify(state, null, 2)}\n`);
       fsyncSync(fd);

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -27,6 +27,7 @@ describe('the window comes back where it was', () => {
     expect(loadWindowState(dir)).toEqual({ x: 40, y: 30, width: 1200, height: 800, maximized: true });
     expect(await readdir(dir)).toEqual(['window.json']);
     expect(JSON.parse(await readFile(join(dir, 'window.json'), 'utf8')).width).toBe(1200);
+    if (process.platform !== 'win32') expect((await stat(join(dir, 'window.json'))).mode & 0o777).toBe(0o600);
   });
 
   it('a damaged window.json gives the defaults instead of a crash', async () => {

@@ -119,4 +119,13 @@ describe('tandem cookies import (cookies.txt)', () => {
     expect(ok.code, ok.err).toBe(0);
     expect(ok.out).toContain('Imported 1 cookie');
   });
+
+  it('an export written to a file is readable by you only (it holds live sessions)', async () => {
+    expect((await cli('profiles', 'create', 'alice')).code).toBe(0);
+    expect((await cli('cookies', 'set', 'sid=1', '--domain', 'x.test', '--profile', 'alice')).code).toBe(0);
+    const r = await cli('cookies', 'export', '--profile', 'alice', '-o', 'alice.txt');
+    expect(r.code, r.err).toBe(0);
+    if (process.platform !== 'win32')
+      expect((await fs.stat(path.join(home, 'alice.txt'))).mode & 0o777).toBe(0o600);
+  });
 });

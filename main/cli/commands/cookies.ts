@@ -176,7 +176,7 @@ export function registerCookies(program: Command, io: CliIO): void {
         return;
       }
       try {
-        await writeFile(fromCwd(io, opts.output), text);
+        await writeFile(fromCwd(io, opts.output), text, { mode: 0o600 }); // live sessions: yours only
       } catch {
         fail('INVALID_FILE', `Cannot write file '${opts.output}'`);
       }

@@ -2,16 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../../contract';
 import { attempt, fail } from '../../shared/errors';
 import { matrixRows } from '../../shared/matrix';
-import type { JarMode } from '../../shared/sessions';
-import type {
-  Collection,
-  Comparison,
-  MatrixExpectations,
-  MatrixResult,
-  RequestSpec,
-  ResponseRecord,
-  Result,
-} from '../../shared/types';
+import type { Collection, RequestSpec, ResponseRecord } from '../../shared/types';
 import type { EventBus } from '../events';
 import type { RunJars, RunJarsOptions } from '../runs/jars';
 import { compareProfiles, type SendAs } from './compare';

@@ -12,7 +12,7 @@ export function headerPairs(raw: Buffer[]): Array<[string, string]> {
 }
 
 const HIGH_BYTES = /[\x80-\xff]/;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
  * A header value as text: undici hands header bytes over as latin1 characters; when they are

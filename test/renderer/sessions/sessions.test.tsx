@@ -142,4 +142,23 @@ describe('sessions in the UI', { timeout: 180_000 }, () => {
       timeout: 15000,
     });
   });
+
+  it('re-login can be switched off for a matrix run: after "Log out", alice meets 401 and stays out', async () => {
+    await start();
+    render(<MatrixView />);
+    const relogin = (await screen.findByRole(
+      'checkbox',
+      { name: 'Re-login on expiry' },
+      { timeout: 15000 },
+    )) as HTMLInputElement;
+    expect(relogin.checked).toBe(true);
+    fireEvent.click(relogin);
+    expect(relogin.checked).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Run matrix' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^69 of 69 cells/), {
+      timeout: 90000,
+    });
+    await screen.findByRole('button', { name: 'Run matrix' }, { timeout: 60000 });
+    expect(screen.getByRole('button', { name: 'My notes as alice: 401 deny, not as expected' })).toBeTruthy();
+  });
 });

@@ -138,6 +138,7 @@ export const useMatrixStore = create<MatrixState>()((set, get) => ({
       expect,
       runId,
       jars: useSessionsStore.getState().jars.matrix,
+      ...(useSessionsStore.getState().relogin ? {} : { relogin: false }),
     });
     if (get().runId !== runId) return;
     if (res.ok) set({ runId: null, cells: res.value.cells, cancelled: res.value.cancelled });

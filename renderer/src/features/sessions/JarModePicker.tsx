@@ -32,7 +32,26 @@ export function JarModePicker({ where, disabled }: { where: 'matrix' | 'compare'
         ))}
       </div>
       <span className={`jars-hint${mode === 'live' ? ' is-live' : ''}`}>{JAR_MODE_LABELS[mode].hint}</span>
+      {where === 'matrix' && <ReloginSwitch />}
     </fieldset>
+  );
+}
+
+/** Re-login on an expired session during the run (on by default; each profile's recipe may also say no). */
+function ReloginSwitch() {
+  const on = useSessionsStore((s) => s.relogin);
+  return (
+    <label
+      className="jars-relogin"
+      title="When a session expires mid-run, run the profile's login recipe once and retry once"
+    >
+      <input
+        type="checkbox"
+        checked={on}
+        onChange={(e) => useSessionsStore.getState().setRelogin(e.target.checked)}
+      />
+      Re-login on expiry
+    </label>
   );
 }
 

@@ -14,6 +14,9 @@ export type LoginState =
 export interface SessionsState {
   jars: { matrix: JarMode; compare: JarMode };
   setJars(where: 'matrix' | 'compare', mode: JarMode): void;
+  /** Re-login and retry once when a session expires during a matrix run (each profile's recipe allowing). */
+  relogin: boolean;
+  setRelogin(on: boolean): void;
   /** profile → what the last "Log in again" did. */
   login: Record<string, LoginState>;
   /** Runs the profile's login recipe against its own jar. Never throws. */
@@ -25,6 +28,10 @@ export const useSessionsStore = create<SessionsState>()((set) => ({
   jars: { matrix: DEFAULT_JAR_MODE, compare: DEFAULT_JAR_MODE },
   setJars(where, mode) {
     set((s) => ({ jars: { ...s.jars, [where]: mode } }));
+  },
+  relogin: true,
+  setRelogin(on) {
+    set({ relogin: on });
   },
   login: {},
   async logInAgain(profile) {

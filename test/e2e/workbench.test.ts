@@ -194,7 +194,7 @@ describeBrowser('history in the browser', () => {
     const rows = page.locator('.history-entry');
     await expect.poll(() => rows.count(), T).toBeGreaterThanOrEqual(3);
     const aliceWho = rows.filter({ hasText: 'Who am I' }).filter({ hasText: 'alice' });
-    expect(await aliceWho.textContent()).toMatch(/GET\/profile200.*alice.*Who am I.*just now/);
+    expect(await aliceWho.textContent()).toMatch(/GET\s*\/profile\s*200.*alice.*Who am I.*just now/);
     expect(await aliceWho.getAttribute('title')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/profile$/);
     await page.getByRole('heading', { name: 'Today' }).waitFor(T);
     await app.screenshot('workbench-history-light');

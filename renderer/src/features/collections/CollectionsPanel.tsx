@@ -1,11 +1,11 @@
-import { type DragEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { Collection, SavedRequest } from '../../../../main/shared/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { InteropDialogs, InteropToolbar } from '../interop/InteropToolbar';
 import '../../components/controls.css';
 import { emptyRequest, useRequestStore } from '../request/store';
 import { isDirty } from '../request/tabs';
-import { DRAG_TYPE, type Dragged, type DropHint, type DropTarget, hintAt, moveFor } from './dnd';
+import { useTreeDnd } from './dnd';
 import { startCollectionsSync, useCollectionsStore } from './store';
 import { type RowAction, TreeRow } from './TreeRow';
 import {
@@ -46,8 +46,6 @@ export function CollectionsPanel() {
   );
   const dirtyIds = useMemo(() => new Set(dirtyText.split(' ')), [dirtyText]);
   const [query, setQuery] = useState('');
-  const [dragged, setDragged] = useState<Dragged | null>(null);
-  const [drop, setDrop] = useState<{ key: string; hint: DropHint } | null>(null);
   const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set());
   const [renaming, setRenaming] = useState<string | null>(null);
   const [pendingDelete, setPendingDelete] = useState<{
@@ -185,41 +183,9 @@ export function CollectionsPanel() {
     ];
   };
 
-  /** Drag and drop props for a row: it can be dragged (unless it is a collection) and dropped on. */
-  const dndFor = (key: string, item: Dragged | null, target: DropTarget) => ({
-    dropHint: drop?.key === key ? drop.hint : null,
-    drag: {
-      draggable: item !== null && !query,
-      onDragStart: (e: DragEvent<HTMLDivElement>) => {
-        if (!item) return;
-        e.stopPropagation();
-        e.dataTransfer.setData(DRAG_TYPE, key);
-        e.dataTransfer.effectAllowed = 'move';
-        setDragged(item);
-      },
-      onDragEnd: () => {
-        setDragged(null);
-        setDrop(null);
-      },
-      onDragOver: (e: DragEvent<HTMLDivElement>) => {
-        if (!dragged || !e.dataTransfer.types.includes(DRAG_TYPE)) return;
-        const hint = hintAt(e, target);
-        if (!moveFor(dragged, target, hint)) return;
-        e.preventDefault();
-        e.stopPropagation();
-        if (drop?.key !== key || drop.hint !== hint) setDrop({ key, hint });
-      },
-      onDragLeave: () => setDrop((d) => (d?.key === key ? null : d)),
-      onDrop: async (e: DragEvent<HTMLDivElement>) => {
-        e.preventDefault();
-        e.stopPropagation();
-        const args = dragged ? moveFor(dragged, target, hintAt(e, target)) : null;
-        setDragged(null);
-        setDrop(null);
-        if (args && check(await store.move(args)))
-          expand(args.to.folder ? `f:${args.collectionId}:${args.to.folder}` : `c:${args.collectionId}`);
-      },
-    },
+  const dndFor = useTreeDnd(Boolean(query), async (args) => {
+    if (check(await store.move(args)))
+      expand(args.to.folder ? `f:${args.collectionId}:${args.to.folder}` : `c:${args.collectionId}`);
   });
 
   const renderNodes = (c: Collection, nodes: TreeNode[], level: number): ReactNode =>

@@ -1,4 +1,4 @@
-import type { DragEvent } from 'react';
+import { type DragEvent, useState } from 'react';
 import type { CollectionMoveArgs } from '../../../../main/shared/workbench';
 import { parentPath } from './tree';
 
@@ -47,4 +47,48 @@ export function moveFor(dragged: Dragged, target: DropTarget, hint: DropHint): C
   if (hint === 'before')
     return { collectionId, item, to: { folder: parentPath(target.path), before: target.path } };
   return { collectionId, item, to: { folder: target.path } };
+}
+
+/**
+ * The tree's drag and drop: `dndFor(key, item, target)` gives a row its drag handlers and its drop
+ * marker; a drop that means a move calls `onMove` with the `collections.move` arguments.
+ * `disabled` (e.g. while the tree is filtered) makes nothing draggable.
+ */
+export function useTreeDnd(disabled: boolean, onMove: (args: CollectionMoveArgs) => void) {
+  const [dragged, setDragged] = useState<Dragged | null>(null);
+  const [drop, setDrop] = useState<{ key: string; hint: DropHint } | null>(null);
+  return (key: string, item: Dragged | null, target: DropTarget) => ({
+    dropHint: drop?.key === key ? drop.hint : null,
+    drag: {
+      draggable: item !== null && !disabled,
+      onDragStart: (e: DragEvent<HTMLDivElement>) => {
+        if (!item) return;
+        e.stopPropagation();
+        e.dataTransfer.setData(DRAG_TYPE, key);
+        e.dataTransfer.effectAllowed = 'move';
+        setDragged(item);
+      },
+      onDragEnd: () => {
+        setDragged(null);
+        setDrop(null);
+      },
+      onDragOver: (e: DragEvent<HTMLDivElement>) => {
+        if (!dragged || !e.dataTransfer.types.includes(DRAG_TYPE)) return;
+        const hint = hintAt(e, target);
+        if (!moveFor(dragged, target, hint)) return;
+        e.preventDefault();
+        e.stopPropagation();
+        if (drop?.key !== key || drop.hint !== hint) setDrop({ key, hint });
+      },
+      onDragLeave: () => setDrop((d) => (d?.key === key ? null : d)),
+      onDrop: (e: DragEvent<HTMLDivElement>) => {
+        e.preventDefault();
+        e.stopPropagation();
+        const args = dragged ? moveFor(dragged, target, hintAt(e, target)) : null;
+        setDragged(null);
+        setDrop(null);
+        if (args) onMove(args);
+      },
+    },
+  });
 }

@@ -76,6 +76,8 @@ function build(projectDir = PROJECT) {
   }
 }
 
+/** After Ctrl+C, how long the child (which got it too) has to stop on its own before we ask. */
+const INTERRUPT_GRACE_MS = 3000;
 /** How long a child has to stop after being asked before it is killed. */
 const GRACE_MS = 5000;
 /** How often we look whether our own parent (npm, a shell, a process manager) is gone. */
@@ -118,7 +120,7 @@ function runForeground(command, args, options = {}) {
     }
   };
   process.on('SIGINT', () => {
-    setTimeout(() => stop('SIGTERM'), 1000).unref();
+    setTimeout(() => stop('SIGTERM'), INTERRUPT_GRACE_MS).unref();
   });
   for (const sig of ['SIGTERM', 'SIGHUP']) process.on(sig, () => stop(sig));
   const watch = setInterval(() => {

@@ -25,8 +25,9 @@ import type {
   Settings,
 } from '../shared/types';
 import { channel, collectionId, none } from './channel';
-import { responsesChannels } from './responses';
+import { environmentChannels } from './environments';
 import { interopChannels } from './interop';
+import { responsesChannels } from './responses';
 import { sessionChannels } from './sessions';
 import { workbenchChannels } from './workbench';
 
@@ -122,6 +123,7 @@ export const contract = {
   ...sessionChannels,
   ...workbenchChannels,
   ...interopChannels,
+  ...environmentChannels,
 };
 
 function profilesUpdateArgs() {

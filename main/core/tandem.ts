@@ -3,6 +3,7 @@ import type { Handlers } from '../contract';
 import { attempt } from '../shared/errors';
 import { collectionHandlers } from './collections/handlers';
 import { compareChannels } from './compare/channels';
+import { environmentHandlers } from './environments/handlers';
 import type { EventBus } from './events';
 import { responseHandlers } from './http/channels';
 import { closeDispatchers } from './http/send';
@@ -19,12 +20,12 @@ import {
 } from './profiles/cookies';
 import { createProfile } from './profiles/create';
 import { Sender } from './profiles/send';
-import { settingsHandlers } from './settings/handlers';
-import { watchWorkspace } from './watch';
 import { sessionHandlers } from './runs/channels';
 import { RunJars } from './runs/jars';
+import { settingsHandlers } from './settings/handlers';
 import type { Notices } from './store/notices';
 import type { SecretBox } from './store/secrets';
+import { watchWorkspace } from './watch';
 import { WorkbenchStore, workbenchHandlers } from './workbench/store';
 import { closeWorkspace, followDemoUrl, openWorkspace, type SampleSource, seedIfFirstRun } from './workspace';
 
@@ -135,7 +136,6 @@ export async function createTandem(opts: TandemOptions): Promise<Tandem> {
     'matrix.run': (a) => compare['matrix.run'](a),
     'matrix.cancel': (a) => compare['matrix.cancel'](a),
     'request.cancelCompare': (a) => compare['request.cancelCompare'](a),
-    'request.cancelCompare': (a) => compare['request.cancelCompare'](a),
 
     'cookies.list': (a) => attempt(() => listCookies(ws, a.profile)),
     'cookies.set': (a) => attempt(() => setCookie(ws, a.profile, a.cookie)),
@@ -154,5 +154,6 @@ export async function createTandem(opts: TandemOptions): Promise<Tandem> {
     ...sessions,
     ...workbenchHandlers(new WorkbenchStore(ws.dataDir, ws.queue), ws),
     ...interopHandlers(ws, VERSION),
+    ...environmentHandlers(ws),
   };
 }

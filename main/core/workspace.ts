@@ -3,6 +3,7 @@ import { fail } from '../shared/errors';
 import type { ExpiryRules, ExtractRule } from '../shared/sessions';
 import type { Expectation, RequestSpec } from '../shared/types';
 import { CollectionStore } from './collections/store';
+import { EnvironmentStore } from './environments/store';
 import { EventBus } from './events';
 import { HistoryStore } from './history/store';
 import { ProfileStore, secretValues } from './profiles/store';
@@ -23,6 +24,8 @@ export interface Workspace {
   readonly history: HistoryStore;
   readonly collections: CollectionStore;
   readonly settings: SettingsStore;
+  /** Environments and global variables (`environments/`, `variables.json`). */
+  readonly environments: EnvironmentStore;
   /** One-line notices about the workspace (permissions fixed, damaged lines set aside). */
   readonly notices: Notices;
 }
@@ -62,6 +65,7 @@ export async function openWorkspace(
     profiles,
     collections: new CollectionStore(dataDir, queue, sealer, notices),
     settings,
+    environments: new EnvironmentStore(dataDir, queue),
   };
 }
 

@@ -31,6 +31,8 @@ export const events = {
   'workspace.notice': event<{ message: string }>(),
   /** One hop of a send finished. */
   'request.progress': event<{ sendId: string; hop: number; url: string; status: number | null }>(),
+  /** Environments, the active one or the global variables changed. */
+  'environments.changed': event<Record<string, never>>(),
   /** One access-matrix cell finished (`matrix.run`). */
   'matrix.progress': event<{ runId: string; requestId: string; profile: string; cell: MatrixCell }>(),
 };

@@ -3,6 +3,8 @@ import { toTandemError } from '../../shared/errors';
 import type { Extracted, ExtractRule } from '../../shared/sessions';
 import type { HistoryEntry, Profile, RequestSpec, ResponseRecord, Settings } from '../../shared/types';
 import { cookieLimitsOf } from '../cookies/limits';
+import { collectionOf } from '../environments/handlers';
+import { withLevels } from '../environments/store';
 import { keptResponse } from '../history/keep';
 import { send } from '../http/send';
 import { spoolFor } from '../http/spool';
@@ -163,8 +165,9 @@ export class Sender {
     };
     let entry: HistoryEntry;
     try {
+      const levels = await ws.environments.snapshot();
       const response = await send(args.request, {
-        profile,
+        profile: withLevels(levels, profile, await collectionOf(ws, args.requestId)),
         jar: journal.jar,
         settings,
         signal: controller.signal,

@@ -7,8 +7,16 @@ import {
   type RunRecord,
   type RunStep,
 } from '../../shared/sessions';
-import type { HistoryEntry, Profile, RequestSpec, ResponseRecord, Settings } from '../../shared/types';
+import type {
+  Collection,
+  HistoryEntry,
+  Profile,
+  RequestSpec,
+  ResponseRecord,
+  Settings,
+} from '../../shared/types';
 import { ProfileJar } from '../cookies/jar';
+import { type LevelSnapshot, withLevels } from '../environments/store';
 import { send } from '../http/send';
 import { spoolFor } from '../http/spool';
 import type { Workspace } from '../workspace';
@@ -38,6 +46,8 @@ export interface RunJarsOptions {
   loginFirst?: boolean;
   /** Re-login and retry once on an expired session (default: each profile's own setting). */
   relogin?: boolean;
+  /** The collection being run (its variables are the collection level); else found by request id. */
+  collection?: Collection;
 }
 
 export class RunJars {
@@ -52,6 +62,20 @@ export class RunJars {
     private readonly ws: Workspace,
     readonly opts: RunJarsOptions,
   ) {}
+
+  private levels: Promise<{ snap: LevelSnapshot; collections: Collection[] }> | null = null;
+
+  /** The profile as it sends: global, collection and environment levels read once per run. */
+  private async sendingAs(rp: RunProfile, requestId?: string): Promise<Profile> {
+    this.levels ??= Promise.all([
+      this.ws.environments.snapshot(),
+      this.opts.collection ? [] : this.ws.collections.list().catch(() => []),
+    ]).then(([snap, collections]) => ({ snap, collections }));
+    const { snap, collections } = await this.levels;
+    const collection =
+      this.opts.collection ?? collections.find((c) => c.requests.some((r) => r.id === requestId)) ?? null;
+    return withLevels(snap, rp.profile, collection);
+  }
 
   private setting(): Promise<Settings> {
     this.settings ??= this.ws.settings.current();
@@ -133,7 +157,7 @@ export class RunJars {
     let response: ResponseRecord;
     try {
       response = await send(item.request, {
-        profile: rp.profile,
+        profile: await this.sendingAs(rp, item.requestId),
         jar: rp.jar,
         settings: await this.setting(),
         signal,

@@ -67,7 +67,13 @@ export async function runCollection(ws: Workspace, input: CollectionRunInput): P
   if (profiles.length === 0) fail('INVALID_ARGUMENT', 'Choose at least one profile to run as');
   if (new Set(profiles).size !== profiles.length) fail('INVALID_ARGUMENT', 'A profile is listed twice');
   for (const p of profiles) await ws.profiles.get(p);
-  const run = new RunJars(ws, { kind: 'collection', jars, title: collection.name, relogin: input.relogin });
+  const run = new RunJars(ws, {
+    kind: 'collection',
+    jars,
+    title: collection.name,
+    relogin: input.relogin,
+    collection,
+  });
   const summary = emptySummary();
   const started = performance.now();
   let cancelled = false;

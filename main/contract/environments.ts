@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import {
+  type Environment,
+  type EnvironmentsView,
+  environmentName,
+  environmentSchema,
+  type VariableLayer,
+  type VariablesState,
+} from '../shared/environments';
+import { profileName } from '../shared/schemas';
+import { channel, none } from './channel';
+
+/** Environments (named variable sets, one active) and the global variables. */
+export const environmentChannels = {
+  /** Every environment, the active one and the global variables. */
+  'environments.list': channel<EnvironmentsView>()(none),
+  /** Creates or replaces one environment (its whole file). */
+  'environments.save': channel<Environment>()(z.object({ environment: environmentSchema })),
+  'environments.delete': channel<{ deleted: string }>()(z.object({ name: environmentName })),
+  /** Makes an environment the active one (null: none). */
+  'environments.use': channel<VariablesState>()(z.object({ name: environmentName.nullable() })),
+  /** Replaces the global variables. */
+  'environments.setGlobals': channel<VariablesState>()(
+    z.object({ variables: z.record(z.string(), z.string()) }),
+  ),
+  /** The variable levels a profile sees now (for a saved request: with its collection), least specific first. */
+  'variables.layers': channel<VariableLayer[]>()(
+    z.object({ profile: profileName, requestId: z.string().optional() }),
+  ),
+};

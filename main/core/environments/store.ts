@@ -1,0 +1,190 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import {
+  type Environment,
+  type EnvironmentsView,
+  environmentName,
+  environmentSchema,
+  mergeLayers,
+  type VariableLayer,
+  type VariablesState,
+  variableLayers,
+  variablesStateSchema,
+} from '../../shared/environments';
+import { fail } from '../../shared/errors';
+import type { Collection, Profile } from '../../shared/types';
+import { isNotFound, readJsonFile, writeJsonFile } from '../store/files';
+import type { WriteQueue } from '../store/queue';
+
+export interface LevelSnapshot {
+  globals: Record<string, string>;
+  environment: Environment | null;
+}
+
+export function layersOf(
+  snap: LevelSnapshot,
+  profile: Pick<Profile, 'name' | 'variables'>,
+  collection?: Collection | null,
+): VariableLayer[] {
+  return variableLayers({
+    globals: snap.globals,
+    collection: collection ?? undefined,
+    environment: snap.environment,
+    profile,
+  });
+}
+
+/** The profile with every level's variables merged in (the more specific winning), ready to send as. */
+export function withLevels<P extends Pick<Profile, 'name' | 'variables'>>(
+  snap: LevelSnapshot,
+  profile: P,
+  collection?: Collection | null,
+): P {
+  return { ...profile, variables: mergeLayers(layersOf(snap, profile, collection)) };
+}
+
+/**
+ * Environments as readable workspace files:
+ *   <dataDir>/environments/<name>.json   { name, production?, variables, profiles? }
+ *   <dataDir>/variables.json             { active, globals }
+ * Every read goes to the disk (the CLI and the app may edit them at the same time); writes go
+ * through the workspace write queue.
+ */
+export class EnvironmentStore {
+  /** The CLI's `--env NAME`: this core uses NAME instead of the active environment. */
+  private pinned: string | null = null;
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly queue: WriteQueue,
+  ) {}
+
+  private dir(): string {
+    return path.join(this.dataDir, 'environments');
+  }
+
+  private file(name: string): string {
+    return path.join(this.dir(), `${name}.json`);
+  }
+
+  private stateFile(): string {
+    return path.join(this.dataDir, 'variables.json');
+  }
+
+  private checkName(name: string): string {
+    const ok = environmentName.safeParse(name);
+    if (!ok.success)
+      fail('INVALID_ARGUMENT', `Invalid environment name '${name}': use letters, digits, _ . - (up to 64)`);
+    return name;
+  }
+
+  async state(): Promise<VariablesState> {
+    const read = await readJsonFile(
+      this.dataDir,
+      this.stateFile(),
+      (raw) => variablesStateSchema.safeParse(raw).data ?? null,
+      'the variables file',
+    );
+    return read ?? { active: null, globals: {} };
+  }
+
+  async list(): Promise<Environment[]> {
+    let names: string[];
+    try {
+      names = (await fs.readdir(this.dir())).filter((f) => f.endsWith('.json') && !f.startsWith('.'));
+    } catch (e) {
+      if (isNotFound(e)) return [];
+      throw e;
+    }
+    const out: Environment[] = [];
+    for (const f of names.sort()) {
+      const env = await this.read(f.slice(0, -5)).catch(() => undefined);
+      if (env) out.push(env);
+    }
+    return out;
+  }
+
+  private async read(name: string): Promise<Environment | undefined> {
+    const env = await readJsonFile(
+      this.dataDir,
+      this.file(name),
+      (raw) => environmentSchema.safeParse(raw).data ?? null,
+      `environment ${name}`,
+    );
+    return env ? { ...env, name } : undefined;
+  }
+
+  async get(name: string): Promise<Environment> {
+    this.checkName(name);
+    const env = await this.read(name);
+    if (!env) fail('NOT_FOUND', `No environment named '${name}'`);
+    return env;
+  }
+
+  async view(): Promise<EnvironmentsView> {
+    const [environments, state] = await Promise.all([this.list(), this.state()]);
+    const active = state.active && environments.some((e) => e.name === state.active) ? state.active : null;
+    return { environments, active, globals: state.globals };
+  }
+
+  /** Creates or replaces an environment (the whole file). */
+  async save(env: Environment): Promise<Environment> {
+    this.checkName(env.name);
+    const parsed = environmentSchema.parse(env);
+    await this.queue.run(() => writeJsonFile(this.file(env.name), parsed));
+    return parsed;
+  }
+
+  async delete(name: string): Promise<void> {
+    await this.get(name);
+    await this.queue.run(async () => {
+      await fs.rm(this.file(name), { force: true });
+      const state = await this.state();
+      if (state.active === name) await writeJsonFile(this.stateFile(), { ...state, active: null });
+    });
+  }
+
+  async use(name: string | null): Promise<VariablesState> {
+    if (name !== null) await this.get(name);
+    return this.queue.run(async () => {
+      const next = { ...(await this.state()), active: name };
+      await writeJsonFile(this.stateFile(), next);
+      return next;
+    });
+  }
+
+  async setGlobals(globals: Record<string, string>): Promise<VariablesState> {
+    return this.queue.run(async () => {
+      const next = { ...(await this.state()), globals };
+      await writeJsonFile(this.stateFile(), next);
+      return next;
+    });
+  }
+
+  /** This core uses `name` instead of the active environment (checked now). */
+  async pin(name: string): Promise<void> {
+    await this.get(name);
+    this.pinned = name;
+  }
+
+  /** The environment requests use now: the pinned one, else the active one, else none. */
+  async current(): Promise<Environment | null> {
+    const name = this.pinned ?? (await this.state()).active;
+    if (!name) return null;
+    return (await this.read(name)) ?? null;
+  }
+
+  /** What the levels above the profile hold now (a run reads it once). */
+  async snapshot(): Promise<LevelSnapshot> {
+    const [state, environment] = await Promise.all([this.state(), this.current()]);
+    return { globals: state.globals, environment };
+  }
+
+  /** The levels for a profile (and the saved request's collection, when there is one). */
+  async layers(
+    profile: Pick<Profile, 'name' | 'variables'>,
+    collection?: Collection | null,
+  ): Promise<VariableLayer[]> {
+    return layersOf(await this.snapshot(), profile, collection);
+  }
+}

@@ -95,7 +95,7 @@ describe('workspace trouble', () => {
     const r = await cli('profiles', 'list');
     expect(r.code).toBe(0);
     expect(r.err).toBe(
-      `tandem: Workspace ${dataDir} made private: 2 files or folders could be read by other users of this machine (now 0600/0700)\n`,
+      `tandem: Workspace ${dataDir} made private: 1 file could be read by other users of this machine (now 0600, folders 0700)\n`,
     );
     expect((await cli('profiles', 'list')).err).toBe('');
   });

@@ -4,7 +4,8 @@ import { DIR_MODE, FILE_MODE } from './files';
 
 /**
  * Makes an existing workspace private: every folder 0700, every file 0600 (Tandem before 0.1
- * left them 0755/0644, readable by every user of the machine). Returns how many it changed.
+ * left them 0755/0644, readable by every user of the machine). Returns how many FILES it changed
+ * (folders are fixed too, silently: a fresh workspace folder made by a host's mkdir is no news).
  *
  * One stat when there is nothing to do: a workspace whose own folder is already private was
  * created (or fixed) by this version, so its contents are not walked. POSIX only.
@@ -17,7 +18,9 @@ export async function privatizeWorkspace(dataDir: string): Promise<number> {
   const fix = async (p: string, mode: number, current: number) => {
     if ((current & 0o777) === mode) return;
     await fs.chmod(p, mode).then(
-      () => changed++,
+      () => {
+        if (mode === FILE_MODE) changed++;
+      },
       () => undefined,
     );
   };
@@ -47,6 +50,6 @@ export async function privatizeWorkspace(dataDir: string): Promise<number> {
 }
 
 export function privatizedNotice(dataDir: string, changed: number): string {
-  const what = `${changed} file${changed === 1 ? '' : 's'} or folder${changed === 1 ? '' : 's'}`;
-  return `Workspace ${dataDir} made private: ${what} could be read by other users of this machine (now 0600/0700)`;
+  const what = changed === 1 ? '1 file' : `${changed} files`;
+  return `Workspace ${dataDir} made private: ${what} could be read by other users of this machine (now 0600, folders 0700)`;
 }

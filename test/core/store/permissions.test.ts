@@ -90,7 +90,7 @@ describe.skipIf(process.platform === 'win32')('workspace permissions', () => {
     open.push(t);
     const info = value(await t['workspace.info']({}));
     expect(info.notices).toEqual([
-      `Workspace ${ws} made private: 7 files or folders could be read by other users of this machine (now 0600/0700)`,
+      `Workspace ${ws} made private: 3 files could be read by other users of this machine (now 0600, folders 0700)`,
     ]);
     const seen = await modes(ws);
     expect(seen).toMatchObject({
@@ -108,5 +108,15 @@ describe.skipIf(process.platform === 'win32')('workspace permissions', () => {
     const again = await createTandem({ dataDir: ws, host: 'web' });
     open.push(again);
     expect(value(await again['workspace.info']({})).notices).toEqual([]);
+  });
+
+  it('a fresh, empty workspace folder made by a host with a lax mode is fixed without a notice', async () => {
+    const ws = path.join(dir, 'fresh-host');
+    await fs.mkdir(ws, { mode: 0o755 });
+    await fs.chmod(ws, 0o755);
+    const t = await createTandem({ dataDir: ws, host: 'electron' });
+    open.push(t);
+    expect(value(await t['workspace.info']({})).notices).toEqual([]);
+    expect((await fs.stat(ws)).mode & 0o777).toBe(0o700);
   });
 });

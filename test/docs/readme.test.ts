@@ -102,6 +102,8 @@ describe('README command blocks', () => {
     const lines = readmeCommands(await readReadme(PROJECT));
     expect(lines.some((l) => l.background && /tandem demo/.test(l.text))).toBe(true);
     expect(lines.every((l) => !l.text.startsWith('#'))).toBe(true);
+    expect(expectedPairs('npx tandem send x   # {"user": "alice", ...}')).toEqual([['user', 'alice']]);
+    expect(expectedPairs('npx tandem export har alice   # "_profile": "alice" on every entry')).toEqual([]);
     expect(readmeCommands('```sh\nnpx tandem a &   # x & y\nnpx tandem b && npx tandem c\n```\n')).toEqual([
       { lineNo: 2, text: 'npx tandem a &   # x & y', background: true },
       { lineNo: 3, text: 'npx tandem b && npx tandem c', background: false },

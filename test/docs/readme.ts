@@ -60,9 +60,13 @@ export function stripComment(line: string): string {
   return line;
 }
 
-/** Expected output written as a trailing comment: `# {"user": "alice", ...}` → `"user": "alice"`. */
+/**
+ * Expected output written as a trailing comment that is itself JSON-like, `# {"user": "alice", ...}`
+ * → `"user": "alice"`. Other comments (prose that happens to quote a field) promise nothing.
+ */
 export function expectedPairs(line: string): Array<[string, string]> {
-  const comment = line.slice(stripComment(line).length);
+  const comment = line.slice(stripComment(line).length).replace(/^\s*#\s*/, '');
+  if (!comment.startsWith('{')) return [];
   return [...comment.matchAll(/"(\w+)":\s*"([^"]*)"/g)].map((m) => [m[1], m[2]]);
 }
 

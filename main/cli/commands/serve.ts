@@ -86,13 +86,15 @@ export function registerServe(program: Command, io: CliIO): void {
         if (running) return null;
         return listenFailure(e, port);
       });
-      if (!demo) {
-        io.out(`The Tandem demo API is already running at ${demoUrlOf(opts.host, port)}; using that one\n`);
-        return;
-      }
+      // A new workspace gets the sample either way, pointed at whichever demo answers.
+      const url = demo ? demo.url : demoUrlOf(opts.host, port);
       if (opts.sample) {
-        const added = await seedSample(dataDirFor(opts.dataDir, io), demo.url);
+        const added = await seedSample(dataDirFor(opts.dataDir, io), url);
         if (added) io.out(`${added}\n`);
+      }
+      if (!demo) {
+        io.out(`The Tandem demo API is already running at ${url}; using that one\n`);
+        return;
       }
       io.out(demoIntro(demo.url));
       await io.untilStopped();

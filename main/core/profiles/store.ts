@@ -287,6 +287,9 @@ export class ProfileStore {
       color: pickColor((await this.list()).map((p) => p.color)),
       createdAt: new Date().toISOString(),
     };
+    // Secrets this host cannot open (sealed by the app's keychain) go along as they are.
+    const unopened = this.unopened.get(from);
+    if (unopened) this.unopened.set(to, { ...unopened });
     await this.queue.run(async () => {
       await makeDir(layout.profileDir(this.dataDir, to));
       await writeJournal(layout.journal(this.dataDir, to), cookies);

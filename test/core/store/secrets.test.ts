@@ -156,9 +156,12 @@ describe('secrets at rest', () => {
       "The secret variable 'pin' of alice was sealed by the desktop app with the OS keychain; open it in the app",
     ]);
     value(await cli['profiles.update']({ name: 'alice', patch: { color: '#112233' } }));
+    value(await cli['profiles.duplicate']({ from: 'alice', to: 'alice2' }));
     await cli.close();
     const back = await start(box);
-    expect(value(await back['profiles.list']({}))[0].variables.pin).toBe('1234-5678');
+    const byName = Object.fromEntries(value(await back['profiles.list']({})).map((p) => [p.name, p]));
+    expect(byName.alice.variables.pin).toBe('1234-5678');
+    expect(byName.alice2.variables.pin).toBe('1234-5678');
   });
 
   it('secret values are redacted in cookie exports', async () => {

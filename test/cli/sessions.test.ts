@@ -157,4 +157,41 @@ describe('sessions from the CLI', { timeout: 90_000 }, () => {
       bob: 200,
     });
   });
+
+  it('tandem login changes the expiry rules and re-login per profile; a send meeting an expired session re-logs in', async () => {
+    const set = await run(
+      'login',
+      '--profile',
+      'alice',
+      '--expiry-status',
+      'none',
+      '--expiry-cookie',
+      'session',
+    );
+    expect(set.code, set.stderr).toBe(0);
+    await run('send', '--profile', 'alice', '-X', 'POST', '{{baseUrl}}/logout');
+    // /headers answers anyone; only the missing "session" cookie says the session is gone.
+    const again = await run('send', '--profile', 'alice', '{{baseUrl}}/headers');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain('tandem: session had expired: re-logged in as alice and sent again');
+    expect((await run('login', '--profile', 'alice', '--relogin', 'off')).code).toBe(0);
+    await run('send', '--profile', 'alice', '-X', 'POST', '{{baseUrl}}/logout');
+    const off = await run('send', '--profile', 'alice', '{{baseUrl}}/headers');
+    expect(off.stderr).not.toContain('re-logged in');
+    const bad = await run('login', '--profile', 'alice', '--relogin', 'maybe');
+    expect(bad).toMatchObject({ code: 2, stderr: "tandem: --relogin takes on or off (got 'maybe')\n" });
+    const badStatus = await run('login', '--profile', 'alice', '--expiry-status', '4o1');
+    expect(badStatus.code).toBe(2);
+    await run(
+      'login',
+      '--profile',
+      'alice',
+      '--relogin',
+      'on',
+      '--expiry-status',
+      '401,419',
+      '--expiry-cookie',
+      '',
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { fail } from '../../shared/errors';
-import { describeExtracted, type RecipeStep } from '../../shared/sessions';
+import { describeExtracted, type ExpiryRules, type RecipeStep } from '../../shared/sessions';
 import type { Collection } from '../../shared/types';
 import { validateProfileName } from '../parse';
 import { type CliIO, printJson, requireProfile, withCore, workspaceFor } from '../session';
@@ -21,9 +21,37 @@ export function findRecipeStep(all: Collection[], ref: string): RecipeStep {
   fail('NOT_FOUND', `No saved request '${ref}' (use "Collection/Folder/Request" or its id)`);
 }
 
+function onOff(v: string, flag: string): boolean {
+  if (v === 'on') return true;
+  if (v === 'off') return false;
+  fail('INVALID_ARGUMENT', `${flag} takes on or off (got '${v}')`);
+}
+
+/** The expiry rules the user changed, checked before anything is opened. */
+function expiryOptions(opts: LoginOptions): ExpiryRules {
+  const out: ExpiryRules = {};
+  if (opts.expiryStatus !== undefined) {
+    const raw = opts.expiryStatus.trim();
+    const codes = raw === 'none' || raw === '' ? [] : raw.split(',').map((c) => Number(c.trim()));
+    if (codes.some((c) => !Number.isInteger(c) || c < 100 || c > 599))
+      fail(
+        'INVALID_ARGUMENT',
+        `--expiry-status takes statuses like 401,419 or none (got '${opts.expiryStatus}')`,
+      );
+    out.statuses = codes;
+  }
+  if (opts.expiryCookie !== undefined) out.cookie = opts.expiryCookie || undefined;
+  if (opts.loginRedirect !== undefined) out.loginRedirect = onOff(opts.loginRedirect, '--login-redirect');
+  return out;
+}
+
 interface LoginOptions {
   profile?: string;
   recipe?: string[];
+  expiryStatus?: string;
+  expiryCookie?: string;
+  loginRedirect?: string;
+  relogin?: string;
   json?: boolean;
   dataDir?: string;
 }
@@ -38,20 +66,40 @@ export function registerLogin(program: Command, io: CliIO): void {
       'set the recipe first: a saved request as "Collection/Folder/Request" (repeat for a sequence)',
       (v: string, prev: string[] = []) => [...prev, v],
     )
+    .option('--expiry-status <codes>', 'statuses that mean the session expired: 401,419 (default), or none')
+    .option(
+      '--expiry-cookie <name>',
+      "a cookie that must be in the jar, else the session expired ('' for none)",
+    )
+    .option('--login-redirect <on|off>', "a redirect to the recipe's login URL means expired (default on)")
+    .option('--relogin <on|off>', 're-login and retry once when a send meets an expired session (default on)')
     .option('--json', 'print the result as JSON')
     .action(async (_opts: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<LoginOptions>();
       if (!opts.profile) fail('INVALID_ARGUMENT', 'Give --profile NAME: the profile to log in');
       const profile = validateProfileName(opts.profile);
+      const expiry = expiryOptions(opts);
+      const relogin = opts.relogin === undefined ? undefined : onOff(opts.relogin, '--relogin');
       const result = await withCore(workspaceFor(opts.dataDir, io), async (core) => {
         await requireProfile(core, profile);
-        if (opts.recipe?.length) {
-          const all = await core.call('collections.list', {});
-          const steps = opts.recipe.map((ref) => findRecipeStep(all, ref));
-          const current = (await core.call('profiles.list', {})).find((p) => p.name === profile);
+        const current = (await core.call('profiles.list', {})).find((p) => p.name === profile)?.login;
+        const all = opts.recipe?.length ? await core.call('collections.list', {}) : [];
+        const recipeSteps = opts.recipe?.length
+          ? opts.recipe.map((ref) => findRecipeStep(all, ref))
+          : current?.steps;
+        if (opts.recipe?.length || Object.keys(expiry).length > 0 || relogin !== undefined) {
+          if (!recipeSteps)
+            fail('INVALID_ARGUMENT', `Profile '${profile}' has no login recipe: give --recipe first`);
           await core.call('profiles.update', {
             name: profile,
-            patch: { login: { ...(current?.login ?? {}), steps } },
+            patch: {
+              login: {
+                ...current,
+                steps: recipeSteps,
+                ...(Object.keys(expiry).length > 0 ? { expiry: { ...current?.expiry, ...expiry } } : {}),
+                ...(relogin === undefined ? {} : { relogin }),
+              },
+            },
           });
         }
         return core.call('profiles.login', { profile });

@@ -138,8 +138,8 @@ export function KeyValueTable<R extends KvRow>({
         <table className="kv-table" aria-label={label}>
           <KvHead
             toggles={toggles}
-            name={namePlaceholder}
-            value={valuePlaceholder}
+            name={saved ? 'Name' : namePlaceholder}
+            value={saved ? 'Value' : valuePlaceholder}
             extra={Boolean(secrets)}
           />
           <tbody>

@@ -65,9 +65,18 @@ describe('the application menu', () => {
       'zoomIn',
       'zoomOut',
       'resetZoom',
-      'windowMenu',
+      'minimize',
+      'close',
     ]) {
       expect(r).toContain(role);
+    }
+  });
+
+  it('leaves Ctrl/Cmd+W, N, S, K and / to the app (tabs, save, palette, shortcuts)', () => {
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      const accelerators = JSON.stringify(menuTemplate(platform)).match(/"accelerator":"[^"]*"/g) ?? [];
+      for (const a of accelerators) expect(a).not.toMatch(/(Ctrl|Cmd|CmdOrCtrl)\+[WNSK/]"/);
+      expect(JSON.stringify(menuTemplate(platform))).not.toContain('windowMenu');
     }
   });
 

@@ -13,7 +13,7 @@ const FILE = [
   '127.0.0.1\tFALSE\t/\tFALSE\t0\tfrom_file\tyes',
   'this line is not a cookie',
   '127.0.0.1\tFALSE\t/\tMAYBE\t0\tbad_secure\tx',
-  '127.0.0.1\tFALSE\t/\tFALSE\t0\tlong_value\t' + 'v'.repeat(120),
+  `127.0.0.1\tFALSE\t/\tFALSE\t0\tlong_value\t${'v'.repeat(120)}`,
   '',
 ].join('\n');
 
@@ -28,7 +28,7 @@ function describeJar(scheme: 'light' | 'dark') {
       const { page } = app;
       await page
         .getByRole('textbox', { name: 'URL' })
-        .fill('{{baseUrl}}/cookies/set?session=abc123&token=' + 't'.repeat(90));
+        .fill(`{{baseUrl}}/cookies/set?session=abc123&token=${'t'.repeat(90)}`);
       await page.getByRole('button', { name: 'Send as alice' }).click();
       await page.locator('.response-summary').waitFor();
       await page

@@ -40,7 +40,16 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
         <span aria-hidden="true">✓</span>
       ) : (
         <svg width="12" height="12" viewBox="0 0 16 16" aria-hidden="true">
-          <rect x="5" y="5" width="9" height="9" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+          <rect
+            x="5"
+            y="5"
+            width="9"
+            height="9"
+            rx="1.5"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.5"
+          />
           <path d="M3 11V3.5A1.5 1.5 0 0 1 4.5 2H11" fill="none" stroke="currentColor" strokeWidth="1.5" />
         </svg>
       )}

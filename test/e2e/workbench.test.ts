@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import type { Collection } from '../../main/shared/types';
+import type { Workbench } from '../../main/shared/workbench';
 import { appPerBlock, chip, describeBrowser, type RunningApp } from './harness';
 
 /**
@@ -132,6 +133,19 @@ describeBrowser('request tabs and drafts in the browser', () => {
     await expect
       .poll(() => page.getByRole('tablist', { name: 'Open requests' }).getByRole('tab').count(), T)
       .toBe(3);
+  });
+  it('tabs are reordered by dragging, and the order is kept', async () => {
+    const { page } = app;
+    const tabs = page.getByRole('tablist', { name: 'Open requests' }).getByRole('tab');
+    const labels = () => tabs.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    const before = await labels();
+    expect(before.length).toBe(3);
+    await tabs.nth(2).dragTo(tabs.nth(0), { targetPosition: { x: 5, y: 10 } });
+    await expect.poll(labels, T).toEqual([before[2], before[0], before[1]]);
+    await savedInWorkspace(app);
+    // in the workspace too: the new (empty) tab from Ctrl+N is first now
+    const saved = JSON.parse(await readFile(join(app.dataDir, 'tabs.json'), 'utf8')) as Workbench;
+    expect(saved.tabs.map((t) => t.origin?.name ?? t.draft.url)).toEqual(['', 'Who am I', 'Headers']);
   });
 });
 

@@ -100,7 +100,10 @@ function walk(v: unknown, secrets: string[], key: string | null): unknown {
   // A kept response and its hops: the cookies that went out and came back.
   if (typeof o.cookieHeader === 'string') out.cookieHeader = REDACTED;
   if (Array.isArray(o.cookiesSent))
-    out.cookiesSent = (o.cookiesSent as Array<Record<string, unknown>>).map((c) => ({ ...c, value: REDACTED }));
+    out.cookiesSent = (o.cookiesSent as Array<Record<string, unknown>>).map((c) => ({
+      ...c,
+      value: REDACTED,
+    }));
   if (Array.isArray(o.cookiesSet))
     out.cookiesSet = (o.cookiesSet as Array<Record<string, unknown>>).map((c) => {
       const cookie = c.cookie as Record<string, unknown> | null;

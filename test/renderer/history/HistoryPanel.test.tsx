@@ -126,10 +126,11 @@ describe('history', () => {
     expect(run.textContent).toContain('2 requests');
     fireEvent.click(run);
     const steps = await screen.findByRole('list', { name: /^Steps of / }, { timeout: 15_000 });
-    expect(within(steps).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      expect.stringMatching(/^aliceGET.*403$/),
-      expect.stringMatching(/^bobGET.*403$/),
-    ]);
+    expect(
+      within(steps)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([expect.stringMatching(/^aliceGET.*403$/), expect.stringMatching(/^bobGET.*403$/)]);
   });
 
   it('shows a network failure by its error code', async () => {

@@ -90,8 +90,10 @@ export function saveRequest(
   const name = input.name.trim();
   if (!name) fail('INVALID_ARGUMENT', 'A saved request needs a name');
   const saved: SavedRequest = { id: input.id || newId(), name, folder, request: input.request };
-  if (input.extract?.length) saved.extract = input.extract;
   const at = c.requests.findIndex((r) => r.id === saved.id);
+  // Saving the request from the editor (no rules given) keeps its extraction rules.
+  const extract = input.extract ?? (at >= 0 ? c.requests[at].extract : undefined);
+  if (extract?.length) saved.extract = extract;
   const requests = [...c.requests];
   if (at >= 0) requests[at] = saved;
   else requests.push(saved);

@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type BridgedCore, startBridgedCore } from '../../support/core';
 
@@ -104,5 +106,36 @@ describe('collections.move: drag and drop keeps the order in the file', () => {
       error: { code: 'NOT_FOUND', message: 'No folder "Nope" in collection "API"' },
     });
     expect(await names()).toEqual(before);
+  });
+});
+
+describe('saving a request from the editor keeps what the editor does not show', () => {
+  it('its extraction rules stay when it is saved again without them', async () => {
+    const tc = await startBridgedCore('tandem-save-keeps-');
+    try {
+      const made = await tc.core['collections.create']({ name: 'API' });
+      const id = made.ok ? made.value.id : '';
+      // a saved request with rules, as the sample's "Login page" has
+      const file = path.join(tc.dataDir, 'collections', `${id}.json`);
+      const c = JSON.parse(await fs.readFile(file, 'utf8'));
+      c.requests.push({
+        id: 'lp',
+        name: 'Login page',
+        folder: '',
+        request: spec('/login'),
+        extract: [{ name: 'csrf', source: 'regex', expr: 'value="([^"]+)"' }],
+      });
+      await fs.writeFile(file, JSON.stringify(c));
+      const saved = await tc.core['collections.saveRequest']({
+        collectionId: id,
+        request: { id: 'lp', name: 'Login page', folder: '', request: spec('/login?x=1') },
+      });
+      expect(saved.ok && saved.value.extract).toEqual([
+        { name: 'csrf', source: 'regex', expr: 'value="([^"]+)"' },
+      ]);
+      expect(saved.ok && saved.value.request.url).toBe('/login?x=1');
+    } finally {
+      await tc.close();
+    }
   });
 });

@@ -69,10 +69,11 @@ export function App() {
     <div className="app" data-profile={profile?.name ?? ''} data-tabs-saved={tabsSaved}>
       <div className="app-profile-bar" aria-hidden="true" />
       <header className="app-topbar">
-        <span className="app-wordmark">
+        {/* The page's one level-one heading (axe page-has-heading-one). */}
+        <h1 className="app-wordmark">
           <span className="app-wordmark-mark" aria-hidden="true" />
           Tandem
-        </span>
+        </h1>
         <ProfileSwitcher />
         <div className="app-topbar-spacer" />
         <button

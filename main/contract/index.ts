@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CookieImportPreview, CookieImportResult } from '../shared/cookieImport';
+import type { JarCookie } from '../shared/cookieInfo';
 import type { EventMap, EventName } from '../shared/events';
 import { engineLimitsSchema } from '../shared/limits';
 import {
@@ -70,7 +71,7 @@ export const contract = {
   'matrix.cancel': channel<{ cancelled: boolean }>()(z.object({ runId: z.string().min(1) })),
 
   // cookies (one jar per profile)
-  'cookies.list': channel<CookieView[]>()(z.object({ profile: profileName })),
+  'cookies.list': channel<JarCookie[]>()(z.object({ profile: profileName })),
   'cookies.set': channel<CookieView>()(z.object({ profile: profileName, cookie: cookieInputSchema })),
   'cookies.delete': channel<{ deleted: boolean }>()(z.object({ profile: profileName, key: cookieKey })),
   'cookies.clear': channel<{ removed: number }>()(

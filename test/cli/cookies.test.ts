@@ -1,10 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JarCookie } from '../../main/shared/cookieInfo';
 import type { CookieView } from '../../main/shared/types';
 import { assertBuilt, parseJson, tandem, tempWorkspace } from './helpers';
 
-const strip = (cookies: CookieView[]) => cookies.map(({ creation: _c, ...rest }) => rest);
+/** The attributes alone (provenance, values and lint are checked on their own). */
+const strip = (cookies: CookieView[]) =>
+  (cookies as JarCookie[]).map(({ creation: _c, source: _s, values: _v, warnings: _w, ...rest }) => rest);
 
 describe('tandem cookies: edit a jar by hand, move it between profiles', { timeout: 60_000 }, () => {
   let ws: Awaited<ReturnType<typeof tempWorkspace>>;
@@ -47,7 +50,11 @@ describe('tandem cookies: edit a jar by hand, move it between profiles', { timeo
     );
     expect(theme).toMatchObject({ code: 0, stderr: '' });
 
-    const list = parseJson<CookieView[]>(await run('cookies', 'list', '--profile', 'alice', '--json'));
+    const list = parseJson<JarCookie[]>(await run('cookies', 'list', '--profile', 'alice', '--json'));
+    // Typed by hand: the source says so; the session cookie without Secure gets a warning saying why.
+    expect(list.map((c) => c.source.kind)).toEqual(['edit', 'edit']);
+    expect(Date.parse(list[0].source.at)).not.toBeNaN();
+    expect(list.find((c) => c.name === 'session')?.warnings.map((w) => w.code)).toEqual(['session-secure']);
     expect(strip(list)).toEqual([
       {
         name: 'theme',

@@ -1,4 +1,10 @@
 import { Cookie, CookieJar, canonicalDomain, getPublicSuffix } from 'tough-cookie';
+import {
+  type CookieSource,
+  type CookieValueRecord,
+  cookieSourceSchema,
+  KEPT_VALUES,
+} from '../../shared/cookieInfo';
 import { fail } from '../../shared/errors';
 import { COOKIE_VALUE, HTTP_TOKEN } from '../../shared/text';
 import type { CookieInput, CookieKey, CookieView, SameSite, SetCookieRecord } from '../../shared/types';
@@ -16,7 +22,43 @@ import { CapCounter, type CookieLimits, evictions, tooLarge } from './limits';
 /** tough-cookie's own JSON form of a cookie; what the journal stores. */
 export type SerializedCookie = ReturnType<Cookie['toJSON']>;
 
-export type CookieChange = { op: 'set'; cookie: SerializedCookie } | { op: 'delete'; key: CookieKey };
+/**
+ * A journal line. `src` (where the value came from) and `prev` (its earlier values, newest first)
+ * were added later: lines without them (older journals) still read, as source 'unknown'.
+ */
+export type CookieChange =
+  | { op: 'set'; cookie: SerializedCookie; src?: CookieSource; prev?: CookieValueRecord[] }
+  | { op: 'delete'; key: CookieKey };
+
+/** What the jar remembers about a cookie beyond tough-cookie's attributes. */
+export interface Provenance {
+  source: CookieSource;
+  /** Newest first, the current value included; at most KEPT_VALUES. */
+  values: CookieValueRecord[];
+}
+
+/** Where a change comes from when the caller did not say (a hand edit through `set`). */
+export type SourceHint = Omit<CookieSource, 'at'>;
+
+function provKey(k: CookieKey): string {
+  return `${k.domain}\t${k.path}\t${k.name}`;
+}
+
+/** A `src` read back from a journal line, or undefined when it is not one. */
+function readSource(v: unknown): CookieSource | undefined {
+  const r = cookieSourceSchema.safeParse(v);
+  return r.success ? r.data : undefined;
+}
+
+function readValues(v: unknown): CookieValueRecord[] {
+  if (!Array.isArray(v)) return [];
+  return v
+    .filter(
+      (x): x is CookieValueRecord =>
+        !!x && typeof x.value === 'string' && typeof x.at === 'string' && typeof x.kind === 'string',
+    )
+    .slice(0, KEPT_VALUES);
+}
 
 export type CookieChangeListener = (change: CookieChange) => void;
 
@@ -131,6 +173,13 @@ export class ProfileJar {
    */
   limits: CookieLimits | null = null;
   private readonly caps = new CapCounter();
+  /** Provenance by cookie identity (domain, path, name). */
+  private readonly provenance = new Map<string, Provenance>();
+  /**
+   * Where Set-Cookie headers stored now come from (the engine says which send and hop before it
+   * stores a hop's cookies); null: from a request nobody named.
+   */
+  origin: SourceHint | null = null;
 
   constructor() {
     this.store = new JarStore();
@@ -200,7 +249,8 @@ export class ProfileJar {
       this.emit({ op: 'delete', key });
       return { raw, cookie: toCookieView(stored), outcome: 'deleted' };
     }
-    if (this.listeners.size > 0) this.emit({ op: 'set', cookie: stored.toJSON() });
+    const src = this.remember(stored, this.origin ?? { kind: 'request' }, now);
+    if (this.listeners.size > 0) this.emit({ op: 'set', cookie: stored.toJSON(), src });
     this.evictFor(stored, now.getTime());
     return { raw, cookie: toCookieView(stored), outcome: 'stored' };
   }
@@ -224,15 +274,19 @@ export class ProfileJar {
     return this.all().length;
   }
 
-  /** Adds or replaces a cookie the user typed. Validates first; an invalid cookie changes nothing. */
-  set(input: CookieInput): CookieView {
+  /**
+   * Adds or replaces a cookie the user typed (or an import or a browser login brought: `from`).
+   * Validates first; an invalid cookie changes nothing.
+   */
+  set(input: CookieInput, from: SourceHint = { kind: 'edit' }): CookieView {
     const cookie = cookieFromInput(input);
     const big = this.limits && tooLarge(cookie.key, cookie.value, this.limits.maxCookieBytes);
     if (big) fail('INVALID_COOKIE', `Cookie "${cookie.key}" is ${big}`);
     const existing = this.find(cookieKeyOf(cookie));
     if (existing?.creation instanceof Date) cookie.creation = existing.creation;
     this.putInStore(cookie);
-    this.emit({ op: 'set', cookie: cookie.toJSON() });
+    const src = this.remember(cookie, from);
+    this.emit({ op: 'set', cookie: cookie.toJSON(), src });
     this.evictFor(cookie);
     return toCookieView(cookie);
   }
@@ -270,7 +324,44 @@ export class ProfileJar {
       return;
     }
     const cookie = Cookie.fromJSON(change.cookie);
-    if (cookie) this.putInStore(cookie);
+    if (!cookie) return;
+    this.putInStore(cookie);
+    const key = provKey(cookieKeyOf(cookie));
+    const src = readSource(change.src);
+    const prev = readValues(change.prev);
+    const known = this.provenance.get(key);
+    if (src) {
+      const values = prev.length ? prev : (known?.values ?? []);
+      this.provenance.set(key, { source: src, values: withValue(values, cookie.value, src) });
+    } else if (!known || known.values[0]?.value !== cookie.value) {
+      const at = cookie.creation instanceof Date ? cookie.creation.toISOString() : new Date(0).toISOString();
+      const source: CookieSource = { kind: 'unknown', at };
+      this.provenance.set(key, { source, values: withValue(prev.length ? prev : [], cookie.value, source) });
+    }
+  }
+
+  /** Where this cookie's value came from and its last few values. */
+  provenanceOf(key: CookieKey): Provenance {
+    const found = this.provenance.get(provKey(key));
+    if (found) return found;
+    const c = this.find(key);
+    const at = c?.creation instanceof Date ? c.creation.toISOString() : new Date(0).toISOString();
+    return { source: { kind: 'unknown', at }, values: c ? [{ value: c.value, at, kind: 'unknown' }] : [] };
+  }
+
+  /** The journal line that keeps this cookie with its provenance (compaction). */
+  lineOf(cookie: Cookie): CookieChange {
+    const p = this.provenance.get(provKey(cookieKeyOf(cookie)));
+    return { op: 'set', cookie: cookie.toJSON(), ...(p ? { src: p.source, prev: p.values } : {}) };
+  }
+
+  /** Records where a stored cookie's value came from; returns the source. */
+  private remember(cookie: Cookie, hint: SourceHint, now = new Date()): CookieSource {
+    const key = provKey(cookieKeyOf(cookie));
+    const source: CookieSource = { ...hint, at: now.toISOString() };
+    const known = this.provenance.get(key);
+    this.provenance.set(key, { source, values: withValue(known?.values ?? [], cookie.value, source) });
+    return source;
   }
 
   /** Keeps the jar within the per-site and total caps after `kept` was stored (browsers' eviction). */
@@ -293,5 +384,12 @@ export class ProfileJar {
 
   private removeFromStore(key: CookieKey): void {
     this.store.remove(key.domain, key.path, key.name);
+    this.provenance.delete(provKey(key));
   }
+}
+
+/** The value list with `value` first (a repeat of the current value only moves its time). */
+function withValue(values: CookieValueRecord[], value: string, src: CookieSource): CookieValueRecord[] {
+  const rest = values[0]?.value === value ? values.slice(1) : values;
+  return [{ value, at: src.at, kind: src.kind }, ...rest].slice(0, KEPT_VALUES);
 }

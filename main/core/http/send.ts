@@ -216,12 +216,15 @@ export async function send(spec: RequestSpec, ctx: SendContext): Promise<Respons
       // Set-Cookie from every hop lands in the jar before the next hop is built.
       const seen = scanResponseHeaders(r.headers);
       const records: SetCookieRecord[] = [];
+      // Provenance: each cookie stored now remembers this send (its history id) and hop.
+      ctx.jar.origin = { kind: 'request', request: id, hop: hops.length, url: url.href };
       for (const bytes of seen.setCookie) {
         const raw = utf8Text(bytes);
         const rec = req.cookieStore ? ctx.jar.storeSetCookie(raw, url) : ignoredRecord(raw, url);
         records.push(rec);
         allSet.push(rec);
       }
+      ctx.jar.origin = null;
 
       const decision = decideRedirect({
         status: r.status,

@@ -8,7 +8,10 @@ export async function addCookiesToJar(
 ): Promise<number> {
   const journal = await ws.profiles.jar(profile);
   for (const c of cookies)
-    journal.jar.set({ name: c.name, value: c.value, domain: c.domain, path: c.path, hostOnly: true });
+    journal.jar.set(
+      { name: c.name, value: c.value, domain: c.domain, path: c.path, hostOnly: true },
+      { kind: 'import' },
+    );
   await journal.flush();
   if (cookies.length) ws.events.emit('cookies.changed', { profile });
   return cookies.length;

@@ -1,4 +1,5 @@
 import type { CookieImportPreview, CookieImportResult } from '../../shared/cookieImport';
+import { type JarCookie, lintCookie } from '../../shared/cookieInfo';
 import type { CookieInput, CookieKey, CookieView } from '../../shared/types';
 import type { ProfileJar } from '../cookies/jar';
 import { cookieLimitsOf } from '../cookies/limits';
@@ -23,8 +24,13 @@ async function edit<T>(
   return result;
 }
 
-export async function listCookies(ws: Workspace, profile: string): Promise<CookieView[]> {
-  return (await ws.profiles.jar(profile)).jar.list();
+/** Every cookie with its provenance (source, last values) and lint warnings. */
+export async function listCookies(ws: Workspace, profile: string): Promise<JarCookie[]> {
+  const { jar } = await ws.profiles.jar(profile);
+  return jar.list().map((c) => {
+    const p = jar.provenanceOf({ domain: c.domain, path: c.path, name: c.name });
+    return { ...c, source: p.source, values: p.values, warnings: lintCookie(c) };
+  });
 }
 
 export function setCookie(ws: Workspace, profile: string, cookie: CookieInput): Promise<CookieView> {
@@ -79,7 +85,7 @@ export async function importCookies(
   const imported = await edit(
     ws,
     profile,
-    (jar) => inputs.map((c) => jar.set(c)).length,
+    (jar) => inputs.map((c) => jar.set(c, { kind: 'import' })).length,
     (n) => n > 0,
   );
   return { imported, rejected };

@@ -115,7 +115,7 @@ export class RunJars {
       jar = new ProfileJar();
       if (mode === 'copy') {
         const live = await ws.profiles.jar(name);
-        for (const c of live.jar.all()) jar.apply({ op: 'set', cookie: c.toJSON() });
+        for (const c of live.jar.all()) jar.apply(live.jar.lineOf(c));
       }
     }
     const rp: RunProfile = {

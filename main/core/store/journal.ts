@@ -525,7 +525,7 @@ export class CookieJournal {
     return this.locked(async () => {
       await this.readTail();
       const cookies = this.jar.all();
-      const text = cookies.map((c) => `${JSON.stringify({ op: 'set', cookie: c.toJSON() })}\n`).join('');
+      const text = cookies.map((c) => `${JSON.stringify(this.jar.lineOf(c))}\n`).join('');
       await writeFileAtomic(this.opts.file, text);
       const st = await fs.stat(this.opts.file);
       this.offset = Buffer.byteLength(text);

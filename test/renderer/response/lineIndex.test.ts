@@ -6,6 +6,7 @@ import {
   looksLikeJsonText,
   plainIndexer,
   prettyJsonIndexer,
+  type TextSource,
   WRAP,
 } from '../../../renderer/src/features/response/lineIndex';
 
@@ -70,6 +71,53 @@ describe('pretty JSON lines', () => {
     expect(lines.length).toBeGreaterThan(3);
     expect(lines.every((l) => l.length <= WRAP + 10)).toBe(true);
     expect(lines.join('').replace(/\s/g, '')).toBe(JSON.stringify({ long }).replace(':', ':'));
+  });
+});
+
+/** Indexes `text` as it would arrive in parts of the given sizes, indexing after each part. */
+function arriving(text: string, parts: number[], kind: 'pretty' | 'plain'): string[] {
+  let have = '';
+  let done = false;
+  const source: TextSource = { text: () => have, more: () => !done };
+  const index = new LineIndex();
+  const step = kind === 'pretty' ? prettyJsonIndexer(source, index, 7) : plainIndexer(source, index, 7);
+  let at = 0;
+  for (const size of parts) {
+    have += text.slice(at, at + size);
+    at += size;
+    // Index what has arrived, in slices, until the indexer waits for more.
+    for (let k = 0; k < 1000 && !step(); k++) {
+      // next slice
+    }
+  }
+  have += text.slice(at);
+  done = true;
+  while (!step()) {
+    // the rest
+  }
+  return Array.from({ length: index.count }, (_, i) => lineAt(have, index, i, kind === 'pretty'));
+}
+
+describe('a body indexed while it downloads', () => {
+  it('gives the same lines as the whole text, wherever the parts are cut (property test)', () => {
+    fc.assert(
+      fc.property(
+        fc.jsonValue(),
+        fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 30 }),
+        (value, parts) => {
+          const text = JSON.stringify(value, null, Math.random() < 0.5 ? undefined : 1);
+          if (!looksLikeJsonText(text)) return;
+          expect(arriving(text, parts, 'pretty')).toEqual(pretty(text));
+          expect(arriving(text, parts, 'plain')).toEqual(plain(text));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('cuts a long line at the same places when it arrives in parts', () => {
+    const text = `${'y'.repeat(WRAP * 2 + 5)}\nend`;
+    expect(arriving(text, [1500, 1500, 1000], 'plain')).toEqual(plain(text));
   });
 });
 

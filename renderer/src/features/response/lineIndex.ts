@@ -62,16 +62,31 @@ export function looksLikeJsonText(text: string): boolean {
 }
 
 /**
- * Indexes pretty JSON lines of `text`, `budget` characters per call: returns a function that
- * goes on where it stopped and returns true once the whole text is indexed.
+ * The text being indexed: all of it at once, or growing while it downloads (`more` is true until
+ * the last part has been added; `text()` is always the whole text so far).
  */
-export function prettyJsonIndexer(text: string, index: LineIndex, budget = 1 << 20): () => boolean {
+export interface TextSource {
+  text(): string;
+  more(): boolean;
+}
+
+export const wholeText = (text: string): TextSource => ({ text: () => text, more: () => false });
+
+/** One call indexes one slice; true once everything is indexed. `position()`: characters read so far. */
+export type Indexer = (() => boolean) & { position(): number };
+
+/**
+ * Indexes pretty JSON lines of the source, `budget` characters per call: returns a function that
+ * goes on where it stopped and returns true once the whole text is indexed. While the source
+ * still grows it indexes what has arrived and waits (returns false) for the rest.
+ */
+export function prettyJsonIndexer(src: TextSource | string, index: LineIndex, budget = 1 << 20): Indexer {
+  const source = typeof src === 'string' ? wholeText(src) : src;
   let i = 0;
   let depth = 0;
   let lineStart = -1; // first character of the current line, -1 when none yet
   let inString = false;
   let escaped = false;
-  const n = text.length;
   const endLine = (end: number) => {
     if (lineStart >= 0) {
       // Long lines (a huge string value) are cut into WRAP-sized pieces at the same depth.
@@ -79,7 +94,10 @@ export function prettyJsonIndexer(text: string, index: LineIndex, budget = 1 << 
     }
     lineStart = -1;
   };
-  return () => {
+  const step = () => {
+    const text = source.text();
+    const more = source.more();
+    const n = text.length;
     const stop = Math.min(n, i + budget);
     for (; i < stop; i++) {
       const c = text.charCodeAt(i);
@@ -96,12 +114,12 @@ export function prettyJsonIndexer(text: string, index: LineIndex, budget = 1 << 
         lineStart = i;
         continue;
       }
-      if (lineStart < 0) lineStart = i;
-      if (c === QUOTE) inString = true;
-      else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (c === OPEN_BRACE || c === OPEN_BRACKET) {
         // `{}` / `[]` stay on one line.
         let j = i + 1;
         while (j < n && isSpace(text.charCodeAt(j))) j++;
+        if (j >= n && more) break; // what follows has not arrived yet: look again later
+        if (lineStart < 0) lineStart = i;
         const close = c === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET;
         if (j < n && text.charCodeAt(j) === close) {
           i = j;
@@ -109,36 +127,49 @@ export function prettyJsonIndexer(text: string, index: LineIndex, budget = 1 << 
         }
         endLine(i + 1);
         depth++;
-      } else if (c === COMMA) endLine(i + 1);
+        continue;
+      }
+      if (lineStart < 0) lineStart = i;
+      if (c === QUOTE) inString = true;
+      else if (c === COMMA) endLine(i + 1);
     }
-    if (i >= n) {
+    if (i >= n && !more) {
       endLine(n);
       return true;
     }
     return false;
   };
+  return Object.assign(step, { position: () => i });
 }
 
-/** Indexes `text` as plain lines (split at line breaks, and every WRAP characters), `budget` per call. */
-export function plainIndexer(text: string, index: LineIndex, budget = 1 << 22): () => boolean {
+/** Indexes the source as plain lines (split at line breaks, and every WRAP characters), `budget` per call. */
+export function plainIndexer(src: TextSource | string, index: LineIndex, budget = 1 << 22): Indexer {
+  const source = typeof src === 'string' ? wholeText(src) : src;
   let start = 0;
-  const n = text.length;
-  return () => {
+  const step = () => {
+    const text = source.text();
+    const more = source.more();
+    const n = text.length;
     const stop = Math.min(n, start + budget);
     while (start < stop) {
       let nl = text.indexOf('\n', start);
-      if (nl < 0 || nl > start + WRAP) nl = Math.min(n, start + WRAP);
+      if (nl < 0 || nl > start + WRAP) {
+        // No line break within WRAP characters: a piece of WRAP, unless the rest has not arrived.
+        if (more && start + WRAP > n) break;
+        nl = Math.min(n, start + WRAP);
+      }
       let end = nl;
       if (end > start && text.charCodeAt(end - 1) === CR) end--;
       index.push(start, end, 0);
       start = nl < n && text.charCodeAt(nl) === LF ? nl + 1 : nl;
     }
-    if (start >= n) {
+    if (start >= n && !more) {
       if (n === 0 || text.charCodeAt(n - 1) === LF) index.push(n, n, 0);
       return true;
     }
     return false;
   };
+  return Object.assign(step, { position: () => start });
 }
 
 /** The text of line `i`: for pretty JSON, indented by its depth with blanks outside strings dropped and `": "` after keys. */

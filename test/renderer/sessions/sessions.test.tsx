@@ -161,4 +161,48 @@ describe('sessions in the UI', { timeout: 180_000 }, () => {
     await screen.findByRole('button', { name: 'Run matrix' }, { timeout: 60000 });
     expect(screen.getByRole('button', { name: 'My notes as alice: 401 deny, not as expected' })).toBeTruthy();
   });
+
+  it('"Login recipe…" sets a profile’s recipe from saved requests in order; "Log in again" then uses it', async () => {
+    const { core } = await start();
+    render(<ProfileSwitcher />);
+    fireEvent.keyDown(await screen.findByRole('button', { name: 'Actions for anonymous' }), { key: 'Enter' });
+    fireEvent.click(within(await screen.findByRole('menu')).getByRole('menuitem', { name: 'Login recipe…' }));
+    const dialog = await screen.findByRole(
+      'dialog',
+      { name: 'Login recipe of anonymous' },
+      { timeout: 15000 },
+    );
+    const steps = await within(dialog).findByRole('group', { name: 'Recipe steps' }, { timeout: 15000 });
+    await within(steps).findByText('Session / Log in', { exact: false }, { timeout: 15000 });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save recipe' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
+      'Tick at least one saved request (or remove the recipe)',
+    );
+    const box = (label: RegExp) =>
+      within(steps)
+        .getAllByRole('checkbox')
+        .find((b) => label.test(b.closest('label')?.textContent ?? '')) as HTMLInputElement;
+    fireEvent.click(box(/Session \/ Login page$/));
+    fireEvent.click(box(/Session \/ Log in$/));
+    expect(box(/Session \/ Log in$/).closest('label')?.textContent).toMatch(/^2POST/);
+    fireEvent.change(within(dialog).getByRole('textbox', { name: '…or this cookie is missing' }), {
+      target: { value: 'session' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save recipe' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), { timeout: 15000 });
+    const list = await core['profiles.list']({});
+    const anon = list.ok ? list.value.find((p) => p.name === 'anonymous') : undefined;
+    expect(anon?.login?.steps).toHaveLength(2);
+    expect(anon?.login?.expiry).toEqual({ statuses: [401, 419], cookie: 'session' });
+    // anonymous has no password, so the recipe's last step answers 401: said in one line.
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Actions for anonymous' }), { key: 'Enter' });
+    fireEvent.click(within(await screen.findByRole('menu')).getByRole('menuitem', { name: 'Log in again' }));
+    await waitFor(
+      () =>
+        expect(document.querySelector('.login-status-line.is-error')?.textContent).toBe(
+          "anonymous: The login recipe of 'anonymous' was answered 401 Unauthorized×",
+        ),
+      { timeout: 15000 },
+    );
+  });
 });

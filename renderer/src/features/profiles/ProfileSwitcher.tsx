@@ -2,7 +2,7 @@ import * as Menu from '@radix-ui/react-dropdown-menu';
 import { type CSSProperties, useState } from 'react';
 import type { Profile } from '../../../../main/shared/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { LogInAgainItem, LoginStatus } from '../sessions/LoginAgain';
+import { LogInAgainItem, LoginStatus, RecipeDialogHost, RecipeItem } from '../sessions/LoginAgain';
 import { PROFILE_PALETTE } from './accent';
 import { ProfileNameForm } from './ProfileNameForm';
 import { useProfilesStore } from './store';
@@ -88,6 +88,7 @@ export function ProfileSwitcher() {
         </button>
       )}
       <LoginStatus />
+      <RecipeDialogHost />
       <ConfirmDialog
         open={deleting !== null}
         onOpenChange={(o) => !o && setDeleting(null)}
@@ -149,6 +150,7 @@ function ProfileChip({ profile, index, active, onRename, onDuplicate, onDelete }
               Duplicate…
             </Menu.Item>
             <LogInAgainItem profile={profile} />
+            <RecipeItem profile={profile} />
             <Menu.Separator className="ui-menu-separator" />
             <Menu.Label className="ui-menu-label">Colour</Menu.Label>
             <div className="profiles-swatches">

@@ -1,5 +1,7 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
 import type { Profile } from '../../../../main/shared/types';
+import { useProfilesStore } from '../profiles/store';
+import { RecipeDialog } from './RecipeDialog';
 import { useSessionsStore } from './store';
 import './sessions.css';
 
@@ -17,6 +19,22 @@ export function LogInAgainItem({ profile }: { profile: Profile }) {
       {running ? 'Logging in…' : has ? 'Log in again' : 'Log in again (no recipe)'}
     </Menu.Item>
   );
+}
+
+/** "Login recipe…" in a profile's menu: opens the recipe dialog for it. */
+export function RecipeItem({ profile }: { profile: Profile }) {
+  return (
+    <Menu.Item className="ui-menu-item" onSelect={() => useSessionsStore.getState().editRecipe(profile.name)}>
+      Login recipe…
+    </Menu.Item>
+  );
+}
+
+/** Where the recipe dialog opens (mounted once, beside the profile chips). */
+export function RecipeDialogHost() {
+  const name = useSessionsStore((s) => s.recipeFor);
+  const profile = useProfilesStore((s) => (name ? s.profiles[name] : undefined)) ?? null;
+  return <RecipeDialog profile={profile} onClose={() => useSessionsStore.getState().editRecipe(null)} />;
 }
 
 /** The outcome of the last "Log in again", one line per profile, dismissable. */

@@ -22,6 +22,9 @@ export interface SessionsState {
   /** Runs the profile's login recipe against its own jar. Never throws. */
   logInAgain(profile: string): Promise<void>;
   dismissLogin(profile: string): void;
+  /** The profile whose login recipe is being edited, or null. */
+  recipeFor: string | null;
+  editRecipe(profile: string | null): void;
 }
 
 export const useSessionsStore = create<SessionsState>()((set) => ({
@@ -34,6 +37,10 @@ export const useSessionsStore = create<SessionsState>()((set) => ({
     set({ relogin: on });
   },
   login: {},
+  recipeFor: null,
+  editRecipe(profile) {
+    set({ recipeFor: profile });
+  },
   async logInAgain(profile) {
     set((s) => ({ login: { ...s.login, [profile]: { state: 'running' } } }));
     const res = await api['profiles.login']({ profile });

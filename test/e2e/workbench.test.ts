@@ -44,7 +44,7 @@ async function demoCollection(app: RunningApp): Promise<Collection> {
 }
 
 describeBrowser('request tabs and drafts in the browser', () => {
-  const app = appPerBlock({ demo: true, colorScheme: 'light' });
+  const app = appPerBlock({ demo: true, colorScheme: 'light' }, { readyTimeout: 50_000 });
 
   it('a POST with a body opens on Body; an edit survives going to another request and back', async () => {
     const { page } = app;
@@ -150,7 +150,7 @@ describeBrowser('request tabs and drafts in the browser', () => {
 });
 
 describeBrowser('a response pane that always matches, in the browser', () => {
-  const app = appPerBlock({ demo: true, colorScheme: 'light' });
+  const app = appPerBlock({ demo: true, colorScheme: 'light' }, { readyTimeout: 50_000 });
 
   it('send as alice, switch to bob and back: alice’s response is shown again, labelled', async () => {
     const { page } = app;
@@ -192,7 +192,7 @@ describeBrowser('a response pane that always matches, in the browser', () => {
 });
 
 describeBrowser('history in the browser', () => {
-  const app = appPerBlock({ demo: true, colorScheme: 'light' });
+  const app = appPerBlock({ demo: true, colorScheme: 'light' }, { readyTimeout: 50_000 });
 
   it('a sent request shows its profile, method, path, saved name and status; opening it restores its response', async () => {
     const { page } = app;
@@ -229,7 +229,7 @@ describeBrowser('history in the browser', () => {
 });
 
 describeBrowser('sidebar, layout and keyboard in the browser', () => {
-  const app = appPerBlock({ demo: true, colorScheme: 'dark' });
+  const app = appPerBlock({ demo: true, colorScheme: 'dark' }, { readyTimeout: 50_000 });
   /** The tree's request rows, top to bottom, by their names ("POST Log in"). */
   const sessionRows = (app: RunningApp) =>
     app.page.$$eval('[role="treeitem"]', (items) => items.map((i) => i.getAttribute('aria-label') ?? ''));

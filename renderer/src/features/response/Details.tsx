@@ -187,7 +187,7 @@ export function HopsTimeline({ hops }: { hops: Hop[] }) {
                     // biome-ignore lint/suspicious/noArrayIndexKey: positional
                     key={j}
                     className="response-cookie-chip mono"
-                    title={`from ${SOURCE_LABEL[c.source]}`}
+                    title={`${c.name}=${c.value} (from ${SOURCE_LABEL[c.source]})`}
                   >
                     {c.name}={c.value}
                   </span>
@@ -204,7 +204,7 @@ export function HopsTimeline({ hops }: { hops: Hop[] }) {
                     // biome-ignore lint/suspicious/noArrayIndexKey: positional
                     key={j}
                     className={`response-cookie-chip mono response-cookie-${r.outcome}`}
-                    title={r.reason ? `${r.outcome}: ${r.reason}` : r.outcome}
+                    title={`${r.raw}\n${r.reason ? `${r.outcome}: ${r.reason}` : r.outcome}`}
                   >
                     {setCookieName(r)}
                     {r.cookie ? `=${r.cookie.value}` : ''} · {r.outcome}

@@ -12,12 +12,12 @@ describe('what a drop in the collections tree means', () => {
       item: { kind: 'request', id: 'c3' },
       to: { folder: 'S', before: 'c1' },
     });
-    expect(moveFor(req('c1', 'S'), target('c2', 'S', 'c3'), 'after').to).toEqual({
+    expect(moveFor(req('c1', 'S'), target('c2', 'S', 'c3'), 'after')?.to).toEqual({
       folder: 'S',
       before: 'c3',
     });
     // after the last one: last in the folder
-    expect(moveFor(req('c1', 'S'), target('c3', 'S', null), 'after').to).toEqual({
+    expect(moveFor(req('c1', 'S'), target('c3', 'S', null), 'after')?.to).toEqual({
       folder: 'S',
       before: null,
     });

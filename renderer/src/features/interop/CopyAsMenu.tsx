@@ -107,7 +107,9 @@ function CodeDialog() {
               as {name}. Share it like a password.
             </div>
           ) : (
-            <p className="ui-note">{name}'s jar has no cookies for this URL: none of its session goes with the code.</p>
+            <p className="ui-note">
+              {name}'s jar has no cookies for this URL: none of its session goes with the code.
+            </p>
           )}
           <div className="interop-code">
             <pre className="mono interop-code-text">{state.snippet.code}</pre>

@@ -25,6 +25,7 @@ import type {
   SavedRequest,
   Settings,
 } from '../shared/types';
+import { browserChannels } from './browser';
 import { channel, collectionId, none } from './channel';
 import { environmentChannels } from './environments';
 import { interopChannels } from './interop';
@@ -125,6 +126,7 @@ export const contract = {
   ...workbenchChannels,
   ...interopChannels,
   ...environmentChannels,
+  ...browserChannels,
 };
 
 function profilesUpdateArgs() {

@@ -8,6 +8,7 @@ import type { EventBus } from './events';
 import { responseHandlers } from './http/channels';
 import { closeDispatchers } from './http/send';
 import { closeSpool, openSpool } from './http/spool';
+import { browserHandlers } from './browser/login';
 import { interopHandlers } from './interop';
 import {
   clearCookies,
@@ -155,5 +156,6 @@ export async function createTandem(opts: TandemOptions): Promise<Tandem> {
     ...workbenchHandlers(new WorkbenchStore(ws.dataDir, ws.queue), ws),
     ...interopHandlers(ws, VERSION),
     ...environmentHandlers(ws),
+    ...browserHandlers(ws),
   };
 }

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { type BrowserLoginResult, browserLoginArgs } from '../shared/browserLogin';
+import { profileName } from '../shared/schemas';
+import { channel } from './channel';
+
+/** Browser login per profile (web mode and the CLI; the Electron shell opens its own window). */
+export const browserChannels = {
+  /** Opens the browser on the URL; answers when the user presses Done or closes it. */
+  'browser.login': channel<BrowserLoginResult>()(browserLoginArgs),
+  /** "Done": takes the cookies of the open browser login and closes it. */
+  'browser.done': channel<{ finished: boolean }>()(z.object({ profile: profileName })),
+};

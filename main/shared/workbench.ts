@@ -15,7 +15,15 @@ export const tabOriginSchema = z.object({
 });
 
 /** Which editor pane a tab shows. */
-export const editorPaneSchema = z.enum(['params', 'headers', 'body', 'auth', 'cookies', 'options']);
+export const editorPaneSchema = z.enum([
+  'params',
+  'headers',
+  'body',
+  'auth',
+  'cookies',
+  'options',
+  'extract',
+]);
 
 export const workbenchTabSchema = z.object({
   id: z.string().min(1).max(100),

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { firstRuleError, normalizeRules } from '../../../main/shared/extractRules';
 import type { Result, SavedRequest } from '../../../main/shared/types';
 import { api } from '../api';
 import { useCollectionsStore } from '../features/collections/store';
@@ -48,9 +49,19 @@ export async function saveTab(tabId = useRequestStore.getState().activeId): Prom
     return null;
   }
   const draft = tab.draft;
+  // Extraction rules being edited are saved with the request; a broken one stops the save.
+  const ruleError = tab.extract ? firstRuleError(tab.extract.rules) : null;
+  if (ruleError) {
+    // The Extract pane shows the broken rule's one-line error where it can be fixed.
+    useRequestStore.getState().activate(tabId);
+    useRequestStore.getState().setPane('extract');
+    useWorkbenchUi.getState().set({ notice: `Could not save “${origin.name}”: ${ruleError}` });
+    return null;
+  }
+  const extract = tab.extract ? { extract: normalizeRules(tab.extract.rules) } : {};
   const res: Result<SavedRequest> = await api['collections.saveRequest']({
     collectionId: origin.collectionId,
-    request: { ...saved, id: saved.id, name: saved.name, folder: saved.folder, request: draft },
+    request: { ...saved, id: saved.id, name: saved.name, folder: saved.folder, request: draft, ...extract },
   });
   if (!res.ok) {
     useWorkbenchUi.getState().set({ notice: `Could not save “${origin.name}”: ${res.error.message}` });

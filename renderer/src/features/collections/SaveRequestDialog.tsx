@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
+import { firstRuleError, normalizeRules } from '../../../../main/shared/extractRules';
 import { Modal } from '../../components/Modal';
 import '../../components/controls.css';
 import { useRequestStore } from '../request/store';
@@ -69,11 +70,14 @@ export function SaveRequestDialog({ open, onOpenChange }: SaveRequestDialogProps
       target = created.value.id;
     }
     const draft = useRequestStore.getState().draft;
+    // Extraction rules typed before the first save go with it.
+    const edited = useRequestStore.getState().tabs[useRequestStore.getState().activeId]?.extract;
     const res = await saveRequest(target, {
       ...(updating && origin ? { id: origin.requestId } : {}),
       name: n,
       folder: collectionId === NEW ? '' : folder,
       request: draft,
+      ...(edited && !firstRuleError(edited.rules) ? { extract: normalizeRules(edited.rules) } : {}),
     });
     setBusy(false);
     if (!res.ok) return setError({ field: 'form', message: res.error.message });

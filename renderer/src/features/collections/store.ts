@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { ExtractRule } from '../../../../main/shared/sessions';
 import type { Collection, RequestSpec, Result, SavedRequest } from '../../../../main/shared/types';
 import type { CollectionMoveArgs } from '../../../../main/shared/workbench';
 import { api, subscribe } from '../../api';
@@ -23,7 +24,7 @@ export interface CollectionsState extends ListSlice<Collection> {
   move(args: CollectionMoveArgs): Promise<Result<Collection>>;
   saveRequest(
     collectionId: string,
-    request: { id?: string; name: string; folder: string; request: RequestSpec },
+    request: { id?: string; name: string; folder: string; request: RequestSpec; extract?: ExtractRule[] },
   ): Promise<Result<SavedRequest>>;
   duplicateRequest(collectionId: string, requestId: string): Promise<Result<SavedRequest>>;
   removeRequest(collectionId: string, requestId: string): Promise<Result<{ deleted: string }>>;

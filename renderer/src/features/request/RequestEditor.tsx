@@ -1,9 +1,10 @@
 import * as Tabs from '@radix-ui/react-tabs';
 import type { EditorPane } from '../../../../main/shared/workbench';
 import { KeyValueTable } from '../../components/KeyValueTable';
-import { BodyEditor } from './BodyEditor';
-import { parseParams, withParams } from './params';
 import { WillSend } from '../sessions/WillSend';
+import { BodyEditor } from './BodyEditor';
+import { ExtractEditor, useExtractRules } from './ExtractEditor';
+import { parseParams, withParams } from './params';
 import { AuthEditor, CookiesEditor, OptionsEditor } from './RequestPanes';
 import { useRequestStore } from './store';
 import { TabBar } from './TabBar';
@@ -25,6 +26,7 @@ export function RequestEditor({ onSave }: { onSave(): void }) {
   const params = parseParams(draft.url);
   const headerCount = draft.headers.filter((h) => h.enabled !== false && h.name).length;
   const cookieCount = (draft.cookies ?? []).filter((c) => c.enabled !== false && c.name).length;
+  const extractCount = useExtractRules().length;
 
   return (
     <section className="request-editor" aria-label="Request">
@@ -57,6 +59,10 @@ export function RequestEditor({ onSave }: { onSave(): void }) {
           <Tabs.Trigger className="ui-tab" value="options">
             Options
           </Tabs.Trigger>
+          <Tabs.Trigger className="ui-tab" value="extract">
+            Extract
+            <Count n={extractCount} />
+          </Tabs.Trigger>
         </Tabs.List>
         <Tabs.Content className="request-pane" value="params">
           <KeyValueTable
@@ -85,6 +91,9 @@ export function RequestEditor({ onSave }: { onSave(): void }) {
         </Tabs.Content>
         <Tabs.Content className="request-pane" value="options">
           <OptionsEditor />
+        </Tabs.Content>
+        <Tabs.Content className="request-pane" value="extract">
+          <ExtractEditor />
         </Tabs.Content>
       </Tabs.Root>
     </section>

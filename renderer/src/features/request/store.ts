@@ -1,4 +1,6 @@
 import { create } from 'zustand';
+import { extractRuleError, normalizeRules } from '../../../../main/shared/extractRules';
+import type { ExtractRule } from '../../../../main/shared/sessions';
 import type { RequestSpec } from '../../../../main/shared/types';
 import type { EditorPane, WorkbenchLayout } from '../../../../main/shared/workbench';
 import { api, subscribe } from '../../api';
@@ -58,6 +60,8 @@ export interface RequestState {
   moveTab(id: string, toIndex: number): void;
   setDraft(patch: Partial<RequestSpec>): void;
   setPane(pane: EditorPane): void;
+  /** Edits the active tab's extraction rules; `saved` is what the saved request holds (the first edit records it). */
+  setExtract(rules: ExtractRule[], saved: ExtractRule[]): void;
   /** The active tab's draft was saved as `origin`: it becomes the baseline. */
   markSaved(origin: RequestOrigin, saved?: RequestSpec, tabId?: string): void;
   /** A saved request was renamed or deleted elsewhere: tabs showing it follow. */
@@ -198,8 +202,18 @@ export const useRequestStore = create<RequestState>()((set, get) => {
       patchTab(get().activeId, () => ({ pane }));
     },
 
+    setExtract(rules, saved) {
+      patchTab(get().activeId, (t) => ({ extract: { rules, saved: t.extract?.saved ?? saved } }));
+    },
+
     markSaved(origin, saved, tabId = get().activeId) {
-      patchTab(tabId, (t) => ({ origin, baseline: structuredClone(saved ?? t.draft), title: undefined }));
+      patchTab(tabId, (t) => ({
+        origin,
+        baseline: structuredClone(saved ?? t.draft),
+        title: undefined,
+        // The rules just saved are the saved ones now.
+        ...(t.extract ? { extract: { rules: t.extract.rules, saved: t.extract.rules } } : {}),
+      }));
     },
 
     followOrigin(requestId, origin) {
@@ -240,7 +254,11 @@ export const useRequestStore = create<RequestState>()((set, get) => {
       }));
       // A saved request's extraction rules apply (the core finds them by its id).
       const saved = tab.origin ? { requestId: tab.origin.requestId } : {};
-      const res = await api['request.send']({ profile, request, sendId, ...saved });
+      // Rules being edited apply as shown (the valid ones), saved or not.
+      const edited = tab.extract
+        ? { extract: normalizeRules(tab.extract.rules.filter((r) => extractRuleError(r) === null)) }
+        : {};
+      const res = await api['request.send']({ profile, request, sendId, ...saved, ...edited });
       const outcome: SendOutcome = res.ok
         ? { kind: 'response', response: res.value }
         : { kind: 'error', error: res.error, at: new Date().toISOString() };

@@ -1,3 +1,4 @@
+import type { ExtractRule } from '../../../../main/shared/sessions';
 import type { Comparison, RequestSpec, ResponseRecord, TandemError } from '../../../../main/shared/types';
 import type { EditorPane, TabOrigin, Workbench, WorkbenchTab } from '../../../../main/shared/workbench';
 
@@ -44,6 +45,8 @@ export interface Tab {
   /** History entries of the last responses per profile (kept in the workspace, reloaded after a restart). */
   lastSent: Record<string, { historyId: string; at: string }>;
   compare: CompareSlot;
+  /** Extraction rules being edited (absent: the saved request's, untouched); `saved` is what they are compared to. */
+  extract?: { rules: ExtractRule[]; saved: ExtractRule[] };
 }
 
 export function emptyRequest(): RequestSpec {
@@ -101,7 +104,8 @@ export function sameRequest(a: RequestSpec, b: RequestSpec): boolean {
 }
 
 /** A tab is unsaved when its draft differs from what was saved (or, for a new one, from an empty request). */
-export function isDirty(tab: Pick<Tab, 'draft' | 'baseline'>): boolean {
+export function isDirty(tab: Pick<Tab, 'draft' | 'baseline'> & Pick<Partial<Tab>, 'extract'>): boolean {
+  if (tab.extract && canonical(tab.extract.rules) !== canonical(tab.extract.saved)) return true;
   return !sameRequest(tab.draft, tab.baseline ?? emptyRequest());
 }
 

@@ -12,6 +12,7 @@ import {
 import { issueLine } from '../shared/text';
 import type { Collection } from '../shared/types';
 import { parseCount, validateProfileName } from './parse';
+import { parseReportFormat, requestOrder, writeReport } from './report';
 import { type CliIO, type Core, printJson, requireProfile, withCore, workspaceFor } from './session';
 import { parseJarMode } from './session-args';
 
@@ -58,7 +59,7 @@ export function formatRunSummary(s: RunSummary, profiles: readonly string[], ms:
   const relogged = s.relogged ? `, ${s.relogged} re-logged in` : '';
   return `${s.requests} requests as ${profiles.join(', ')} in ${secs} s: ${s.responses} responses${
     classes ? ` (${classes})` : ''
-  }, ${s.failed} failed${relogged}`;
+  }, ${s.failed} failed${relogged}${s.checks ? `; checks: ${s.checks.passed} passed, ${s.checks.failed} failed` : ''}`;
 }
 
 /** A collection file (read here: the core never reads the user's cwd) or a saved collection's id. */
@@ -93,6 +94,9 @@ interface RunOptions {
   iterations: string;
   jars: string;
   relogin: boolean;
+  env?: string;
+  report?: string;
+  out?: string;
   json?: boolean;
   dataDir?: string;
 }
@@ -112,34 +116,58 @@ export function registerRunCommand(program: Command, io: CliIO): void {
       DEFAULT_JAR_MODE,
     )
     .option('--no-relogin', 'do not re-login and retry when a session has expired')
+    .option('--env <name>', 'use this environment instead of the active one (tandem env list)')
+    .option('--report <format>', 'write a CI report of the run and its checks: junit, json or html')
+    .option('--out <path>', 'where --report writes (default: standard output)')
     .option('--json', 'print one JSON object instead of the summary line')
     .action(async (ref: string, _opts: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<RunOptions>();
+      const report = parseReportFormat(opts.report);
       const profiles = (opts.profile.length ? opts.profile : ['default']).map(validateProfileName);
       const iterations = parseCount(opts.iterations, '--iterations', 1_000_000);
       const jars = parseJarMode(opts.jars);
-      const result: CollectionRunResult = await withCore(workspaceFor(opts.dataDir, io), async (core) => {
-        for (const p of profiles) await requireProfile(core, p);
-        const target = await collectionRef(core, ref, io);
-        const runId = randomUUID();
-        const off = io.onInterrupt(() => {
-          core.call('collections.cancelRun', { runId }).catch(() => {});
-        });
-        try {
-          return await core.call('collections.run', {
-            ...target,
-            profiles,
-            iterations,
-            jars,
-            ...(opts.relogin === false ? { relogin: false } : {}),
-            runId,
+      const result: CollectionRunResult = await withCore(
+        workspaceFor(opts.dataDir, io, opts.env),
+        async (core) => {
+          for (const p of profiles) await requireProfile(core, p);
+          const target = await collectionRef(core, ref, io);
+          const runId = randomUUID();
+          const off = io.onInterrupt(() => {
+            core.call('collections.cancelRun', { runId }).catch(() => {});
           });
-        } finally {
-          off();
-        }
-      });
+          try {
+            return await core.call('collections.run', {
+              ...target,
+              profiles,
+              iterations,
+              jars,
+              ...(opts.relogin === false ? { relogin: false } : {}),
+              runId,
+            });
+          } finally {
+            off();
+          }
+        },
+      );
       const { summary } = result;
-      if (opts.json)
+      if (report)
+        writeReport(
+          io,
+          report,
+          {
+            kind: 'run',
+            title: result.collection,
+            profiles,
+            requests: requestOrder(result.cases ?? []),
+            cases: result.cases ?? [],
+            durationMs: result.durationMs,
+            environment: result.environment ?? null,
+          },
+          opts.out,
+        );
+      if (report && !opts.out) {
+        // the report is the output
+      } else if (opts.json)
         printJson(io, {
           collection: result.collection,
           profiles,
@@ -147,6 +175,7 @@ export function registerRunCommand(program: Command, io: CliIO): void {
           jars,
           durationMs: result.durationMs,
           ...summary,
+          ...(result.environment ? { environment: result.environment } : {}),
         });
       else io.out(`${formatRunSummary(summary, profiles, result.durationMs)}\n`);
       if (result.cancelled) fail('CANCELLED', 'The run was cancelled');
@@ -155,6 +184,16 @@ export function registerRunCommand(program: Command, io: CliIO): void {
         fail(
           'NETWORK_ERROR',
           `${summary.failed} of ${summary.requests} requests got no response (first: ${first?.request} as ${first?.profile}: ${first?.message})`,
+        );
+      }
+      if (summary.checks?.failed) {
+        const bad = (result.cases ?? []).find((c) => c.assertions.some((a) => !a.pass));
+        const a = bad?.assertions.find((x) => !x.pass);
+        fail(
+          'CHECK_FAILED',
+          `${summary.checks.failed} of ${summary.checks.passed + summary.checks.failed} checks failed${
+            bad && a ? ` (first: ${bad.request} as ${bad.profile}: ${a.label}, got ${a.actual})` : ''
+          }`,
         );
       }
     });

@@ -5,6 +5,7 @@ import { registerRunCommand } from './collection-run';
 import { registerCollections } from './commands/collections';
 import { registerCompareCommands } from './commands/compare';
 import { registerCookies } from './commands/cookies';
+import { registerEnv } from './commands/env';
 import { registerInterop } from './commands/interop';
 import { registerLogin } from './commands/login';
 import { registerProfiles } from './commands/profiles';
@@ -41,8 +42,9 @@ export function buildProgram(io: CliIO): Command {
   registerRunCommand(program, io);
   registerCompareCommands(program, io);
   registerCollections(program, io);
-  registerInterop(program, io);
   registerLogin(program, io);
+  registerInterop(program, io);
+  registerEnv(program, io);
   return program;
 }
 

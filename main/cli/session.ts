@@ -33,8 +33,12 @@ export function dataDirFor(flag: string | undefined, io: CliIO): string {
 }
 
 /** The workspace to open and where its notices go: what `withCore` takes. */
-export function workspaceFor(flag: string | undefined, io: CliIO): { dataDir: string; io: CliIO } {
-  return { dataDir: dataDirFor(flag, io), io };
+export function workspaceFor(
+  flag: string | undefined,
+  io: CliIO,
+  env?: string,
+): { dataDir: string; io: CliIO; env?: string } {
+  return { dataDir: dataDirFor(flag, io), io, ...(env ? { env } : {}) };
 }
 
 /**
@@ -42,10 +46,11 @@ export function workspaceFor(flag: string | undefined, io: CliIO): { dataDir: st
  * Workspace notices (permissions fixed, damaged lines set aside) go to `io.err`, one line each.
  */
 export async function withCore<T>(
-  where: string | { dataDir: string; io: Pick<CliIO, 'err'> },
+  where: string | { dataDir: string; io: Pick<CliIO, 'err'>; env?: string },
   fn: (core: Core) => Promise<T>,
 ): Promise<T> {
-  const { dataDir, io } = typeof where === 'string' ? { dataDir: where, io: null } : where;
+  const { dataDir, io, env } =
+    typeof where === 'string' ? { dataDir: where, io: null, env: undefined } : where;
   const existing = await stat(dataDir).catch(() => null);
   if (existing && !existing.isDirectory())
     fail(
@@ -58,7 +63,7 @@ export async function withCore<T>(
     import('../core/tandem'),
     import('../contract/local'),
   ]);
-  const tandem = await createTandem({ dataDir, host: 'cli' });
+  const tandem = await createTandem({ dataDir, host: 'cli', ...(env ? { environment: env } : {}) });
   const unlisten = io ? tandem.notices.listen((m) => io.err(`tandem: ${m}\n`)) : () => undefined;
   const bridge = localBridge(tandem);
   const core: Core = {

@@ -11,7 +11,7 @@ import {
   requestSpecSchema,
   savedRequestInput,
 } from '../shared/schemas';
-import { extractRuleSchema, jarModeSchema, loginRecipeSchema } from '../shared/sessions';
+import { expectationSchema, extractRuleSchema, jarModeSchema, loginRecipeSchema } from '../shared/sessions';
 import { issueLine } from '../shared/text';
 import type {
   Collection,
@@ -25,6 +25,7 @@ import type {
   SavedRequest,
   Settings,
 } from '../shared/types';
+import { assertionChannels } from './assertions';
 import { browserChannels } from './browser';
 import { channel, collectionId, none } from './channel';
 import { environmentChannels } from './environments';
@@ -101,7 +102,13 @@ export const contract = {
     z.object({ id: collectionId, name: z.string().min(1).max(200) }),
   ),
   'collections.delete': channel<{ deleted: string }>()(z.object({ id: collectionId })),
-  'collections.saveRequest': channel<SavedRequest>()(z.object({ collectionId, request: savedRequestInput })),
+  'collections.saveRequest': channel<SavedRequest>()(
+    z.object({
+      collectionId,
+      // extract: the request's extraction rules (absent: the saved ones are kept).
+      request: savedRequestInput.extend({ extract: z.array(extractRuleSchema).max(50).optional() }),
+    }),
+  ),
   'collections.deleteRequest': channel<{ deleted: string }>()(
     z.object({ collectionId, requestId: z.string() }),
   ),
@@ -127,6 +134,7 @@ export const contract = {
   ...interopChannels,
   ...environmentChannels,
   ...browserChannels,
+  ...assertionChannels,
 };
 
 function profilesUpdateArgs() {
@@ -173,7 +181,7 @@ function compareArgs() {
 }
 
 function matrixArgs() {
-  const expectation = z.union([z.enum(['allow', 'deny']), z.number().int().min(100).max(599)]);
+  const expectation = expectationSchema;
   return z.object({
     collectionId,
     profiles: z.array(profileName).min(1).max(20),

@@ -1,6 +1,7 @@
 import packageJson from '../../package.json';
 import type { Handlers } from '../contract';
 import { attempt } from '../shared/errors';
+import { browserHandlers } from './browser/login';
 import { collectionHandlers } from './collections/handlers';
 import { compareChannels } from './compare/channels';
 import { environmentHandlers } from './environments/handlers';
@@ -8,8 +9,8 @@ import type { EventBus } from './events';
 import { responseHandlers } from './http/channels';
 import { closeDispatchers } from './http/send';
 import { closeSpool, openSpool } from './http/spool';
-import { browserHandlers } from './browser/login';
 import { interopHandlers } from './interop';
+import { assertionHandlers } from './matrices/handlers';
 import {
   clearCookies,
   deleteCookie,
@@ -43,6 +44,8 @@ export interface TandemOptions {
    * passes nothing), and keeps profiles pointed at this run's demo URL.
    */
   seedSample?: SampleSource;
+  /** Use this environment instead of the active one (the CLI's `--env NAME`); must exist. */
+  environment?: string;
 }
 
 /** Everything the app can do: one function per contract channel, plus lifecycle. */
@@ -74,6 +77,11 @@ async function closeCore(close: () => Promise<void>): Promise<void> {
  */
 export async function createTandem(opts: TandemOptions): Promise<Tandem> {
   const ws = await openWorkspace(opts.dataDir, { secretBox: opts.secretBox });
+  if (opts.environment)
+    await ws.environments.pin(opts.environment).catch(async (e) => {
+      await closeWorkspace(ws).catch(() => undefined);
+      throw e;
+    });
   const demoUrl = opts.demoUrl ?? null;
   if (opts.seedSample) await seedIfFirstRun(ws, demoUrl, opts.seedSample);
   if (opts.seedSample && demoUrl) await followDemoUrl(ws, demoUrl);
@@ -157,5 +165,6 @@ export async function createTandem(opts: TandemOptions): Promise<Tandem> {
     ...interopHandlers(ws, VERSION),
     ...environmentHandlers(ws),
     ...browserHandlers(ws),
+    ...assertionHandlers(ws),
   };
 }

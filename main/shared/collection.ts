@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkSchema } from './checks';
 import { keyValue, requestSpecSchema } from './schemas';
 import { extractRuleSchema, matrixExpectationsSchema } from './sessions';
 
@@ -15,6 +16,8 @@ export const savedRequestSchema = z.object({
   request: requestSpecSchema,
   /** Values to take from the response into the sending profile's variables. */
   extract: z.array(extractRuleSchema).optional(),
+  /** Declarative checks judged against each response (shared/checks.ts). */
+  checks: z.array(checkSchema).max(100).optional(),
 });
 
 export const collectionSchema = z.object({

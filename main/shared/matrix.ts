@@ -1,3 +1,4 @@
+import { type CheckedResponse, describeCheck, judgeCheck } from './checks';
 import { fail } from './errors';
 import { isInside } from './folders';
 import type { ExtractRule } from './sessions';
@@ -25,8 +26,18 @@ export function verdictOf(status: number | null, notFoundIsDeny = false): Verdic
 }
 
 /** Whether a cell meets its expectation: a verdict must match, a number must equal the status. */
-export function meets(expected: Expectation, cell: Pick<MatrixCell, 'status' | 'verdict'>): boolean {
+export function meets(
+  expected: Expectation,
+  cell: Pick<MatrixCell, 'status' | 'verdict'>,
+  response?: CheckedResponse | null,
+): boolean {
+  if (typeof expected === 'object') return response ? judgeCheck(expected, response).pass : false;
   return typeof expected === 'number' ? cell.status === expected : cell.verdict === expected;
+}
+
+/** How an expectation reads: "allow", "200", "header x-role equals admin". */
+export function describeExpectation(expected: Expectation): string {
+  return typeof expected === 'object' ? describeCheck(expected) : String(expected);
 }
 
 export function summarizeMatrix(cells: Record<string, MatrixCell>): MatrixResult['summary'] {

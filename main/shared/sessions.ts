@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { checkSchema } from './checks';
+import type { ReportCase } from './reports';
 import type { ErrorCode } from './result';
 import { requestSpecSchema } from './schemas';
 
@@ -178,7 +180,12 @@ export function isRunEntry<T extends { run?: RunRecord }>(e: T): e is T & { run:
 
 // ---------- matrix expectations ----------
 
-export const expectationSchema = z.union([z.enum(['allow', 'deny']), z.number().int().min(100).max(599)]);
+/** A verdict, an exact status, or any check (shared/checks.ts) judged against the cell's response. */
+export const expectationSchema = z.union([
+  z.enum(['allow', 'deny']),
+  z.number().int().min(100).max(599),
+  checkSchema,
+]);
 /** requestId → profile → expected verdict or status. */
 export const matrixExpectationsSchema = z.record(z.string(), z.record(z.string(), expectationSchema));
 
@@ -196,6 +203,7 @@ export const collectionInputSchema = z.object({
       folder: z.string().default(''),
       request: requestSpecSchema,
       extract: z.array(extractRuleSchema).max(50).optional(),
+      checks: z.array(checkSchema).max(100).optional(),
     }),
   ),
 });
@@ -210,6 +218,8 @@ export interface RunSummary {
   failures: Array<{ profile: string; request: string; code: ErrorCode; message: string }>;
   /** Sends that met an expired session and were retried after the login recipe ran. */
   relogged: number;
+  /** The saved requests' checks judged (shared/checks.ts): how many held and how many did not. */
+  checks?: { passed: number; failed: number };
 }
 
 export interface CollectionRunResult {
@@ -222,6 +232,10 @@ export interface CollectionRunResult {
   /** The run's one history entry. */
   historyId: string;
   cancelled: boolean;
+  /** One case per send with its checks judged, for reports (the first RUN_STEPS_KEPT). */
+  cases?: ReportCase[];
+  /** The environment the run used, if any. */
+  environment?: string | null;
 }
 
 /** What `profiles.login` / `tandem login` report. */

@@ -277,6 +277,8 @@ export interface MatrixCell {
   expected?: Expectation;
   /** Set only when an expectation was given. */
   pass?: boolean;
+  /** What a check expectation found (the header's value, the JSON value…). */
+  actual?: string;
   ms: number;
   /** A short summary of the response, for the cell's detail view. */
   detail?: {

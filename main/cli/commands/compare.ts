@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { cellKey, describeDiff } from '../../core/compare';
 import { fail } from '../../shared/errors';
-import { DEFAULT_JAR_MODE } from '../../shared/sessions';
+import { describeExpectation } from '../../shared/matrix';
+import { expectationsById, type MatrixFile, matrixFileSchema } from '../../shared/matrixFile';
+import { matrixReport } from '../../shared/reports';
+import { DEFAULT_JAR_MODE, expectationSchema } from '../../shared/sessions';
 import { issueLine } from '../../shared/text';
 import type {
   Collection,
@@ -17,8 +20,9 @@ import type {
 import { findCollection } from '../collection-run';
 import { table } from '../format';
 import { validateProfileName } from '../parse';
+import { parseReportFormat, writeReport } from '../report';
 import { addRequestOptions, collect, type RequestOptions, requestSpecOf } from '../request-options';
-import { type CliIO, printJson, requireProfile, withCore, workspaceFor } from '../session';
+import { type CliIO, type Core, printJson, requireProfile, withCore, workspaceFor } from '../session';
 import { parseJarMode } from '../session-args';
 
 /**
@@ -71,7 +75,7 @@ export function formatComparison(cmp: Comparison): string {
 }
 
 function showExpected(e: Expectation): string {
-  return typeof e === 'number' ? String(e) : e;
+  return describeExpectation(e);
 }
 
 /** The grid: rows = requests, columns = profiles, cells = status (+ ✓/✗ against the expectation). */
@@ -95,10 +99,7 @@ export function formatMatrix(m: MatrixResult, collection: string): string {
   return `${table(rows)}\n\n${tail}\n`;
 }
 
-const expectFileSchema = z.record(
-  z.string(),
-  z.record(z.string(), z.union([z.enum(['allow', 'deny']), z.number().int().min(100).max(599)])),
-);
+const expectFileSchema = z.record(z.string(), z.record(z.string(), expectationSchema));
 
 /** Reads `--expect FILE.json`: `{ "<request name, folder/name or id>": { "<profile>": "allow" | "deny" | 403 } }`. */
 export function parseExpectFile(text: string, shown: string, c: Collection): MatrixExpectations {
@@ -129,6 +130,7 @@ export function parseExpectFile(text: string, shown: string, c: Collection): Mat
 
 interface CompareOptions extends RequestOptions {
   profile?: string[];
+  env?: string;
   jars: string;
   json?: boolean;
   dataDir?: string;
@@ -146,6 +148,7 @@ function registerCompare(program: Command, io: CliIO): void {
       "copy: copies of the profiles' jars, nothing changed (default); fresh: empty jars, log in first; live: the real jars",
       DEFAULT_JAR_MODE,
     )
+    .option('--env <name>', 'use this environment instead of the active one (tandem env list)')
     .option('--json', 'print the comparison as JSON')
     .action(async (url: string, _opts: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<CompareOptions>();
@@ -154,7 +157,7 @@ function registerCompare(program: Command, io: CliIO): void {
       const profiles = (opts.profile ?? []).map(validateProfileName);
       if (profiles.length < 2 || profiles.length > 10)
         fail('INVALID_ARGUMENT', `Give 2 to 10 --profile options to compare (got ${profiles.length})`);
-      const cmp = await withCore(workspaceFor(opts.dataDir, io), async (core) => {
+      const cmp = await withCore(workspaceFor(opts.dataDir, io, opts.env), async (core) => {
         for (const p of profiles) await requireProfile(core, p);
         const compareId = randomUUID();
         const off = io.onInterrupt(() => {
@@ -176,6 +179,9 @@ function registerCompare(program: Command, io: CliIO): void {
 
 interface MatrixOptions {
   profile?: string[];
+  env?: string;
+  report?: string;
+  out?: string;
   jars: string;
   relogin: boolean;
   folder?: string;
@@ -195,13 +201,43 @@ function readText(file: string, shown: string): string {
   }
 }
 
+/** `tandem matrix run X`: X is a file when one exists at that path, else a saved matrix's name. */
+function readMatrixFile(ref: string, io: CliIO): string | undefined {
+  const file = path.resolve(io.cwd, ref);
+  let isFile = false;
+  try {
+    isFile = statSync(file).isFile();
+  } catch {
+    isFile = false;
+  }
+  return isFile ? readText(file, ref) : undefined;
+}
+
+async function loadMatrix(core: Core, ref: string, text: string | undefined): Promise<MatrixFile> {
+  if (text === undefined) {
+    const found = (await core.call('matrices.list', {})).find((m) => m.name === ref);
+    if (!found) fail('NOT_FOUND', `No matrix file or saved matrix named '${ref}'`);
+    return found;
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    fail('INVALID_FILE', `${ref} is not valid JSON: ${(e as Error).message}`);
+  }
+  const parsed = matrixFileSchema.safeParse(raw);
+  if (!parsed.success) fail('INVALID_FILE', issueLine(`${ref} is not a Tandem matrix file`, parsed.error));
+  return parsed.data;
+}
+
 function registerMatrix(program: Command, io: CliIO): void {
   program
     .command('matrix')
     .description(
       'Run a saved collection as every profile and show who is allowed or denied, request by request',
     )
-    .argument('<collection>', 'name or id of a saved collection')
+    .argument('<collection>', 'name or id of a saved collection, or "run" followed by a matrix')
+    .argument('[matrix]', 'after "run": a matrix file (.json) or the name of a saved matrix')
     .option('--profile <name>', 'profile to run as (repeatable)', collect)
     .option('--folder <folder>', 'only the requests in this folder (and its subfolders)')
     .option('--expect <file.json>', 'expected verdicts: {"<request>": {"<profile>": "allow"|"deny"|403}}')
@@ -211,40 +247,82 @@ function registerMatrix(program: Command, io: CliIO): void {
       DEFAULT_JAR_MODE,
     )
     .option('--no-relogin', 'do not re-login and retry when a session has expired')
+    .option('--env <name>', 'use this environment instead of the active one (tandem env list)')
+    .option('--report <format>', 'write a CI report of the grid: junit, json or html')
+    .option('--out <path>', 'where --report writes (default: standard output)')
     .option('--json', 'print the matrix as JSON')
-    .action(async (ref: string, _opts: unknown, cmd: Command) => {
+    .action(async (first: string, second: string | undefined, _opts: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<MatrixOptions>();
-      const jars = parseJarMode(opts.jars);
-      const profiles = (opts.profile ?? []).map(validateProfileName);
-      if (profiles.length === 0) fail('INVALID_ARGUMENT', 'Give at least one --profile to run the matrix as');
+      const report = parseReportFormat(opts.report);
+      const saved = first === 'run' && second !== undefined ? second : undefined;
+      if (second !== undefined && saved === undefined)
+        fail(
+          'INVALID_ARGUMENT',
+          `Use 'tandem matrix COLLECTION' or 'tandem matrix run MATRIX' (got '${second}')`,
+        );
+      const ref = first;
+      const explicitJars = cmd.getOptionValueSource('jars') !== 'default';
+      const given = (opts.profile ?? []).map(validateProfileName);
+      if (given.length === 0 && saved === undefined)
+        fail('INVALID_ARGUMENT', 'Give at least one --profile to run the matrix as');
+      const matrixText = saved === undefined ? undefined : readMatrixFile(saved, io);
       const expectText =
         opts.expect === undefined ? undefined : readText(path.resolve(io.cwd, opts.expect), opts.expect);
-      const { result, collection } = await withCore(workspaceFor(opts.dataDir, io), async (core) => {
-        for (const p of profiles) await requireProfile(core, p);
-        const found = findCollection(await core.call('collections.list', {}), ref);
-        if (!found) fail('NOT_FOUND', `No saved collection named '${ref}'`);
-        const expect =
-          expectText === undefined ? undefined : parseExpectFile(expectText, opts.expect ?? '', found);
-        const runId = randomUUID();
-        const off = io.onInterrupt(() => {
-          core.call('matrix.cancel', { runId }).catch(() => {});
-        });
-        try {
-          const r = await core.call('matrix.run', {
-            collectionId: found.id,
-            profiles,
-            jars,
-            ...(opts.relogin === false ? { relogin: false } : {}),
-            folder: opts.folder,
-            expect,
-            runId,
+      let profiles = given;
+      let jars = parseJarMode(opts.jars);
+      let started = 0;
+      const { result, collection } = await withCore(
+        workspaceFor(opts.dataDir, io, opts.env),
+        async (core) => {
+          const file = saved === undefined ? undefined : await loadMatrix(core, saved, matrixText);
+          if (file) {
+            if (!given.length) profiles = file.profiles.map(validateProfileName);
+            if (!explicitJars) jars = file.jars;
+          }
+          for (const p of profiles) await requireProfile(core, p);
+          const collectionRef = file ? file.collection : ref;
+          const found = findCollection(await core.call('collections.list', {}), collectionRef);
+          if (!found) fail('NOT_FOUND', `No saved collection named '${collectionRef}'`);
+          const fromFile = file ? expectationsById(file, found) : undefined;
+          const fromFlag =
+            expectText === undefined ? undefined : parseExpectFile(expectText, opts.expect ?? '', found);
+          const expect = fromFile || fromFlag ? { ...fromFile, ...fromFlag } : undefined;
+          if (file?.folder && opts.folder === undefined) opts.folder = file.folder;
+          started = Date.now();
+          const runId = randomUUID();
+          const off = io.onInterrupt(() => {
+            core.call('matrix.cancel', { runId }).catch(() => {});
           });
-          return { result: r, collection: found };
-        } finally {
-          off();
-        }
-      });
-      if (opts.json) printJson(io, { collection: collection.name, ...result });
+          try {
+            const r = await core.call('matrix.run', {
+              collectionId: found.id,
+              profiles,
+              jars,
+              ...(opts.relogin === false ? { relogin: false } : {}),
+              folder: opts.folder,
+              expect,
+              runId,
+            });
+            return { result: r, collection: found };
+          } finally {
+            off();
+          }
+        },
+      );
+      if (report)
+        writeReport(
+          io,
+          report,
+          matrixReport(
+            result,
+            saved ? `${saved} (${collection.name})` : collection.name,
+            Date.now() - started,
+          ),
+          opts.out,
+        );
+      if (report && !opts.out) {
+        // the report is the output
+      } else if (opts.json) printJson(io, { collection: collection.name, ...result });
       else io.out(formatMatrix(result, collection.name));
       const s = result.summary;
       if (result.cancelled) fail('CANCELLED', 'The matrix run was cancelled');

@@ -55,6 +55,7 @@ export function registerSend(program: Command, io: CliIO): void {
       (v: string, prev: string[] = []) => [...prev, v],
     )
     .option('--no-relogin', "do not run the profile's login recipe and retry when its session has expired")
+    .option('--env <name>', 'use this environment instead of the active one (tandem env list)')
     .option(
       '--dry-run',
       'send nothing, write nothing: print the request as it would go (final URL, headers, the one Cookie header) and which jar cookies would and would not be sent, and why',
@@ -67,45 +68,46 @@ export function registerSend(program: Command, io: CliIO): void {
       const profile = validateProfileName(opts.profile);
       const output = opts.output ? outputPath(opts.output, io.cwd) : undefined;
       const extract = parseExtractArgs(opts.extract);
-      const record = await withCore(workspaceFor(opts.dataDir, io), async (core) => {
-        await requireProfile(core, profile);
-        if (
-          !opts.dryRun &&
-          profile === DEFAULT_PROFILE &&
-          !(await core.call('profiles.list', {})).some((p) => p.name === profile)
-        )
-          io.err(
-            `tandem: no --profile given: sending as '${DEFAULT_PROFILE}', a profile created now for this\n`,
-          );
-        const request = typed ?? (await requestFromCurl(core, curl as string, profile, opts, io));
-        if (opts.print) {
-          await printCode(core, profile, request, opts.print, io);
-          return null;
-        }
-        if (opts.dryRun) {
-          const preview = await core.call('request.preview', { profile, request });
-          if (opts.json) printJson(io, preview);
-          else io.out(formatPreview(preview));
-          return null;
-        }
-        // Ctrl+C cancels the request; the core then records it and closes cleanly.
-        const sendId = randomUUID();
-        const off = io.onInterrupt(() => {
-          core.call('request.cancel', { sendId }).catch(() => {});
-        });
-        try {
-          return await core.call('request.send', {
-            profile,
-            request,
-            sendId,
-            ...(output ? { output } : {}),
-            ...(extract.length ? { extract } : {}),
-            ...(opts.relogin === false ? { relogin: false } : {}),
+      const record = await withCore(
+        workspaceFor(opts.dataDir, io, (opts as { env?: string }).env),
+        async (core) => {
+          await requireProfile(core, profile);
+          if (
+            !opts.dryRun &&
+            profile === DEFAULT_PROFILE &&
+            !(await core.call('profiles.list', {})).some((p) => p.name === profile)
+          )
+            io.err(`tandem: no --profile given: sending as the profile '${DEFAULT_PROFILE}' (created now)\n`);
+          const request = typed ?? (await requestFromCurl(core, curl as string, profile, opts, io));
+          if (opts.print) {
+            await printCode(core, profile, request, opts.print, io);
+            return null;
+          }
+          if (opts.dryRun) {
+            const preview = await core.call('request.preview', { profile, request });
+            if (opts.json) printJson(io, preview);
+            else io.out(formatPreview(preview));
+            return null;
+          }
+          // Ctrl+C cancels the request; the core then records it and closes cleanly.
+          const sendId = randomUUID();
+          const off = io.onInterrupt(() => {
+            core.call('request.cancel', { sendId }).catch(() => {});
           });
-        } finally {
-          off();
-        }
-      });
+          try {
+            return await core.call('request.send', {
+              profile,
+              request,
+              sendId,
+              ...(output ? { output } : {}),
+              ...(extract.length ? { extract } : {}),
+              ...(opts.relogin === false ? { relogin: false } : {}),
+            });
+          } finally {
+            off();
+          }
+        },
+      );
       if (!record) return;
       if (opts.json) printJson(io, { ...responseJson(record), ...sessionNotes(record) });
       else {

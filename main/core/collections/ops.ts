@@ -1,3 +1,4 @@
+import type { Check } from '../../shared/checks';
 import { fail } from '../../shared/errors';
 import { isInside, joinPath, leafName, parentPath, rebase } from '../../shared/folders';
 import type { ExtractRule } from '../../shared/sessions';
@@ -78,6 +79,7 @@ export interface SavedRequestInput {
   folder: string;
   request: RequestSpec;
   extract?: ExtractRule[];
+  checks?: Check[];
 }
 
 /** Creates the request, or updates the one with the same id. Its folder is created if needed. */
@@ -94,6 +96,9 @@ export function saveRequest(
   // Saving the request from the editor (no rules given) keeps its extraction rules.
   const extract = input.extract ?? (at >= 0 ? c.requests[at].extract : undefined);
   if (extract?.length) saved.extract = extract;
+  // Checks are edited on their own (collections.setChecks): saving the request keeps them.
+  const checks = input.checks ?? (at >= 0 ? c.requests[at].checks : undefined);
+  if (checks?.length) saved.checks = checks;
   const requests = [...c.requests];
   if (at >= 0) requests[at] = saved;
   else requests.push(saved);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
+import type { Check } from '../../shared/checks';
 import { collectionSchema } from '../../shared/collection';
 import { fail, TandemFailure } from '../../shared/errors';
 import { uniqueName } from '../../shared/text';
@@ -113,6 +114,19 @@ export class CollectionStore {
     return this.edit(id, (c) => {
       const next: Collection = { ...c, expect: expect ?? {} };
       return { collection: next, result: next };
+    });
+  }
+
+  /** Replaces the checks of one saved request (none: an empty list). */
+  setChecks(id: string, requestId: string, checks: Check[]): Promise<SavedRequest> {
+    return this.edit(id, (c) => {
+      const at = c.requests.findIndex((r) => r.id === requestId);
+      if (at < 0) fail('NOT_FOUND', `No saved request '${requestId}' in '${c.name}'`);
+      const { checks: _old, ...rest } = c.requests[at];
+      const saved: SavedRequest = checks.length ? { ...rest, checks } : rest;
+      const requests = [...c.requests];
+      requests[at] = saved;
+      return { collection: { ...c, requests }, result: saved };
     });
   }
 

@@ -1,3 +1,4 @@
+import { judgeCheck } from '../../shared/checks';
 import { toTandemError } from '../../shared/errors';
 import { cellKey, type MatrixRequest, meets, summarizeMatrix, verdictOf } from '../../shared/matrix';
 import type {
@@ -52,7 +53,8 @@ export function makeCell(
   if (response) cell.detail = detailOf(response);
   if (expected !== undefined) {
     cell.expected = expected;
-    cell.pass = meets(expected, cell);
+    cell.pass = meets(expected, cell, response);
+    if (typeof expected === 'object' && response) cell.actual = judgeCheck(expected, response).actual;
   }
   return cell;
 }

@@ -1,6 +1,13 @@
 import { performance } from 'node:perf_hooks';
+import { judgeChecks } from '../../shared/checks';
 import { fail, toTandemError } from '../../shared/errors';
-import type { CollectionRunResult, JarMode, RunSummary } from '../../shared/sessions';
+import type { ReportCase } from '../../shared/reports';
+import {
+  type CollectionRunResult,
+  type JarMode,
+  RUN_STEPS_KEPT,
+  type RunSummary,
+} from '../../shared/sessions';
 import type { Collection, ErrorCode } from '../../shared/types';
 import type { Workspace } from '../workspace';
 import { RunJars } from './jars';
@@ -75,6 +82,11 @@ export async function runCollection(ws: Workspace, input: CollectionRunInput): P
     collection,
   });
   const summary = emptySummary();
+  const checks = { passed: 0, failed: 0 };
+  const cases: ReportCase[] = [];
+  const addCase = (c: ReportCase) => {
+    if (cases.length < RUN_STEPS_KEPT) cases.push(c);
+  };
   const started = performance.now();
   let cancelled = false;
   outer: for (let it = 0; it < iterations; it++)
@@ -92,6 +104,21 @@ export async function runCollection(ws: Workspace, input: CollectionRunInput): P
             signal,
           );
           tally(summary, { profile, request, status: r.status, relogged: r.relogged });
+          const judged = judgeChecks(saved.checks, r);
+          for (const j of judged) checks[j.pass ? 'passed' : 'failed']++;
+          addCase({
+            profile,
+            request: saved.folder ? `${saved.folder}/${request}` : request,
+            requestId: saved.id || undefined,
+            status: r.status,
+            durationMs: Math.round(r.timings.total),
+            assertions: judged.map(({ label, pass, expected, actual }) => ({
+              label,
+              pass,
+              expected,
+              actual,
+            })),
+          });
         } catch (e) {
           if (signal?.aborted) {
             cancelled = true;
@@ -99,9 +126,19 @@ export async function runCollection(ws: Workspace, input: CollectionRunInput): P
           }
           const { code, message } = toTandemError(e);
           tally(summary, { profile, request, error: { code, message } });
+          addCase({
+            profile,
+            request: saved.folder ? `${saved.folder}/${request}` : request,
+            requestId: saved.id || undefined,
+            status: null,
+            error: message,
+            durationMs: 0,
+            assertions: [],
+          });
         }
       }
   const entry = run.finish(profiles);
+  if (checks.passed + checks.failed > 0) summary.checks = checks;
   return {
     collection: collection.name,
     profiles,
@@ -111,5 +148,7 @@ export async function runCollection(ws: Workspace, input: CollectionRunInput): P
     summary,
     historyId: entry.id,
     cancelled,
+    cases,
+    environment: (await ws.environments.current())?.name ?? null,
   };
 }

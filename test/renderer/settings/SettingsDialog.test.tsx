@@ -50,7 +50,7 @@ describe('settings', () => {
     fireEvent.change(redirects, { target: { value: '3' } });
     fireEvent.blur(redirects);
     await waitFor(async () =>
-      expect(await saved()).toEqual({
+      expect(await saved()).toMatchObject({
         theme: 'system',
         proxy: 'http://127.0.0.1:3128',
         insecure: true,

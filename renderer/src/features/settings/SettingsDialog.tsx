@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { Settings } from '../../../../main/shared/types';
 import { Modal } from '../../components/Modal';
 import '../../components/controls.css';
+import { LimitsSettings } from './LimitsSettings';
 import { useSettingsStore } from './store';
 import './settings.css';
 
@@ -119,61 +120,66 @@ export function SettingsDialog({ open, onOpenChange }: SettingsDialogProps) {
         {errorLine('theme')}
       </fieldset>
 
-      <div className="ctl-field">
-        <label htmlFor={`${id}-proxy`}>Proxy URL</label>
-        <input
-          id={`${id}-proxy`}
-          className="ctl-input mono"
-          placeholder="http://127.0.0.1:3128 (empty: use HTTPS_PROXY / HTTP_PROXY)"
-          value={proxy}
-          onChange={(e) => setProxy(e.target.value)}
-          onBlur={() => {
-            const next = proxy.trim() === '' ? null : proxy.trim();
-            if (next !== settings.proxy) void save('proxy', { proxy: next });
-          }}
-          {...errorProps('proxy')}
-        />
-        {errorLine('proxy')}
-      </div>
-
-      <label className="ctl-check settings-check">
-        <input
-          type="checkbox"
-          checked={settings.insecure}
-          onChange={(e) => void save('insecure', { insecure: e.target.checked })}
-        />
-        Skip TLS certificate checks
-      </label>
-      {errorLine('insecure')}
-
-      <div className="settings-row">
+      <fieldset className="settings-group settings-section">
+        <legend className="settings-heading">Requests</legend>
         <div className="ctl-field">
-          <label htmlFor={`${id}-timeout`}>Default timeout (ms, 0 = none)</label>
+          <label htmlFor={`${id}-proxy`}>Proxy URL</label>
           <input
-            id={`${id}-timeout`}
-            className="ctl-input"
-            inputMode="numeric"
-            value={timeout}
-            onChange={(e) => setTimeoutText(e.target.value)}
-            onBlur={() => saveNumber('timeoutMs', timeout, 'Timeout', 3_600_000)}
-            {...errorProps('timeoutMs')}
+            id={`${id}-proxy`}
+            className="ctl-input mono"
+            placeholder="http://127.0.0.1:3128 (empty: use HTTPS_PROXY / HTTP_PROXY)"
+            value={proxy}
+            onChange={(e) => setProxy(e.target.value)}
+            onBlur={() => {
+              const next = proxy.trim() === '' ? null : proxy.trim();
+              if (next !== settings.proxy) void save('proxy', { proxy: next });
+            }}
+            {...errorProps('proxy')}
           />
-          {errorLine('timeoutMs')}
+          {errorLine('proxy')}
         </div>
-        <div className="ctl-field">
-          <label htmlFor={`${id}-redirects`}>Max redirects</label>
+
+        <label className="ctl-check settings-check">
           <input
-            id={`${id}-redirects`}
-            className="ctl-input"
-            inputMode="numeric"
-            value={redirects}
-            onChange={(e) => setRedirects(e.target.value)}
-            onBlur={() => saveNumber('maxRedirects', redirects, 'Max redirects', 100)}
-            {...errorProps('maxRedirects')}
+            type="checkbox"
+            checked={settings.insecure}
+            onChange={(e) => void save('insecure', { insecure: e.target.checked })}
           />
-          {errorLine('maxRedirects')}
+          Skip TLS certificate checks
+        </label>
+        {errorLine('insecure')}
+
+        <div className="settings-row">
+          <div className="ctl-field">
+            <label htmlFor={`${id}-timeout`}>Default timeout (ms, 0 = none)</label>
+            <input
+              id={`${id}-timeout`}
+              className="ctl-input"
+              inputMode="numeric"
+              value={timeout}
+              onChange={(e) => setTimeoutText(e.target.value)}
+              onBlur={() => saveNumber('timeoutMs', timeout, 'Timeout', 3_600_000)}
+              {...errorProps('timeoutMs')}
+            />
+            {errorLine('timeoutMs')}
+          </div>
+          <div className="ctl-field">
+            <label htmlFor={`${id}-redirects`}>Max redirects</label>
+            <input
+              id={`${id}-redirects`}
+              className="ctl-input"
+              inputMode="numeric"
+              value={redirects}
+              onChange={(e) => setRedirects(e.target.value)}
+              onBlur={() => saveNumber('maxRedirects', redirects, 'Max redirects', 100)}
+              {...errorProps('maxRedirects')}
+            />
+            {errorLine('maxRedirects')}
+          </div>
         </div>
-      </div>
+      </fieldset>
+
+      <LimitsSettings onSaved={setSaved} />
     </Modal>
   );
 }

@@ -49,7 +49,8 @@ await build({
   input: { cli: path.join(root, 'main', 'cli', 'index.ts') },
   platform: 'node',
   plugins: [undiciDispatchers],
-  external: (id) => builtins.has(id) || id === 'electron',
+  // playwright-core (browser login, loaded only then) finds its own files at run time: kept as a package.
+  external: (id) => builtins.has(id) || id === 'electron' || id === 'playwright-core',
   resolve: { conditionNames: ['node', 'import', 'default'] },
   output: {
     dir: staging,

@@ -4,6 +4,7 @@ import { describeExtracted, type ExpiryRules, type RecipeStep } from '../../shar
 import type { Collection } from '../../shared/types';
 import { validateProfileName } from '../parse';
 import { type CliIO, printJson, requireProfile, withCore, workspaceFor } from '../session';
+import { loginWithBrowser } from './browserLogin';
 
 /**
  * `tandem login --profile NAME [--recipe "Collection/Folder/Request"]… [--json]`: runs the
@@ -54,6 +55,9 @@ interface LoginOptions {
   relogin?: string;
   json?: boolean;
   dataDir?: string;
+  browser?: boolean;
+  browserPath?: string;
+  domain?: string[];
 }
 
 export function registerLogin(program: Command, io: CliIO): void {
@@ -74,9 +78,19 @@ export function registerLogin(program: Command, io: CliIO): void {
     .option('--login-redirect <on|off>', "a redirect to the recipe's login URL means expired (default on)")
     .option('--relogin <on|off>', 're-login and retry once when a send meets an expired session (default on)')
     .option('--json', 'print the result as JSON')
-    .action(async (_opts: unknown, cmd: Command) => {
+    .argument('[url]', 'with --browser: the login page to open')
+    .option('--browser', 'log in by hand in a real browser (Chrome, Chromium or Edge) opened on URL')
+    .option('--browser-path <path>', 'with --browser: the browser to start (default: the first found)')
+    .option(
+      '--domain <domain>',
+      "with --browser: take this domain's cookies (repeat; default the URL's host)",
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
+    .action(async (url: string | undefined, _opts: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<LoginOptions>();
       if (!opts.profile) fail('INVALID_ARGUMENT', 'Give --profile NAME: the profile to log in');
+      if (opts.browser || url !== undefined)
+        return loginWithBrowser(io, { ...opts, profile: opts.profile }, url);
       const profile = validateProfileName(opts.profile);
       const expiry = expiryOptions(opts);
       const relogin = opts.relogin === undefined ? undefined : onOff(opts.relogin, '--relogin');

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { BrowserContext, Cookie as BrowserCookie } from 'playwright-core';
 import type { Handlers } from '../../contract';
@@ -77,6 +78,14 @@ export function inputOf(c: BrowserCookie): CookieInput {
   };
 }
 
+/**
+ * playwright-core, loaded on first use. required, not import()ed: the CLI runs from a V8 code
+ * cache, where a dynamic import of a package outside the bundle has no loader.
+ */
+function loadPlaywright(): typeof import('playwright-core') {
+  return createRequire(__filename)('playwright-core');
+}
+
 /** Logins running in this process, by profile: `finish` ends one as if Done was pressed. */
 const running = new Map<string, { finish: () => void; workspace: string }>();
 
@@ -96,7 +105,7 @@ export async function browserLogin(ws: Workspace, args: BrowserLoginArgs): Promi
   const userDataDir = browserDataDir(ws.dataDir, profile);
   await fs.mkdir(userDataDir, { recursive: true, mode: 0o700 });
 
-  const { chromium } = await import('playwright-core');
+  const { chromium } = loadPlaywright();
   const flags = extraArgs();
   let context: BrowserContext;
   try {
@@ -144,6 +153,8 @@ export async function browserLogin(ws: Workspace, args: BrowserLoginArgs): Promi
     // Cookies are kept as they arrive, in case the browser goes away before they can be read.
     context.on('response', () => void snapshot());
   });
+  // The browser's pipe does not keep Node running: a CLI would exit while the user logs in.
+  const keepAlive = setInterval(() => {}, 60_000);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(target.href).catch(() => undefined);
@@ -151,6 +162,7 @@ export async function browserLogin(ws: Workspace, args: BrowserLoginArgs): Promi
     await snapshot();
     await pending;
   } finally {
+    clearInterval(keepAlive);
     running.delete(profile);
     await context.close().catch(() => undefined);
   }

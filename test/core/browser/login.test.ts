@@ -1,10 +1,8 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTandem, type Tandem } from '../../../main/core/tandem';
 import type { JarCookie } from '../../../main/shared/cookieInfo';
 import type { Result } from '../../../main/shared/types';
+import { BROWSER_LOGIN_ENV, userBrowser as openedBrowser } from '../../support/browserLogin';
 import { type LoopbackServer, startServer, tempDir } from '../store/helpers';
 
 /**
@@ -54,8 +52,7 @@ beforeEach(async () => {
     res.end(JSON.stringify(user ? { user } : { detail: 'Not authenticated' }));
   });
   base = server.url.replace('127.0.0.1', 'localhost');
-  process.env.TANDEM_BROWSER = '/usr/bin/chromium';
-  process.env.TANDEM_BROWSER_ARGS = '--headless --no-sandbox --disable-gpu --remote-debugging-port=0';
+  Object.assign(process.env, BROWSER_LOGIN_ENV);
   tandem = await createTandem({ dataDir: dir, host: 'web' });
   value(await tandem['profiles.create']({ name: 'alice' }));
 });
@@ -68,29 +65,7 @@ afterEach(async () => {
   await cleanup();
 });
 
-/** Connects to the profile's browser as the user would see it, once it is up. */
-async function userBrowser(profile: string) {
-  const portFile = path.join(dir, 'browser', profile, 'DevToolsActivePort');
-  for (let i = 0; i < 300; i++) {
-    const text = await fs.readFile(portFile, 'utf8').catch(() => '');
-    if (text.trim()) {
-      const browser = await chromium.connectOverCDP(`http://127.0.0.1:${text.split('\n')[0]}`, {
-        timeout: 30_000,
-      });
-      for (let j = 0; j < 300; j++) {
-        const page = browser
-          .contexts()[0]
-          ?.pages()
-          .find((p) => p.url().includes('/login'));
-        if (page) return { browser, page };
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      throw new Error('the login page never opened');
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the browser never started');
-}
+const userBrowser = (profile: string) => openedBrowser(dir, profile);
 
 describe('browser login', { timeout: 120_000 }, () => {
   it('the user logs in by hand and closes the window: the cookies go into the jar, attributes kept', async () => {

@@ -6,11 +6,13 @@ import { timeAgo } from '../history/format';
 import { loadResponse } from '../history/open';
 import { useActiveProfile } from '../profiles/store';
 import { type SendOutcome, useRequestStore } from '../request/store';
+import { CheckResults } from '../checks/CheckResults';
 import { SessionNotes } from '../sessions/SessionNotes';
 import { BodyView } from './BodyView';
 import { CookiesByHop, HeadersTable, HopsTimeline, StatusPill, TimingBar } from './Details';
 import { formatBytes, formatMs } from './format';
 import './response.css';
+import { PartialHead } from './PartialResponse';
 
 /** The active profile's last response for the request being edited, or its loading / error / empty state. */
 export function ResponseViewer() {
@@ -90,6 +92,9 @@ export function ResponseViewer() {
             <code className="response-error-code">{outcome.error.code}</code> {outcome.error.message}
           </p>
         )}
+        {outcome.error.partial ? (
+          <PartialHead partial={outcome.error.partial} message={outcome.error.message} />
+        ) : null}
       </div>
     );
   } else {
@@ -137,6 +142,7 @@ export function ResponseDetails({ response }: { response: ResponseRecord }) {
         <SentAgo profile={response.profile} at={response.startedAt} />
       </div>
       <SessionNotes response={response} />
+      <CheckResults response={response} />
       <Tabs.Root className="response-tabs" defaultValue="body">
         <Tabs.List className="ui-tabs-list" aria-label="Response parts">
           <Tabs.Trigger className="ui-tab" value="body">

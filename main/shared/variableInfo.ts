@@ -1,3 +1,4 @@
+import { layerFor, type VariableLayer, type VariableLevel } from './environments';
 import { findVariables, type VariableRef } from './substitute';
 
 /**
@@ -6,7 +7,8 @@ import { findVariables, type VariableRef } from './substitute';
  * environment…) can be added without changing the UI that shows it.
  */
 export interface VariableSource {
-  level: 'profile';
+  /** Which level answered (shared/environments.ts: global < collection < environment < profile < profile on environment). */
+  level: VariableLevel;
   /** The profile (or later: collection, environment) that defines it. */
   owner: string;
   /** How to name the source to a person: "alice's variables". */
@@ -37,6 +39,27 @@ export function describeVariable(
     value: secret ? SECRET_MASK : profile.variables[name],
     secret,
     where: { level: 'profile', owner: profile.name, label: `${profile.name}'s variables` },
+  };
+}
+
+/**
+ * What `{{name}}` resolves to across the variable levels (the most specific level that defines it
+ * answers); secret profile values are masked.
+ */
+export function describeFromLayers(
+  name: string,
+  layers: readonly VariableLayer[],
+  profile: { name: string; secrets?: readonly string[] },
+): VariableInfo {
+  const layer = layerFor(layers, name);
+  if (!layer) return { name, defined: false, value: null, secret: false, where: null };
+  const secret = layer.level === 'profile' && (profile.secrets?.includes(name) ?? false);
+  return {
+    name,
+    defined: true,
+    value: secret ? SECRET_MASK : layer.variables[name],
+    secret,
+    where: { level: layer.level, owner: layer.owner, label: layer.label },
   };
 }
 

@@ -23,6 +23,7 @@ export const editorPaneSchema = z.enum([
   'cookies',
   'options',
   'extract',
+  'checks',
 ]);
 
 export const workbenchTabSchema = z.object({

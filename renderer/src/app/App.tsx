@@ -5,6 +5,7 @@ import { SaveRequestDialog } from '../features/collections/SaveRequestDialog';
 import { startCollectionsSync } from '../features/collections/store';
 import { ResponseArea } from '../features/compare/CompareView';
 import { CookieJarPanel } from '../features/cookies/CookieJarPanel';
+import { EnvironmentSwitcher } from '../features/environments/EnvironmentSwitcher';
 import { MatrixView } from '../features/matrix/MatrixView';
 import { startMatrixSync } from '../features/matrix/store';
 import { applyProfileAccent } from '../features/profiles/accent';
@@ -75,6 +76,7 @@ export function App() {
           Tandem
         </h1>
         <ProfileSwitcher />
+        <EnvironmentSwitcher />
         <div className="app-topbar-spacer" />
         <button
           type="button"

@@ -1,6 +1,8 @@
 import * as Tabs from '@radix-ui/react-tabs';
 import type { EditorPane } from '../../../../main/shared/workbench';
 import { KeyValueTable } from '../../components/KeyValueTable';
+import { ChecksEditor } from '../checks/ChecksEditor';
+import { useSavedChecks } from '../checks/useSavedChecks';
 import { WillSend } from '../sessions/WillSend';
 import { BodyEditor } from './BodyEditor';
 import { ExtractEditor, useExtractRules } from './ExtractEditor';
@@ -27,6 +29,7 @@ export function RequestEditor({ onSave }: { onSave(): void }) {
   const headerCount = draft.headers.filter((h) => h.enabled !== false && h.name).length;
   const cookieCount = (draft.cookies ?? []).filter((c) => c.enabled !== false && c.name).length;
   const extractCount = useExtractRules().length;
+  const checkCount = useSavedChecks().length;
 
   return (
     <section className="request-editor" aria-label="Request">
@@ -63,6 +66,10 @@ export function RequestEditor({ onSave }: { onSave(): void }) {
             Extract
             <Count n={extractCount} />
           </Tabs.Trigger>
+          <Tabs.Trigger className="ui-tab" value="checks">
+            Checks
+            <Count n={checkCount} />
+          </Tabs.Trigger>
         </Tabs.List>
         <Tabs.Content className="request-pane" value="params">
           <KeyValueTable
@@ -94,6 +101,9 @@ export function RequestEditor({ onSave }: { onSave(): void }) {
         </Tabs.Content>
         <Tabs.Content className="request-pane" value="extract">
           <ExtractEditor />
+        </Tabs.Content>
+        <Tabs.Content className="request-pane" value="checks">
+          <ChecksEditor />
         </Tabs.Content>
       </Tabs.Root>
     </section>

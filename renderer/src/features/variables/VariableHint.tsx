@@ -1,7 +1,15 @@
-import { type ReactNode, useCallback } from 'react';
-import { describeVariable, formatVariableInfo } from '../../../../main/shared/variableInfo';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import type { VariableLayer } from '../../../../main/shared/environments';
+import {
+  describeFromLayers,
+  describeVariable,
+  formatVariableInfo,
+} from '../../../../main/shared/variableInfo';
+import { api } from '../../api';
 import { type VarDescription, VarHintLine, VariableContext } from '../../components/variableHint';
+import { useEnvironmentsStore } from '../environments/store';
 import { useActiveProfile } from '../profiles/store';
+import { useRequestStore } from '../request/store';
 
 /**
  * Describes {{variables}} for the active profile to every editor below it: the value (masked when
@@ -9,13 +17,32 @@ import { useActiveProfile } from '../profiles/store';
  */
 export function VariablesProvider({ children }: { children: ReactNode }) {
   const profile = useActiveProfile();
+  const requestId = useRequestStore((s) => s.origin?.requestId);
+  const environments = useEnvironmentsStore((s) => s.byName);
+  const activeEnv = useEnvironmentsStore((s) => s.active);
+  const globals = useEnvironmentsStore((s) => s.globals);
+  // Every level (global, collection, environment, profile, profile on environment), from the core.
+  const [layers, setLayers] = useState<VariableLayer[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    void environments;
+    void activeEnv;
+    void globals;
+    if (!profile) return;
+    api['variables.layers']({ profile: profile.name, ...(requestId ? { requestId } : {}) }).then((r) => {
+      if (live && r.ok) setLayers(r.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [profile, requestId, environments, activeEnv, globals]);
   const describe = useCallback(
     (name: string): VarDescription => {
       if (!profile) return { text: `{{${name}}}: no profile selected`, defined: false };
-      const info = describeVariable(name, profile);
+      const info = layers ? describeFromLayers(name, layers, profile) : describeVariable(name, profile);
       return { text: formatVariableInfo(info, profile.name), defined: info.defined };
     },
-    [profile],
+    [profile, layers],
   );
   return <VariableContext.Provider value={describe}>{children}</VariableContext.Provider>;
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { channels, contract, eventNames } from '../../main/contract';
 import { createTandem } from '../../main/core/tandem';
 
-const lifecycle = new Set(['events', 'dataDir', 'close']);
+const lifecycle = new Set(['events', 'dataDir', 'notices', 'close']);
 
 describe('the contract and the core agree', () => {
   it('createTandem has exactly one function per channel: none missing, none extra', async () => {

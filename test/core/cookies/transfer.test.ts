@@ -151,7 +151,7 @@ describe('import and export through a profile', () => {
       expect(text).toContain('#HttpOnly_127.0.0.1');
 
       const imported = await tandem['cookies.import']({ profile: 'alice', format: 'netscape', text });
-      expect(imported).toEqual({ ok: true, value: { imported: 3 } });
+      expect(imported).toEqual({ ok: true, value: { imported: 3, rejected: [] } });
       const list = await tandem['cookies.list']({ profile: 'alice' });
       if (!list.ok) throw new Error(list.error.message);
       const byName = Object.fromEntries(list.value.map((c) => [c.name, c]));

@@ -67,7 +67,7 @@ describe('limits and history in Settings', { timeout: 60_000 }, () => {
     await open();
     const cap = type('Cookies per domain', '0');
     const alert = await screen.findByRole('alert', {}, WAIT);
-    expect(alert.textContent).toMatch(/maxCookiesPerDomain/);
+    expect(alert.textContent).toMatch(/^Cookies per domain: .*>=\s?1$/);
     expect(alert.textContent).not.toMatch(/\n/);
     expect(cap.getAttribute('aria-invalid')).toBe('true');
     expect(cap.getAttribute('aria-describedby')).toBe(alert.id);

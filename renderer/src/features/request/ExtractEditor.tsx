@@ -53,7 +53,7 @@ export function ExtractEditor() {
         <table className="kv-table extract-table" aria-label="Extraction rules">
           <thead>
             <tr>
-              <th>Variable</th>
+              <th className="extract-name-col">Variable</th>
               <th className="extract-source-col">Source</th>
               <th>Expression</th>
               <th className="kv-remove-col">

@@ -5,7 +5,13 @@ import { useSettingsStore } from './store';
 
 type LimitField = 'maxBodyMb' | 'idleTimeoutMs' | 'maxCookieBytes' | 'maxCookiesPerDomain' | 'maxCookies';
 
-/** What the core said about the last change, per field (null: saved). */
+/** The core's one-line error, said of the field: "Cookies per domain: Too small: expected number to be >=1". */
+export function fieldError(label: string, message: string): string {
+  const at = /^Invalid arguments for [\w.]+ at patch\.\w+: (.+)$/.exec(message);
+  return at ? `${label}: ${at[1]}` : message;
+}
+
+/** Reports whether a change was saved (for the dialog's "Saved"). */
 type Saved = (ok: boolean) => void;
 
 /**
@@ -36,7 +42,7 @@ function LimitInput({
     if (!Number.isFinite(n)) return setError(`${label} must be a number`);
     if (n === value) return setError(null);
     const res = await update({ [field]: n } as Partial<EngineLimits>);
-    setError(res.ok ? null : res.error.message);
+    setError(res.ok ? null : fieldError(label, res.error.message));
     onSaved(res.ok);
   };
 
@@ -100,7 +106,7 @@ export function LimitsSettings({ onSaved }: { onSaved: Saved }) {
 
       <fieldset className="settings-group settings-section">
         <legend className="settings-heading">Cookie limits</legend>
-        <div className="settings-row settings-row-3">
+        <div className="settings-row">
           <LimitInput
             field="maxCookieBytes"
             label="Largest cookie (bytes)"

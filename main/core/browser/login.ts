@@ -6,8 +6,10 @@ import type { BrowserContext, Cookie as BrowserCookie } from 'playwright-core';
 import type { Handlers } from '../../contract';
 import { type BrowserLoginArgs, type BrowserLoginResult, domainChosen } from '../../shared/browserLogin';
 import { attempt, fail } from '../../shared/errors';
+import { substitute } from '../../shared/substitute';
 import type { CookieInput } from '../../shared/types';
 import { cookieLimitsOf } from '../cookies/limits';
+import { withLevels } from '../environments/store';
 import { checkProfileName } from '../profiles/names';
 import type { Workspace } from '../workspace';
 
@@ -95,10 +97,11 @@ function extraArgs(): string[] {
 
 export async function browserLogin(ws: Workspace, args: BrowserLoginArgs): Promise<BrowserLoginResult> {
   const profile = checkProfileName(args.profile);
-  const target = URL.parse(args.url);
+  // {{baseUrl}}/login works as in a request: the profile's variables at every level.
+  const vars = withLevels(await ws.environments.snapshot(), await ws.profiles.get(profile)).variables;
+  const target = URL.parse(substitute(args.url.trim(), vars, 'the URL'));
   if (!target || !/^https?:$/.test(target.protocol))
     fail('INVALID_URL', `Invalid URL "${args.url}": give the http(s) address of the login page`);
-  await ws.profiles.get(profile);
   if (running.has(profile)) fail('INVALID_ARGUMENT', `A browser login for ${profile} is already open`);
   const executablePath = findBrowser(args.browserPath);
   const domains = args.domains?.length ? args.domains : [target.hostname];

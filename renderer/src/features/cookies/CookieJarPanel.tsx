@@ -6,7 +6,9 @@ import '../../components/controls.css';
 import { useNotice } from '../../components/useNotice';
 import { useProfilesStore } from '../profiles/store';
 import { useRequestStore } from '../request/store';
+import { BrowserLoginDialog } from './BrowserLoginDialog';
 import { ClearDomainDialog } from './ClearDomainDialog';
+import { CookieDetails } from './CookieDetails';
 import { CookieEditor } from './CookieEditor';
 import { CookieTable } from './CookieTable';
 import { downloadText } from './download';
@@ -26,6 +28,8 @@ import './cookies.css';
 
 type Editing = { cookie: CookieView | null } | null;
 
+const keyId = (c: CookieView) => `${c.domain}\t${c.path}\t${c.name}`;
+
 /** The cookie editor for the active profile's jar. */
 export function CookieJarPanel() {
   const active = useProfilesStore((s) => s.active);
@@ -38,6 +42,8 @@ export function CookieJarPanel() {
   const [clearDomainOpen, setClearDomainOpen] = useState(false);
   const [notice, say, clearNotice] = useNotice();
   const [pending, setPending] = useState<PendingImport | null>(null);
+  const [details, setDetails] = useState<string | null>(null);
+  const [browserLogin, setBrowserLogin] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const filterId = useId();
 
@@ -147,6 +153,9 @@ export function CookieJarPanel() {
           aria-label="Import cookies from a file"
           onChange={onImport}
         />
+        <button type="button" className="ui-button cookies-tool" onClick={() => setBrowserLogin(true)}>
+          Log in with browser…
+        </button>
         <ToolMenu
           label="Export"
           items={[
@@ -218,8 +227,23 @@ export function CookieJarPanel() {
           cookies={shown}
           onEdit={(c) => setEditing({ cookie: c })}
           onDelete={(c) => void onDelete(c)}
+          onDetails={(c) => setDetails(keyId(c))}
         />
       )}
+      <CookieDetails
+        profile={active}
+        cookie={details ? (cookies.find((c) => keyId(c) === details) ?? null) : null}
+        onOpenChange={(open) => {
+          if (!open) setDetails(null);
+        }}
+      />
+      <BrowserLoginDialog
+        profile={active}
+        open={browserLogin}
+        defaultUrl={draftUrl}
+        onOpenChange={setBrowserLogin}
+        onDone={(text, ok) => say(ok ? 'ok' : 'error', text)}
+      />
 
       <CookieEditor
         profile={active}

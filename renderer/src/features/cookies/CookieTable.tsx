@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type CSSProperties, type RefObject, useLayoutEffect, useRef, useState } from 'react';
+import type { JarCookie } from '../../../../main/shared/cookieInfo';
 import type { CookieView } from '../../../../main/shared/types';
 import { displayDomain, flagsOf, formatExpires, formatSize } from './model';
 
@@ -7,6 +8,8 @@ export interface CookieTableProps {
   cookies: CookieView[];
   onEdit(c: CookieView): void;
   onDelete(c: CookieView): void;
+  /** Opens the cookie's details (source, last values, decoded value, warnings). */
+  onDetails?(c: CookieView): void;
 }
 
 /** Above this many rows only the visible ones are rendered. */
@@ -40,6 +43,7 @@ interface RowProps {
   compact: boolean;
   onEdit(c: CookieView): void;
   onDelete(c: CookieView): void;
+  onDetails?(c: CookieView): void;
   style?: CSSProperties;
 }
 
@@ -48,9 +52,21 @@ function Actions({
   where,
   onEdit,
   onDelete,
-}: Pick<RowProps, 'c' | 'onEdit' | 'onDelete'> & { where: string }) {
+  onDetails,
+}: Pick<RowProps, 'c' | 'onEdit' | 'onDelete' | 'onDetails'> & { where: string }) {
   return (
     <td className="cookies-cell cookies-actions">
+      {onDetails ? (
+        <button
+          type="button"
+          className="ui-icon-button"
+          aria-label={`Details of cookie ${c.name} on ${where}`}
+          title="Details: source, last values, decoded value, warnings"
+          onClick={() => onDetails(c)}
+        >
+          …
+        </button>
+      ) : null}
       <button
         type="button"
         className="ui-icon-button"
@@ -73,7 +89,18 @@ function Actions({
   );
 }
 
-function Row({ c, index, compact, onEdit, onDelete, style }: RowProps) {
+/** ⚠ after the name when the cookie has lint warnings (the details say why). */
+function Warn({ c }: { c: CookieView }) {
+  const warnings = (c as Partial<JarCookie>).warnings;
+  if (!warnings?.length) return null;
+  return (
+    <span className="cookies-warn" title={warnings.map((w) => w.message).join('\n')}>
+      ⚠
+    </span>
+  );
+}
+
+function Row({ c, index, compact, onEdit, onDelete, onDetails, style }: RowProps) {
   const where = displayDomain(c);
   const value = c.value || <span className="cookies-faint">(empty)</span>;
   if (compact) {
@@ -86,6 +113,7 @@ function Row({ c, index, compact, onEdit, onDelete, style }: RowProps) {
       >
         <td className="cookies-cell cookies-name mono" title={c.name}>
           {c.name}
+          <Warn c={c} />
         </td>
         <td className="cookies-cell cookies-value mono" title={c.value}>
           {value}
@@ -105,7 +133,7 @@ function Row({ c, index, compact, onEdit, onDelete, style }: RowProps) {
           ))}
           <span className="cookies-faint">{formatSize(c.size)}</span>
         </td>
-        <Actions c={c} where={where} onEdit={onEdit} onDelete={onDelete} />
+        <Actions c={c} where={where} onEdit={onEdit} onDelete={onDelete} onDetails={onDetails} />
       </tr>
     );
   }
@@ -113,6 +141,7 @@ function Row({ c, index, compact, onEdit, onDelete, style }: RowProps) {
     <tr aria-rowindex={index + 2} className="cookies-row" style={style} onDoubleClick={() => onEdit(c)}>
       <td className="cookies-cell cookies-name mono" title={c.name}>
         {c.name}
+        <Warn c={c} />
       </td>
       <td className="cookies-cell cookies-value mono" title={c.value}>
         {value}
@@ -128,13 +157,13 @@ function Row({ c, index, compact, onEdit, onDelete, style }: RowProps) {
       <td className="cookies-cell cookies-flag">{c.secure ? '✓' : ''}</td>
       <td className="cookies-cell">{c.sameSite ?? ''}</td>
       <td className="cookies-cell cookies-num">{formatSize(c.size)}</td>
-      <Actions c={c} where={where} onEdit={onEdit} onDelete={onDelete} />
+      <Actions c={c} where={where} onEdit={onEdit} onDelete={onDelete} onDetails={onDetails} />
     </tr>
   );
 }
 
 /** The jar as a dense table; thousands of rows stay smooth because only visible rows render. */
-export function CookieTable({ cookies, onEdit, onDelete }: CookieTableProps) {
+export function CookieTable({ cookies, onEdit, onDelete, onDetails }: CookieTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useWidth(scrollRef);
   const compact = width > 0 && width < COMPACT_BELOW;
@@ -159,6 +188,7 @@ export function CookieTable({ cookies, onEdit, onDelete }: CookieTableProps) {
       compact={compact}
       onEdit={onEdit}
       onDelete={onDelete}
+      onDetails={onDetails}
       style={style}
     />
   );

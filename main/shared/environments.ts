@@ -116,3 +116,42 @@ export function parseAssignment(text: string): { name: string; value: string } |
   if (eq <= 0) return null;
   return { name: text.slice(0, eq).trim(), value: text.slice(eq + 1) };
 }
+
+/** A Postman environment export: `{ name, values: [{ key, value, enabled, type }], _postman_variable_scope }`. */
+export function isPostmanEnvironment(raw: unknown): boolean {
+  if (raw === null || typeof raw !== 'object') return false;
+  const o = raw as Record<string, unknown>;
+  return o._postman_variable_scope === 'environment' || (Array.isArray(o.values) && !('item' in o));
+}
+
+/**
+ * A Postman environment as a Tandem environment. Disabled values are left out and listed in
+ * `skipped` (with where they are); the name is the file's unless `name` is given.
+ */
+export function fromPostmanEnvironment(
+  raw: unknown,
+  name?: string,
+): { environment: Environment; skipped: Array<{ where: string; reason: string }> } {
+  if (!isPostmanEnvironment(raw)) throw new Error('not a Postman environment (no "values" list)');
+  const o = raw as { name?: unknown; values: unknown[] };
+  const wanted = (name ?? (typeof o.name === 'string' ? o.name : 'postman'))
+    .trim()
+    .replace(/[^A-Za-z0-9_.-]+/g, '-')
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .slice(0, 64);
+  const parsedName = environmentName.safeParse(wanted);
+  if (!parsedName.success)
+    throw new Error(`'${wanted}' cannot be an environment name (use --collection NAME)`);
+  const variables: Record<string, string> = {};
+  const skipped: Array<{ where: string; reason: string }> = [];
+  o.values.forEach((v, i) => {
+    const where = `values[${i}]`;
+    if (v === null || typeof v !== 'object') return skipped.push({ where, reason: 'not a variable' });
+    const { key, value, enabled } = v as { key?: unknown; value?: unknown; enabled?: unknown };
+    if (typeof key !== 'string' || !key) return skipped.push({ where, reason: 'no key' });
+    if (enabled === false) return skipped.push({ where: `${where} (${key})`, reason: 'disabled in Postman' });
+    variables[key] =
+      value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  });
+  return { environment: { name: parsedName.data, variables }, skipped };
+}

@@ -151,6 +151,43 @@ describe('tandem env', { timeout: 60_000 }, () => {
   });
 });
 
+describe('Postman environments', { timeout: 60_000 }, () => {
+  const file = () => path.join(dir, 'qa.postman_environment.json');
+  const postmanEnv = {
+    id: '5f1c',
+    name: 'QA server',
+    values: [
+      { key: 'base', value: 'http://127.0.0.1:1', type: 'default', enabled: true },
+      { key: 'token', value: 's3cret', type: 'secret', enabled: true },
+      { key: 'old', value: 'x', type: 'default', enabled: false },
+    ],
+    _postman_variable_scope: 'environment',
+    _postman_exported_using: 'Postman/11.2.0',
+  };
+
+  it('tandem import postman-env FILE creates one environment and names what it skipped', async () => {
+    await fs.writeFile(file(), JSON.stringify(postmanEnv));
+    const r = await cli('import', 'postman-env', file());
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(
+      "Created environment 'QA-server': 2 variable(s)\n  + base\n  + token\nSkipped 1:\n  - values[2] (old): disabled in Postman\n",
+    );
+    const saved = JSON.parse(await fs.readFile(path.join(dataDir, 'environments', 'QA-server.json'), 'utf8'));
+    expect(saved.variables).toEqual({ base: 'http://127.0.0.1:1', token: 's3cret' });
+  });
+
+  it('tandem import postman FILE recognises an environment; never replaces one', async () => {
+    const again = await cli('import', 'postman', file());
+    expect(again).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("An environment named 'QA-server' already exists"),
+    });
+    const named = await cli('import', 'postman', file(), '--collection', 'qa2');
+    expect(named.code).toBe(0);
+    expect(named.out).toMatch(/^Created environment 'qa2'/);
+  });
+});
+
 describe('checks and CI reports', { timeout: 60_000 }, () => {
   it('tandem run: a failed check is exit 1 with the first failure named; the summary counts checks', async () => {
     const r = await cli('run', 'Checked', '--profile', 'alice', '--profile', 'bob');

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { type Environment, parseAssignment } from '../../shared/environments';
+import { type Environment, fromPostmanEnvironment, parseAssignment } from '../../shared/environments';
 import { fail } from '../../shared/errors';
 import { table } from '../format';
 import { validateProfileName } from '../parse';
@@ -99,7 +99,12 @@ export function registerEnv(program: Command, io: CliIO): void {
       await withCore(ws(o), async (core) => {
         const current = await find(core, name);
         const next: Environment = structuredClone(current);
-        const target = o.profile ? ((next.profiles ??= {})[o.profile] ??= {}) : next.variables;
+        let target = next.variables;
+        if (o.profile) {
+          next.profiles = next.profiles ?? {};
+          next.profiles[o.profile] = next.profiles[o.profile] ?? {};
+          target = next.profiles[o.profile];
+        }
         Object.assign(target, variables);
         for (const u of o.unset ?? []) delete target[u];
         if (cmd.getOptionValueSource('production') === 'cli') next.production = o.production === true;
@@ -162,4 +167,53 @@ export function registerEnv(program: Command, io: CliIO): void {
       const rows = Object.entries(globals);
       io.out(rows.length ? `${table([['NAME', 'VALUE'], ...rows])}\n` : 'No global variables\n');
     });
+}
+
+/**
+ * `tandem import postman-env FILE` (and a Postman environment given to `tandem import postman`):
+ * creates one environment; prints what it created and what it skipped. Never replaces one.
+ */
+export async function importPostmanEnvironment(
+  io: CliIO,
+  text: string,
+  opts: Common & { collection?: string; dryRun?: boolean },
+  raw?: unknown,
+): Promise<void> {
+  let parsed: unknown = raw;
+  if (parsed === undefined)
+    try {
+      parsed = JSON.parse(text);
+    } catch (e) {
+      fail('INVALID_FILE', `The Postman environment is not valid JSON: ${(e as Error).message}`);
+    }
+  let made: ReturnType<typeof fromPostmanEnvironment>;
+  try {
+    made = fromPostmanEnvironment(parsed, opts.collection);
+  } catch (e) {
+    fail('INVALID_FILE', `Cannot import the Postman environment: ${(e as Error).message}`);
+  }
+  const { environment, skipped } = made;
+  if (!opts.dryRun)
+    await withCore(workspaceFor(opts.dataDir, io), async (core) => {
+      const exists = (await core.call('environments.list', {})).environments.some(
+        (e) => e.name === environment.name,
+      );
+      if (exists)
+        fail(
+          'INVALID_ARGUMENT',
+          `An environment named '${environment.name}' already exists (use --collection NAME)`,
+        );
+      await core.call('environments.save', { environment });
+    });
+  if (opts.json) return printJson(io, { created: !opts.dryRun, environment, skipped });
+  const n = Object.keys(environment.variables).length;
+  const lines = [
+    `${opts.dryRun ? 'Would create' : 'Created'} environment '${environment.name}': ${n} variable(s)`,
+  ];
+  for (const k of Object.keys(environment.variables)) lines.push(`  + ${k}`);
+  if (skipped.length) {
+    lines.push(`Skipped ${skipped.length}:`);
+    for (const s of skipped) lines.push(`  - ${s.where}: ${s.reason}`);
+  }
+  io.out(`${lines.join('\n')}\n`);
 }

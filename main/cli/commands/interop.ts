@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { isPostmanEnvironment } from '../../shared/environments';
 import { fail } from '../../shared/errors';
 import {
   type CodeTarget,
@@ -15,6 +16,7 @@ import { findCollection } from '../collection-run';
 import { validateProfileName } from '../parse';
 import type { RequestOptions } from '../request-options';
 import { type CliIO, type Core, printJson, requireProfile, withCore, workspaceFor } from '../session';
+import { importPostmanEnvironment } from './env';
 
 /**
  * Bringing requests in and taking them out on the command line:
@@ -169,13 +171,23 @@ interface ExportOptions {
   dataDir?: string;
 }
 
+/** The parsed file when it is a Postman environment rather than a collection. */
+function postmanEnvironmentIn(text: string): unknown {
+  try {
+    const raw = JSON.parse(text);
+    return isPostmanEnvironment(raw) ? raw : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function registerInterop(program: Command, io: CliIO): void {
   program
     .command('import')
     .description(
       'Create ONE collection from a Postman, Insomnia, HAR or OpenAPI file; prints what it created and skipped',
     )
-    .argument('<format>', importFormats.join('|'))
+    .argument('<format>', `${importFormats.join('|')}|postman-env`)
     .argument('<file>', "the file, or '-' for standard input")
     .option('--collection <name>', "the new collection's name (default: the file's)")
     .option('--cookies-to <profile>', "HAR: put the cookies the browser sent into this profile's jar")
@@ -183,10 +195,16 @@ export function registerInterop(program: Command, io: CliIO): void {
     .option('--json', 'print one JSON object instead of text')
     .action(async (format: string, file: string, _o: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<ImportOptions>();
+      // A Postman environment becomes a Tandem environment (main/cli/commands/env.ts).
+      if (format === 'postman-env') return importPostmanEnvironment(io, await readInput(file, io), opts);
       if (!importFormats.includes(format as ImportFormat))
         fail('INVALID_ARGUMENT', `Unknown import format '${format}': use ${importFormats.join(', ')}`);
       if (opts.cookiesTo) validateProfileName(opts.cookiesTo);
       const text = await readInput(file, io);
+      if (format === 'postman') {
+        const env = postmanEnvironmentIn(text);
+        if (env !== undefined) return importPostmanEnvironment(io, text, opts, env);
+      }
       const name = opts.collection;
       await withCore(workspaceFor(opts.dataDir, io), async (core) => {
         if (opts.cookiesTo) await requireProfile(core, opts.cookiesTo);

@@ -42,12 +42,23 @@ const piece = fc.oneof(
   fc.string({ maxLength: 5 }),
 );
 const text = fc.array(piece, { maxLength: 8 }).map((p) => p.join(''));
+/** Random text, or (three times in four) a well-formed start and random text after it, so the prepared path is fuzzed too. */
+const url = fc.oneof(
+  { weight: 1, arbitrary: text },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(fc.constantFrom('http://127.0.0.1:9', 'https://localhost', '{{base}}', 'localhost:8080'), text)
+      .map(([start, rest]) => start + rest),
+  },
+);
 const header: fc.Arbitrary<KeyValue> = fc.record({
   name: fc.oneof(
     fc.constantFrom('Accept', 'X-Id', 'Cookie', 'Authorization', '', ' ', 'Bad Name', '{{hname}}'),
     text,
   ),
-  value: text,
+  // half the values plain, so requests with headers get prepared too, not only refused
+  value: fc.oneof(text, fc.constantFrom('1', 'text/html', 'Bearer x', '{{token}}')),
   enabled: fc.option(fc.boolean(), { nil: undefined }),
 });
 const variables = fc.dictionary(
@@ -75,7 +86,7 @@ describe('fuzz: URL, header and variable input', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('GET', 'POST', 'get', 'BAD METHOD', '{{x}}'),
-        text,
+        url,
         fc.array(header, { maxLength: 4 }),
         fc.array(header, { maxLength: 2 }),
         fc.array(header, { maxLength: 2 }),

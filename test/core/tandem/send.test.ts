@@ -177,6 +177,8 @@ describe('request.send through the facade', () => {
   it('after a response, a 10k-cookie jar grows its journal by the one cookie that changed', async () => {
     const t = await start();
     value(await t['profiles.create']({ name: 'alice' }));
+    // 10,000 cookies is past the browser-like cap of 3,000 per profile: raise it, as the bench does.
+    value(await t['settings.update']({ patch: { maxCookies: 20_000 } }));
     const many = Array.from({ length: 10_000 }, (_, i) => ({
       name: `c${i}`,
       value: String(i),

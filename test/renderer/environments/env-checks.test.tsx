@@ -64,7 +64,7 @@ describe('environments and checks in the app', () => {
       () =>
         expect([...select.options].map((o) => o.textContent)).toEqual([
           'No environment',
-          'production (production)',
+          'production ⚠',
           'staging',
         ]),
       { timeout: 15000 },

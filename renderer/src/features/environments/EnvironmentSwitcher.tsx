@@ -44,9 +44,12 @@ export function EnvironmentSwitcher() {
       >
         <option value="">No environment</option>
         {order.map((n) => (
-          <option key={n} value={n}>
-            {n}
-            {byName[n]?.production ? ' (production)' : ''}
+          <option
+            key={n}
+            value={n}
+            title={byName[n]?.production ? 'production: requests touch real data' : undefined}
+          >
+            {byName[n]?.production ? `${n} ⚠` : n}
           </option>
         ))}
       </select>

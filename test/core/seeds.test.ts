@@ -206,7 +206,22 @@ describe('httpr cookie guide', () => {
     expect([body(a).user, body(b).user]).toEqual(['alice', 'bob']);
     expect(a.profile).toBe('alice');
     expect(alice.cookies().session).not.toBe(bob.cookies().session);
-    expect((await alice.get('/notes/2')).status).toBe(403);
+    // Each session sees its own notes. (GET /notes/:id is the demo's planted bug: any logged-in
+    // user reads any note by id, so the list is where ownership shows.)
+    const owners = (r: Awaited<ReturnType<typeof alice.get>>) =>
+      (body(r) as { notes: { owner: string }[] }).notes.map((n) => n.owner);
+    expect(owners(await alice.get('/notes'))).toEqual(['alice']);
+    expect(owners(await bob.get('/notes'))).toEqual(['bob']);
+    expect(
+      (
+        await alice.send({
+          method: 'DELETE',
+          url: `${demo.url}/notes/2`,
+          headers: [],
+          body: { type: 'none' },
+        })
+      ).status,
+    ).toBe(403);
     expect((await bob.get('/notes/2')).status).toBe(200);
   });
 

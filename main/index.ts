@@ -6,6 +6,7 @@ import { resolveDataDir } from './core/store/paths';
 import { createTandem, type Tandem } from './core/tandem';
 import { sampleWorkspace } from './demo/sample';
 import { DEFAULT_DEMO_PORT, startDemoServer } from './demo/server';
+import { electronBrowserLogin } from './shell/browser-login';
 import { menuTemplate } from './shell/menu';
 import { forwardEvents, registerHandlers } from './shell/register';
 import { safeStorageBox } from './shell/secret-box';
@@ -114,7 +115,9 @@ async function boot(): Promise<void> {
     throw e;
   }
 
-  const unregister = registerHandlers(ipcMain, tandem, senderCheck(location));
+  // Browser login opens an isolated BrowserWindow here instead of an outside browser.
+  const handlers = { ...tandem, ...electronBrowserLogin({ BrowserWindow, session }, tandem) };
+  const unregister = registerHandlers(ipcMain, handlers, senderCheck(location));
   const stopEvents = forwardEvents(tandem.events, (channel, message) => {
     if (win && !win.isDestroyed()) win.webContents.send(channel, message);
   });

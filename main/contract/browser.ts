@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type BrowserLoginResult, browserLoginArgs } from '../shared/browserLogin';
-import { profileName } from '../shared/schemas';
+import { cookieInputSchema, profileName } from '../shared/schemas';
 import { channel } from './channel';
 
 /** Browser login per profile (web mode and the CLI; the Electron shell opens its own window). */
@@ -9,4 +9,13 @@ export const browserChannels = {
   'browser.login': channel<BrowserLoginResult>()(browserLoginArgs),
   /** "Done": takes the cookies of the open browser login and closes it. */
   'browser.done': channel<{ finished: boolean }>()(z.object({ profile: profileName })),
+  /** The cookies a browser window held (the Electron shell's login window) into the profile's jar, source browser. */
+  'browser.import': channel<Pick<BrowserLoginResult, 'imported' | 'skipped' | 'domains'>>()(
+    z.object({
+      profile: profileName,
+      url: z.url(),
+      domains: z.array(z.string().min(1).max(253)).max(50).optional(),
+      cookies: z.array(cookieInputSchema).max(10_000),
+    }),
+  ),
 };

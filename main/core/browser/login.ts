@@ -169,13 +169,30 @@ export async function browserLogin(ws: Workspace, args: BrowserLoginArgs): Promi
     running.delete(profile);
     await context.close().catch(() => undefined);
   }
-  const chosen = last.filter((c) => domainChosen(c.domain, domains));
-  const journal = await ws.profiles.jar(profile);
+  const taken = await takeBrowserCookies(ws, profile, target.href, last.map(inputOf), domains);
+  return { profile, ...taken, domains, ended };
+}
+
+/**
+ * Puts the cookies a browser held for the chosen domains into the profile's jar, every attribute
+ * kept, source "browser" (also what the Electron shell calls with its window's cookies).
+ */
+export async function takeBrowserCookies(
+  ws: Workspace,
+  profile: string,
+  url: string,
+  cookies: CookieInput[],
+  domains: string[],
+): Promise<Pick<BrowserLoginResult, 'imported' | 'skipped'>> {
+  const chosen = cookies.filter((c) =>
+    domainChosen(`${c.hostOnly === false ? '.' : ''}${c.domain}`, domains),
+  );
+  const journal = await ws.profiles.jar(checkProfileName(profile));
   journal.jar.limits = cookieLimitsOf(await ws.settings.current());
   const imported: BrowserLoginResult['imported'] = [];
   for (const c of chosen) {
     try {
-      const v = journal.jar.set(inputOf(c), { kind: 'browser', url: target.href });
+      const v = journal.jar.set(c, { kind: 'browser', url });
       imported.push({ name: v.name, domain: v.domain, path: v.path });
     } catch {
       // A cookie the jar cannot hold (over the size limit, a public suffix) is left out.
@@ -183,7 +200,7 @@ export async function browserLogin(ws: Workspace, args: BrowserLoginArgs): Promi
   }
   await journal.flush();
   if (imported.length) ws.events.emit('cookies.changed', { profile });
-  return { profile, imported, skipped: last.length - imported.length, domains, ended };
+  return { imported, skipped: cookies.length - imported.length };
 }
 
 /** Ends a running browser login as if Done was pressed; false when none is open for the profile. */
@@ -194,8 +211,16 @@ export function finishBrowserLogin(ws: Workspace, profile: string): { finished: 
   return { finished: true };
 }
 
-export function browserHandlers(ws: Workspace): Pick<Handlers, 'browser.login' | 'browser.done'> {
+export function browserHandlers(
+  ws: Workspace,
+): Pick<Handlers, 'browser.login' | 'browser.done' | 'browser.import'> {
   return {
+    'browser.import': (a) =>
+      attempt(async () => {
+        await ws.profiles.get(a.profile);
+        const domains = a.domains?.length ? a.domains : [new URL(a.url).hostname];
+        return { ...(await takeBrowserCookies(ws, a.profile, a.url, a.cookies, domains)), domains };
+      }),
     'browser.login': (a) => attempt(() => browserLogin(ws, a)),
     'browser.done': (a) => attempt(async () => finishBrowserLogin(ws, a.profile)),
   };

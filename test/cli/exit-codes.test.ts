@@ -29,6 +29,12 @@ describe('tandem exit codes: 0 response, 1 failed request, 2 bad input (one stde
     ws = await tempWorkspace();
     // A workspace with something in it: a profile with a cookie.
     expect((await run('profiles', 'create', 'alice')).code).toBe(0);
+    // A send without --profile goes as 'default', which says so in a note on stderr until the
+    // profile is on disk (its jar's first cookie puts it there). Made so here, so the tests below
+    // see only the one error line.
+    const first = await run('send', `${demo.url}/cookies/set?seen=1`);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/^tandem: no --profile given: .*default.*\n$/);
     expect((await run('cookies', 'set', 'a=1', '--domain', 'localhost', '--profile', 'alice')).code).toBe(0);
   });
   afterAll(async () => {

@@ -36,6 +36,8 @@ interface RunProfile {
   jar: ProfileJar;
   ops: SessionOps;
   ready: Promise<void>;
+  /** The profile as it last sent (levels merged), kept while `profile` and the collection are the same objects. */
+  sending?: { from: Profile; collection: Collection | null; as: Profile };
 }
 
 export interface RunJarsOptions {
@@ -52,6 +54,8 @@ export interface RunJarsOptions {
 
 export class RunJars {
   private readonly profiles = new Map<string, Promise<RunProfile>>();
+  /** Profiles whose state is made and logged in (most sends take this path). */
+  private readonly ready = new Map<string, RunProfile>();
   private readonly liveTouched = new Set<string>();
   private settings: Promise<Settings> | null = null;
   readonly steps: RunStep[] = [];
@@ -74,9 +78,15 @@ export class RunJars {
     const { snap, collections } = await this.levels;
     const collection =
       this.opts.collection ?? collections.find((c) => c.requests.some((r) => r.id === requestId)) ?? null;
-    return withLevels(snap, rp.profile, collection);
+    // Merged once per profile and collection, again only after extraction changed the variables.
+    const last = rp.sending;
+    if (last && last.from === rp.profile && last.collection === collection) return last.as;
+    const as = withLevels(snap, rp.profile, collection);
+    rp.sending = { from: rp.profile, collection, as };
+    return as;
   }
 
+  /** Settings (and the limits in them) read once per run. */
   private setting(): Promise<Settings> {
     this.settings ??= this.ws.settings.current();
     return this.settings;
@@ -89,6 +99,8 @@ export class RunJars {
 
   /** The run's state for a profile, made on first use (and logged in first when asked). */
   session(name: string, signal?: AbortSignal): Promise<RunProfile> {
+    const ready = this.ready.get(name);
+    if (ready) return Promise.resolve(ready);
     let p = this.profiles.get(name);
     if (!p) {
       p = this.open(name, signal);
@@ -96,6 +108,7 @@ export class RunJars {
     }
     return p.then(async (rp) => {
       await rp.ready;
+      this.ready.set(name, rp);
       return rp;
     });
   }

@@ -36,7 +36,8 @@ describe('runCli: usage errors are one line and exit 2; help is exit 0', () => {
 
   it('commander errors (missing argument, missing option, bad choice, unknown command) are one line', async () => {
     const cases: Array<[string[], string]> = [
-      [['send'], "tandem: missing required argument 'url'\n"],
+      // the URL is optional to commander since --curl FILE can stand for it; send itself asks for one
+      [['send'], "tandem: 'tandem send' needs a URL, or --curl FILE\n"],
       [['cookies', 'set', 'a=1'], "tandem: required option '--domain <domain>' not specified\n"],
       [
         ['cookies', 'export', '--format', 'xml'],
@@ -56,7 +57,7 @@ describe('runCli: usage errors are one line and exit 2; help is exit 0', () => {
   it('--help and --version print to stdout and exit 0; no arguments shows the help', async () => {
     const help = await cli('send', '--help');
     expect(help.code).toBe(0);
-    expect(help.out).toContain('Usage: tandem send [options] <url>');
+    expect(help.out).toContain('Usage: tandem send [options] [url]');
     expect(help.out).toContain('--no-cookie-store');
     expect(help.err).toBe('');
     expect(await cli('--version')).toMatchObject({

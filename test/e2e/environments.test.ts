@@ -53,7 +53,7 @@ for (const scheme of ['light', 'dark'] as const)
               { kind: 'status', op: 'range', target: '', value: '2xx' },
               { kind: 'header', op: 'contains', target: 'content-type', value: 'json' },
               { kind: 'json', op: 'equals', target: '$.user', value: 'alice' },
-              { kind: 'json', op: 'exists', target: '$.email' },
+              { kind: 'json', op: 'exists', target: '$.email', value: '' },
               { kind: 'time', op: 'below', target: '', value: '5000' },
             ],
           }),

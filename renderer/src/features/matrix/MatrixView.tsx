@@ -6,6 +6,7 @@ import { StatusPill } from '../response/Details';
 import { formatBytes, formatMs } from '../response/format';
 import { JarModePicker } from '../sessions/JarModePicker';
 import { passOf, tally, type UiExpectation } from './model';
+import { MatrixFiles } from './MatrixFiles';
 import { useMatrixStore } from './store';
 import './matrix.css';
 
@@ -60,8 +61,8 @@ function Cell({
         onClick={() => useMatrixStore.getState().select(selected ? null : key)}
       >
         <span className="matrix-status">{shown}</span>
-        {cell && <span className="matrix-verdict">{verdict}</span>}
         {cell && ' '}
+        {cell && <span className="matrix-verdict">{verdict}</span>}
         {pass !== undefined && (
           <span className={`matrix-pass ${pass ? 'is-pass' : 'is-fail'}`} aria-hidden="true">
             {pass ? '✓' : '✗'}
@@ -162,6 +163,7 @@ export function MatrixView() {
 
   return (
     <section className="matrix-view" aria-label="Access matrix">
+      <MatrixFiles />
       <div className="matrix-controls">
         <label className="matrix-field">
           <span>Collection</span>

@@ -1,6 +1,7 @@
 import packageJson from '../../package.json';
 import type { Handlers } from '../contract';
 import { attempt } from '../shared/errors';
+import type { Profile } from '../shared/types';
 import { browserHandlers } from './browser/login';
 import { collectionHandlers } from './collections/handlers';
 import { compareChannels } from './compare/channels';
@@ -98,10 +99,12 @@ export async function createTandem(opts: TandemOptions): Promise<Tandem> {
     run: (o) => new RunJars(ws, o),
   });
   const { profiles, history, events } = ws;
-  const profilesChanged = <T>(value: T): T => {
-    events.emit('profiles.changed', {});
+  /** Emits what changed with the result, so windows apply it without listing again. */
+  const profilesChanged = <T>(value: T, change: (v: T) => { profile?: Profile; deleted?: string }): T => {
+    events.emit('profiles.changed', change(value));
     return value;
   };
+  const asProfile = (profile: Profile) => ({ profile });
   let closing: Promise<void> | null = null;
   openCount++;
   const unlistenNotices = ws.notices.listen((message) => events.emit('workspace.notice', { message }));
@@ -133,11 +136,18 @@ export async function createTandem(opts: TandemOptions): Promise<Tandem> {
       })),
 
     'profiles.list': () => attempt(() => profiles.list()),
-    'profiles.create': (a) => attempt(async () => profilesChanged(await createProfile(profiles, a))),
-    'profiles.rename': (a) => attempt(async () => profilesChanged(await profiles.rename(a.from, a.to))),
-    'profiles.duplicate': (a) => attempt(async () => profilesChanged(await profiles.duplicate(a.from, a.to))),
-    'profiles.delete': (a) => attempt(async () => profilesChanged(await profiles.delete(a.name))),
-    'profiles.update': (a) => attempt(async () => profilesChanged(await profiles.update(a.name, a.patch))),
+    'profiles.create': (a) =>
+      attempt(async () => profilesChanged(await createProfile(profiles, a), asProfile)),
+    'profiles.rename': (a) =>
+      attempt(async () =>
+        profilesChanged(await profiles.rename(a.from, a.to), (profile) => ({ profile, deleted: a.from })),
+      ),
+    'profiles.duplicate': (a) =>
+      attempt(async () => profilesChanged(await profiles.duplicate(a.from, a.to), asProfile)),
+    'profiles.delete': (a) =>
+      attempt(async () => profilesChanged(await profiles.delete(a.name), (d) => ({ deleted: d.deleted }))),
+    'profiles.update': (a) =>
+      attempt(async () => profilesChanged(await profiles.update(a.name, a.patch), asProfile)),
 
     'request.send': (a) => attempt(() => sender.send(a)),
     'request.cancel': (a) => attempt(() => sender.cancel(a.sendId)),

@@ -1,4 +1,4 @@
-import type { MatrixCell } from './types';
+import type { MatrixCell, Profile } from './types';
 
 /**
  * Push events from the core to every UI (Electron: webContents.send; web mode: server-sent
@@ -16,8 +16,12 @@ function event<Payload>(): Payload {
 export const events = {
   /** A profile's jar changed (a send, the cookie editor, an import, another process). */
   'cookies.changed': event<{ profile: string }>(),
-  /** Profiles were created, renamed, deleted or edited (here or in another process). */
-  'profiles.changed': event<Record<string, never>>(),
+  /**
+   * Profiles were created, renamed, deleted or edited (here or in another process). `profile`: the
+   * profile as it now is (created, edited, duplicated, or renamed from `deleted`); `deleted`: a name
+   * gone. Neither: read the list again (another process, a run, an extraction).
+   */
+  'profiles.changed': event<{ profile?: Profile; deleted?: string }>(),
   'history.changed': event<{ profile: string }>(),
   /**
    * Collections changed: `id` is the collection that changed (created, renamed, edited), or was

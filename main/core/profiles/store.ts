@@ -3,6 +3,7 @@ import type { Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import { z } from 'zod';
 import { fail } from '../../shared/errors';
+import { compareProfiles } from '../../shared/profileOrder';
 import { keyValue } from '../../shared/schemas';
 import { loginRecipeSchema } from '../../shared/sessions';
 import type { Profile, ProfilePatch } from '../../shared/types';
@@ -166,11 +167,8 @@ export class ProfileStore {
     // `default` always exists and is usable; it is listed once it has been used or when it is the only one.
     if (!names.includes(DEFAULT_PROFILE) && profiles.length === 0)
       profiles.push((await this.read(DEFAULT_PROFILE))!);
-    // default first, then in the order they were created
-    const rank = (p: Profile) => (p.name === DEFAULT_PROFILE ? 0 : 1);
-    return profiles.sort(
-      (a, b) => rank(a) - rank(b) || a.createdAt.localeCompare(b.createdAt) || a.name.localeCompare(b.name),
-    );
+    // default first, then in the order they were created (shared with the app)
+    return profiles.sort(compareProfiles);
   }
 
   /** The profile, or UNKNOWN_PROFILE. `recent`: see read(). */

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { compareProfiles } from '../../../../main/shared/profileOrder';
 import type { Profile, ProfilePatch, Result } from '../../../../main/shared/types';
 import { api, subscribe } from '../../api';
 import { nextProfileColor, pickActive } from './accent';
@@ -21,6 +22,8 @@ export interface ProfilesState {
   duplicate(from: string, to: string): Promise<Result<Profile>>;
   remove(name: string): Promise<Result<{ deleted: string }>>;
   update(name: string, patch: ProfilePatch): Promise<Result<Profile>>;
+  /** Applies a change once: `put` profiles added or replaced, `drop` names removed, kept in the core's order. */
+  applyChange(put: Profile[], drop?: string[], preferActive?: string): void;
 }
 
 function readStoredActive(): string {
@@ -50,12 +53,22 @@ export const useProfilesStore = create<ProfilesState>()((set, get) => {
     set({ profiles, order, active, loaded: true, error: null });
   };
 
-  const reloadAfter = async <T>(result: Result<T>, preferActive?: string): Promise<Result<T>> => {
-    if (result.ok) {
-      const list = await api['profiles.list']({});
-      if (list.ok) apply(list.value, preferActive);
-    }
-    return result;
+  /**
+   * Applies a mutation's result to the map once, without listing again: `put` profiles are added
+   * or replaced, `drop` names removed; the order is the core's (shared/profileOrder.ts).
+   */
+  const change = (put: Profile[], drop: string[] = [], preferActive?: string) => {
+    const profiles = { ...get().profiles };
+    for (const name of drop) delete profiles[name];
+    for (const p of put) profiles[p.name] = p;
+    // With no profile left the core lists `default` again: ask it.
+    if (Object.keys(profiles).length === 0) return void get().load();
+    const order = Object.values(profiles)
+      .sort(compareProfiles)
+      .map((p) => p.name);
+    const active = pickActive(order, preferActive ?? get().active, readStoredActive());
+    if (active) storeActive(active);
+    set({ profiles, order, active, loaded: true, error: null });
   };
 
   return {
@@ -87,38 +100,73 @@ export const useProfilesStore = create<ProfilesState>()((set, get) => {
         color: color ?? nextProfileColor(used),
         ...(copyVariablesFrom ? { copyVariablesFrom } : {}),
       });
-      return reloadAfter(res, res.ok ? res.value.name : undefined);
+      if (res.ok) change([res.value], [], res.value.name);
+      return res;
     },
 
     async rename(from, to) {
       const wasActive = get().active === from;
       const res = await api['profiles.rename']({ from, to });
-      return reloadAfter(res, wasActive && res.ok ? res.value.name : undefined);
+      if (res.ok) change([res.value], [from], wasActive ? res.value.name : undefined);
+      return res;
     },
 
     async duplicate(from, to) {
       const res = await api['profiles.duplicate']({ from, to });
-      return reloadAfter(res);
+      if (res.ok) change([res.value]);
+      return res;
     },
 
     async remove(name) {
       const res = await api['profiles.delete']({ name });
-      return reloadAfter(res);
+      if (res.ok) change([], [res.value.deleted]);
+      return res;
     },
+
+    applyChange: change,
 
     async update(name, patch) {
       const res = await api['profiles.update']({ name, patch });
-      if (res.ok) set((s) => ({ profiles: { ...s.profiles, [name]: res.value } }));
+      if (res.ok) change([res.value], res.value.name === name ? [] : [name]);
       return res;
     },
   };
 });
 
-/** Reloads profiles whenever the core says they changed. Returns the unsubscribe. */
+/**
+ * Follows `profiles.changed`. An event that carries the profile (or the name deleted) is applied
+ * to the map as is, without listing; one without (another process, a run, an extraction) lists
+ * them, once per burst: events that arrive while a list is under way cause one more, not one each.
+ * Returns the unsubscribe.
+ */
 export function startProfilesSync(): () => void {
-  return subscribe('profiles.changed', () => {
-    void useProfilesStore.getState().load();
+  let running = false;
+  let again = false;
+  let stopped = false;
+  const reload = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        await useProfilesStore.getState().load();
+      } while (again && !stopped);
+    } finally {
+      running = false;
+    }
+  };
+  const unsubscribe = subscribe('profiles.changed', (e) => {
+    if (e?.profile || e?.deleted)
+      useProfilesStore.getState().applyChange(e.profile ? [e.profile] : [], e.deleted ? [e.deleted] : []);
+    else void reload();
   });
+  return () => {
+    stopped = true;
+    unsubscribe();
+  };
 }
 
 /** The active profile object, or undefined before load. */

@@ -23,10 +23,13 @@ async function shot(app: RunningApp, name: string): Promise<void> {
 const NUL_HEAD =
   'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nSet-Cookie: a=1; Path=/\r\nSet-Cookie: bad=x\x00y; Path=/\r\nX-After: 1\r\nContent-Length: 2\r\n\r\nok';
 let raw: net.Server;
+const sockets = new Set<net.Socket>();
 let rawBase = '';
 
 beforeAll(async () => {
   raw = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => {});
     socket.on('data', (d) => {
       if (d.toString('latin1').includes('\r\n\r\n')) socket.write(Buffer.from(NUL_HEAD, 'latin1'));
@@ -36,7 +39,7 @@ beforeAll(async () => {
   rawBase = `http://127.0.0.1:${(raw.address() as net.AddressInfo).port}`;
 });
 afterAll(async () => {
-  raw.closeAllConnections?.();
+  for (const s of sockets) s.destroy();
   await new Promise((resolve) => raw.close(resolve));
 });
 

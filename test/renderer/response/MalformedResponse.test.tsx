@@ -18,10 +18,13 @@ const HEADS: Record<string, string> = {
 };
 
 let raw: net.Server;
+const sockets = new Set<net.Socket>();
 let rawBase = '';
 
 beforeAll(async () => {
   raw = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => {});
     let buffered = '';
     socket.on('data', (d) => {
@@ -40,7 +43,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  raw.closeAllConnections?.();
+  for (const s of sockets) s.destroy();
   await new Promise((resolve) => raw.close(resolve));
 });
 

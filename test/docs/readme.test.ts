@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assertBuilt } from '../cli/helpers';
+import { type PrivateNetwork, privateNetwork } from './netns';
 import {
   expectedPairs,
   type LineRun,
@@ -26,8 +27,11 @@ afterAll(async () => {
   for (const t of temps) await rm(t, { recursive: true, force: true });
 });
 
+type Wrap = NonNullable<PrivateNetwork['wrap']>;
+const direct: Wrap = (command, args) => [command, args];
+
 async function scenario(
-  prepare?: (env: Record<string, string>, dataDir: string) => Promise<() => Promise<void>>,
+  prepare?: (env: Record<string, string>, dataDir: string, wrap: Wrap) => Promise<() => Promise<void>>,
 ) {
   assertBuilt();
   const root = await mkdtemp(join(tmpdir(), 'tandem-readme-'));
@@ -37,14 +41,22 @@ async function scenario(
     HOME: join(root, 'home'),
     ...(process.env.NODE_PATH ? { NODE_PATH: process.env.NODE_PATH } : {}),
   };
-  const stop = prepare ? await prepare(env, dataDir) : async () => {};
-  const session = await readmeSession({ projectDir: PROJECT, workDir: root, dataDir, env });
+  // The README's demo port 8787 must be ours: another `npm start` or test run on this machine
+  // may hold it. A private loopback where the OS allows one; the host's network otherwise.
+  const net = await privateNetwork();
+  const wrap = net?.wrap ?? direct;
   const runs: LineRun[] = [];
   try {
-    for (const line of readmeCommands(await readReadme(PROJECT))) runs.push(await session.run(line));
+    const stop = prepare ? await prepare(env, dataDir, wrap) : async () => {};
+    const session = await readmeSession({ projectDir: PROJECT, workDir: root, dataDir, env, wrap });
+    try {
+      for (const line of readmeCommands(await readReadme(PROJECT))) runs.push(await session.run(line));
+    } finally {
+      await session.close();
+      await stop();
+    }
   } finally {
-    await session.close();
-    await stop();
+    net?.close();
   }
   return runs;
 }
@@ -72,8 +84,18 @@ function checkStory(runs: LineRun[]) {
 }
 
 /** `npm start` without Electron: the app in web mode with the demo (what bin/start.js falls back to). */
-async function npmStart(env: Record<string, string>, dataDir: string): Promise<() => Promise<void>> {
-  const child = spawn(process.execPath, [join(PROJECT, 'bin', 'tandem.js'), 'web', '--demo', '--no-open'], {
+async function npmStart(
+  env: Record<string, string>,
+  dataDir: string,
+  wrap: Wrap,
+): Promise<() => Promise<void>> {
+  const [file, args] = wrap(process.execPath, [
+    join(PROJECT, 'bin', 'tandem.js'),
+    'web',
+    '--demo',
+    '--no-open',
+  ]);
+  const child = spawn(file, args, {
     env: { ...env, PATH: process.env.PATH ?? '', TANDEM_HOME: dataDir, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

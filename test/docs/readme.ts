@@ -82,6 +82,8 @@ export async function readmeSession(opts: {
   dataDir: string;
   /** Extra environment (HOME etc.). */
   env: Record<string, string>;
+  /** Runs each line through this (e.g. inside a private network namespace, see ./netns.ts). */
+  wrap?: (command: string, args: string[]) => [string, string[]];
 }): Promise<ReadmeSession> {
   const bin = join(opts.workDir, '.shim');
   await mkdir(bin, { recursive: true });
@@ -104,7 +106,8 @@ export async function readmeSession(opts: {
   const run = (line: ReadmeLine): Promise<LineRun> =>
     new Promise((done) => {
       const command = line.background ? stripComment(line.text).replace(/&\s*$/, '') : line.text;
-      const child = spawn('bash', ['-c', command], {
+      const [file, args] = opts.wrap ? opts.wrap('bash', ['-c', command]) : ['bash', ['-c', command]];
+      const child = spawn(file, args, {
         cwd: opts.workDir,
         env,
         detached: line.background,

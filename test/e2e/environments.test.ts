@@ -83,6 +83,13 @@ for (const scheme of ['light', 'dark'] as const)
         await page.getByRole('tab', { name: /^Checks/ }).click();
         await page.getByRole('table', { name: 'Checks' }).waitFor({ timeout: 15_000 });
         await shot(app, `h9-checks-editor-${scheme}`);
+
+        // The matrix view saves its grid as a readable file.
+        await page.getByRole('button', { name: 'Access matrix' }).click();
+        await page.getByRole('textbox', { name: 'Matrix name' }).fill('access');
+        await page.getByRole('button', { name: 'Save matrix' }).click();
+        await page.getByText('Saved matrices/access.json').waitFor({ timeout: 15_000 });
+        await shot(app, `h9-matrix-files-${scheme}`);
         expect(app.errors).toEqual([]);
       } finally {
         await app.close();

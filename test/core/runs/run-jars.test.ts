@@ -108,6 +108,29 @@ describe('run jars', { timeout: 60_000 }, () => {
     expect(runs[0].run?.steps.map((s) => s.status)).toEqual([200, 401]);
   });
 
+  it("a value extracted inside a run is used by the run's next requests (the merged variables are not stale)", async () => {
+    const account = demoApi.requests.find((r) => r.name === 'My account');
+    const change = demoApi.requests.find((r) => r.name === 'Change email');
+    const r = value(
+      await core['collections.run']({
+        // Refused without the token, then the token is extracted, then accepted; copy jars.
+        collection: { ...demoApi, requests: [change!, account!, change!] },
+        profiles: ['alice'],
+        relogin: false,
+      }),
+    );
+    const [entry] = value(await core['history.list']({}));
+    expect(entry.run?.steps.map((s) => [s.name, s.status])).toEqual([
+      ['Change email', 403],
+      ['My account', 200],
+      ['Change email', 200],
+    ]);
+    expect(r.summary.statusClasses).toMatchObject({ '2xx': 2, '4xx': 1 });
+    // A copy run keeps what it extracted to itself.
+    const alice = value(await core['profiles.list']({})).find((p) => p.name === 'alice');
+    expect(alice?.variables.accountCsrf).toBe('');
+  });
+
   it('fresh jars start empty: alice logs in with her recipe first, anonymous (no recipe) stays out', async () => {
     const who = demoApi.requests.find((r) => r.name === 'Who am I');
     const before = await hashTree(path.join(dataDir, 'profiles'));

@@ -14,6 +14,9 @@ import path from 'node:path';
  * <dataDir>/profiles/<name>/cookies.lock       held only while the journal is being compacted
  * <dataDir>/history/<name>.jsonl               sent requests of one profile, newest last, capped at 500
  * <dataDir>/collections/<id>.json              one collection: folders and saved requests
+ * <dataDir>/environments/<name>.json           an environment: variables, production flag, per-profile values
+ * <dataDir>/variables.json                     the global variables and the active environment
+ * <dataDir>/matrices/<name>.json               a saved access matrix (collection, profiles, jars, expectations)
  * <dataDir>/demo.json                          URL of the demo API the app last started
  * <dataDir>/tabs.json                          the app's open request tabs with their unsaved drafts, and layout
  * <dataDir>/window.json                        the desktop window's size and position

@@ -144,14 +144,23 @@ export function fromPostmanEnvironment(
     throw new Error(`'${wanted}' cannot be an environment name (use --collection NAME)`);
   const variables: Record<string, string> = {};
   const skipped: Array<{ where: string; reason: string }> = [];
-  o.values.forEach((v, i) => {
+  for (const [i, v] of o.values.entries()) {
     const where = `values[${i}]`;
-    if (v === null || typeof v !== 'object') return skipped.push({ where, reason: 'not a variable' });
+    if (v === null || typeof v !== 'object') {
+      skipped.push({ where, reason: 'not a variable' });
+      continue;
+    }
     const { key, value, enabled } = v as { key?: unknown; value?: unknown; enabled?: unknown };
-    if (typeof key !== 'string' || !key) return skipped.push({ where, reason: 'no key' });
-    if (enabled === false) return skipped.push({ where: `${where} (${key})`, reason: 'disabled in Postman' });
+    if (typeof key !== 'string' || !key) {
+      skipped.push({ where, reason: 'no key' });
+      continue;
+    }
+    if (enabled === false) {
+      skipped.push({ where: `${where} (${key})`, reason: 'disabled in Postman' });
+      continue;
+    }
     variables[key] =
       value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  });
+  }
   return { environment: { name: parsedName.data, variables }, skipped };
 }

@@ -102,10 +102,12 @@ const XML_ESCAPES: Record<string, string> = {
 
 /** Escapes text for XML and HTML; drops characters XML 1.0 cannot carry. */
 export function escapeMarkup(s: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly what XML forbids
-  return s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/[&<>"']/g, (c) => XML_ESCAPES[c]);
+  return (
+    s
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly what XML forbids
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/[&<>"']/g, (c) => XML_ESCAPES[c])
+  );
 }
 
 const secs = (ms: number) => (ms / 1000).toFixed(3);

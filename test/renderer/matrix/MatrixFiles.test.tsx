@@ -34,7 +34,9 @@ describe('saved matrices in the app', () => {
     fireEvent.change(screen.getByRole('textbox', { name: 'Matrix name' }), { target: { value: 'session' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save matrix' }));
     await screen.findByText('Saved matrices/session.json', {}, { timeout: 15000 });
-    const file = JSON.parse(await fs.readFile(path.join(tc.core.dataDir, 'matrices', 'session.json'), 'utf8'));
+    const file = JSON.parse(
+      await fs.readFile(path.join(tc.core.dataDir, 'matrices', 'session.json'), 'utf8'),
+    );
     expect(file).toMatchObject({ name: 'session', collection: 'Demo API', folder: 'Session', jars: 'copy' });
     expect(file.expect['Session/Who am I']).toMatchObject({ anonymous: 'deny' });
 

@@ -5,8 +5,8 @@ import { useProfilesStore } from '../profiles/store';
 import { StatusPill } from '../response/Details';
 import { formatBytes, formatMs } from '../response/format';
 import { JarModePicker } from '../sessions/JarModePicker';
-import { passOf, tally, type UiExpectation } from './model';
 import { MatrixFiles } from './MatrixFiles';
+import { passOf, tally, type UiExpectation } from './model';
 import { useMatrixStore } from './store';
 import './matrix.css';
 

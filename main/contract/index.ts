@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkSchema } from '../shared/checks';
 import type { CookieImportPreview, CookieImportResult } from '../shared/cookieImport';
 import type { JarCookie } from '../shared/cookieInfo';
 import type { EventMap, EventName } from '../shared/events';
@@ -105,8 +106,11 @@ export const contract = {
   'collections.saveRequest': channel<SavedRequest>()(
     z.object({
       collectionId,
-      // extract: the request's extraction rules (absent: the saved ones are kept).
-      request: savedRequestInput.extend({ extract: z.array(extractRuleSchema).max(50).optional() }),
+      // extract / checks: the request's extraction rules and checks (absent: the saved ones are kept).
+      request: savedRequestInput.extend({
+        extract: z.array(extractRuleSchema).max(50).optional(),
+        checks: z.array(checkSchema).max(100).optional(),
+      }),
     }),
   ),
   'collections.deleteRequest': channel<{ deleted: string }>()(

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { checkKindSchema, checkOpSchema } from './checks';
 import { profileName, requestSpecSchema } from './schemas';
+import { extractSourceSchema } from './sessions';
 
 /**
  * The workbench: the request tabs open in the app, each with its unsaved draft, and the layout
@@ -26,6 +28,20 @@ export const editorPaneSchema = z.enum([
   'checks',
 ]);
 
+/** A rule or check as typed, possibly half done (the editors say what is wrong; Save refuses it). */
+const draftRuleSchema = z.object({
+  name: z.string().max(200),
+  source: extractSourceSchema,
+  expr: z.string().max(2000),
+});
+const draftCheckSchema = z.object({
+  kind: checkKindSchema,
+  op: checkOpSchema,
+  target: z.string().max(2000),
+  value: z.string().max(10_000),
+  enabled: z.boolean().optional(),
+});
+
 export const workbenchTabSchema = z.object({
   id: z.string().min(1).max(100),
   /** The request as being edited. */
@@ -38,6 +54,14 @@ export const workbenchTabSchema = z.object({
   pane: editorPaneSchema.optional(),
   /** History entries holding the last response per profile, so they come back after a restart. */
   lastSent: z.record(profileName, z.object({ historyId: z.string(), at: z.string() })).optional(),
+  /** Extraction rules being edited and what they are compared to (absent: untouched). */
+  extract: z
+    .object({ rules: z.array(draftRuleSchema).max(200), saved: z.array(draftRuleSchema).max(200) })
+    .optional(),
+  /** Checks being edited and what they are compared to (absent: untouched). */
+  checks: z
+    .object({ rows: z.array(draftCheckSchema).max(200), saved: z.array(draftCheckSchema).max(200) })
+    .optional(),
 });
 
 export const workbenchLayoutSchema = z.object({

@@ -23,7 +23,8 @@ import { CloseTabDialog, ShortcutsSheet } from './dialogs';
 import { Sidebar, useSidebarWidth } from './Sidebar';
 import { SplitPane } from './SplitPane';
 import { useAppShortcuts } from './useAppShortcuts';
-import { saveTab, useWorkbenchUi } from './workbench';
+import { WorkbenchNoticeBar } from './WorkbenchNotice';
+import { saveTab, sayNotice, useWorkbenchUi } from './workbench';
 import '../components/ui.css';
 import './app.css';
 
@@ -38,9 +39,10 @@ function useStartup(): void {
       startMatrixSync(),
       startSettingsSync(),
       startCollectionsSync(),
-      startTabsPersistence((status, notice) =>
-        useWorkbenchUi.getState().set({ tabsSaved: status, ...(notice ? { notice } : {}) }),
-      ),
+      startTabsPersistence((status, notice) => {
+        useWorkbenchUi.getState().set({ tabsSaved: status });
+        if (notice) sayNotice('error', notice);
+      }),
     ];
     return () => {
       for (const stop of stops) stop();
@@ -117,6 +119,7 @@ export function App() {
         <Sidebar />
         <VariablesProvider>
           <main className="app-center">
+            <WorkbenchNoticeBar />
             {matrixOpen ? (
               <ErrorBoundary area="the access matrix">
                 <MatrixView />

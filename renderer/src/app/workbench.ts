@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { checkProblem } from '../../../main/shared/checks';
 import { firstRuleError, normalizeRules } from '../../../main/shared/extractRules';
 import type { Result, SavedRequest } from '../../../main/shared/types';
 import { api } from '../api';
@@ -17,7 +18,8 @@ export interface WorkbenchUi {
   closing: string | null;
   shortcutsOpen: boolean;
   paletteOpen: boolean;
-  notice: string | null;
+  /** The workbench's one-line notice (a save that failed, tabs that could not be kept); see WorkbenchNotice. */
+  notice: WorkbenchNotice | null;
   /** Whether the workspace holds the tabs as shown (tests wait for 'saved' before reloading). */
   tabsSaved: PersistStatus;
   set(patch: Partial<Omit<WorkbenchUi, 'set'>>): void;
@@ -32,6 +34,20 @@ export const useWorkbenchUi = create<WorkbenchUi>()((set) => ({
   tabsSaved: 'loading',
   set: (patch) => set(patch),
 }));
+
+export interface WorkbenchNotice {
+  kind: 'ok' | 'error';
+  text: string;
+  /** New on every say, so the same text twice is shown again. */
+  id: number;
+}
+
+let noticeSeq = 0;
+/** Shows a one-line notice above the editor: errors stay until dismissed, successes fade. */
+export function sayNotice(kind: WorkbenchNotice['kind'], text: string): void {
+  noticeSeq += 1;
+  useWorkbenchUi.getState().set({ notice: { kind, text, id: noticeSeq } });
+}
 
 /**
  * Ctrl+S: a tab opened from a collection is saved in place; any other asks where to go.
@@ -55,16 +71,34 @@ export async function saveTab(tabId = useRequestStore.getState().activeId): Prom
     // The Extract pane shows the broken rule's one-line error where it can be fixed.
     useRequestStore.getState().activate(tabId);
     useRequestStore.getState().setPane('extract');
-    useWorkbenchUi.getState().set({ notice: `Could not save “${origin.name}”: ${ruleError}` });
+    sayNotice('error', `Could not save “${origin.name}”: ${ruleError}`);
+    return null;
+  }
+  // Checks being edited are saved with it too; a malformed one stops the save.
+  const checkIndex = tab.checks ? tab.checks.rows.findIndex((c) => checkProblem(c)) : -1;
+  if (tab.checks && checkIndex >= 0) {
+    useRequestStore.getState().activate(tabId);
+    useRequestStore.getState().setPane('checks');
+    const problem = checkProblem(tab.checks.rows[checkIndex]);
+    sayNotice('error', `Could not save “${origin.name}”: check ${checkIndex + 1}: ${problem}`);
     return null;
   }
   const extract = tab.extract ? { extract: normalizeRules(tab.extract.rules) } : {};
+  const checks = tab.checks ? { checks: tab.checks.rows } : {};
   const res: Result<SavedRequest> = await api['collections.saveRequest']({
     collectionId: origin.collectionId,
-    request: { ...saved, id: saved.id, name: saved.name, folder: saved.folder, request: draft, ...extract },
+    request: {
+      ...saved,
+      id: saved.id,
+      name: saved.name,
+      folder: saved.folder,
+      request: draft,
+      ...extract,
+      ...checks,
+    },
   });
   if (!res.ok) {
-    useWorkbenchUi.getState().set({ notice: `Could not save “${origin.name}”: ${res.error.message}` });
+    sayNotice('error', `Could not save “${origin.name}”: ${res.error.message}`);
     return null;
   }
   useRequestStore.getState().markSaved({ ...origin, name: res.value.name }, draft, tabId);

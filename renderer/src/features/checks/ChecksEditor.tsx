@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   CHECK_OPS,
   CHECK_TARGET,
@@ -45,10 +45,13 @@ const PLACEHOLDER: Record<CheckKind, string> = {
 export function ChecksEditor() {
   const origin = useRequestStore((s) => s.origin);
   const saved = useSavedChecks();
-  const [rows, setRows] = useState<Check[]>(saved);
+  // Checks being edited live in the tab's draft (kept in tabs.json with it, so a restart loses nothing).
+  const tabId = useRequestStore((s) => s.activeId);
+  const rows = useRequestStore((s) => s.tabs[s.activeId]?.checks?.rows) ?? saved;
+  const setChecks = useRequestStore((s) => s.setChecks);
+  const setRows = (next: Check[]) => setChecks(next, saved);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => setRows(saved), [saved]);
 
   if (!origin)
     return (
@@ -71,6 +74,7 @@ export function ChecksEditor() {
     setBusy(false);
     if (!res.ok) return setError(res.error.message);
     setError(null);
+    useRequestStore.getState().updateTab(tabId, () => ({ checks: { rows, saved: rows } }));
     await useCollectionsStore.getState().load();
   };
 

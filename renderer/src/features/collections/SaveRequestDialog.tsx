@@ -6,6 +6,7 @@ import { useRequestStore } from '../request/store';
 import { useCollectionsStore } from './store';
 import { allFolders, suggestName } from './tree';
 import './collections.css';
+import { sayNotice } from '../../app/workbench';
 
 export interface SaveRequestDialogProps {
   open: boolean;
@@ -65,6 +66,7 @@ export function SaveRequestDialog({ open, onOpenChange }: SaveRequestDialogProps
       const created = await create(newName.trim() || 'My collection');
       if (!created.ok) {
         setBusy(false);
+        sayNotice('error', `Could not save “${n}”: ${created.error.message}`);
         return setError({ field: 'collection', message: created.error.message });
       }
       target = created.value.id;
@@ -80,7 +82,11 @@ export function SaveRequestDialog({ open, onOpenChange }: SaveRequestDialogProps
       ...(edited && !firstRuleError(edited.rules) ? { extract: normalizeRules(edited.rules) } : {}),
     });
     setBusy(false);
-    if (!res.ok) return setError({ field: 'form', message: res.error.message });
+    if (!res.ok) {
+      // Also on the workbench notice, so it is still there if the dialog is closed.
+      sayNotice('error', `Could not save “${n}”: ${res.error.message}`);
+      return setError({ field: 'form', message: res.error.message });
+    }
     useRequestStore
       .getState()
       .markSaved({ collectionId: target, requestId: res.value.id, name: res.value.name }, draft);

@@ -42,7 +42,11 @@ export function startTabsPersistence(
     saving = saving.then(async () => {
       const res = await api['tabs.save']({ state: JSON.parse(text) });
       writes--;
-      if (last === text) onStatus(res.ok ? 'saved' : 'error', res.ok ? undefined : res.error.message);
+      if (last === text)
+        onStatus(
+          res.ok ? 'saved' : 'error',
+          res.ok ? undefined : `Open tabs and drafts could not be kept: ${res.error.message}`,
+        );
     });
   };
 
@@ -70,7 +74,10 @@ export function startTabsPersistence(
       useRequestStore.setState({ layout: saved?.layout ?? {}, hydrated: true });
     }
     last = snapshot(useRequestStore.getState());
-    onStatus(res.ok ? 'saved' : 'error', res.ok ? res.value.notice : res.error.message);
+    onStatus(
+      res.ok ? 'saved' : 'error',
+      res.ok ? res.value.notice : `Open tabs could not be restored: ${res.error.message}`,
+    );
   });
 
   const unsubscribe = useRequestStore.subscribe((s, prev) => {

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { Check } from '../../../../main/shared/checks';
 import { extractRuleError, normalizeRules } from '../../../../main/shared/extractRules';
 import type { ExtractRule } from '../../../../main/shared/sessions';
 import type { RequestSpec } from '../../../../main/shared/types';
@@ -62,6 +63,8 @@ export interface RequestState {
   setPane(pane: EditorPane): void;
   /** Edits the active tab's extraction rules; `saved` is what the saved request holds (the first edit records it). */
   setExtract(rules: ExtractRule[], saved: ExtractRule[]): void;
+  /** Edits the active tab's checks; `saved` is what the saved request holds (the first edit records it). */
+  setChecks(rows: Check[], saved: Check[]): void;
   /** The active tab's draft was saved as `origin`: it becomes the baseline. */
   markSaved(origin: RequestOrigin, saved?: RequestSpec, tabId?: string): void;
   /** A saved request was renamed or deleted elsewhere: tabs showing it follow. */
@@ -206,6 +209,10 @@ export const useRequestStore = create<RequestState>()((set, get) => {
       patchTab(get().activeId, (t) => ({ extract: { rules, saved: t.extract?.saved ?? saved } }));
     },
 
+    setChecks(rows, saved) {
+      patchTab(get().activeId, (t) => ({ checks: { rows, saved: t.checks?.saved ?? saved } }));
+    },
+
     markSaved(origin, saved, tabId = get().activeId) {
       patchTab(tabId, (t) => ({
         origin,
@@ -213,6 +220,7 @@ export const useRequestStore = create<RequestState>()((set, get) => {
         title: undefined,
         // The rules just saved are the saved ones now.
         ...(t.extract ? { extract: { rules: t.extract.rules, saved: t.extract.rules } } : {}),
+        ...(t.checks ? { checks: { rows: t.checks.rows, saved: t.checks.rows } } : {}),
       }));
     },
 

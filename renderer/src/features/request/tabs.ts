@@ -1,3 +1,4 @@
+import type { Check } from '../../../../main/shared/checks';
 import type { ExtractRule } from '../../../../main/shared/sessions';
 import type { Comparison, RequestSpec, ResponseRecord, TandemError } from '../../../../main/shared/types';
 import type { EditorPane, TabOrigin, Workbench, WorkbenchTab } from '../../../../main/shared/workbench';
@@ -47,6 +48,8 @@ export interface Tab {
   compare: CompareSlot;
   /** Extraction rules being edited (absent: the saved request's, untouched); `saved` is what they are compared to. */
   extract?: { rules: ExtractRule[]; saved: ExtractRule[] };
+  /** Checks being edited (absent: the saved request's, untouched); `saved` is what they are compared to. */
+  checks?: { rows: Check[]; saved: Check[] };
 }
 
 export function emptyRequest(): RequestSpec {
@@ -104,8 +107,11 @@ export function sameRequest(a: RequestSpec, b: RequestSpec): boolean {
 }
 
 /** A tab is unsaved when its draft differs from what was saved (or, for a new one, from an empty request). */
-export function isDirty(tab: Pick<Tab, 'draft' | 'baseline'> & Pick<Partial<Tab>, 'extract'>): boolean {
+export function isDirty(
+  tab: Pick<Tab, 'draft' | 'baseline'> & Pick<Partial<Tab>, 'extract' | 'checks'>,
+): boolean {
   if (tab.extract && canonical(tab.extract.rules) !== canonical(tab.extract.saved)) return true;
+  if (tab.checks && canonical(tab.checks.rows) !== canonical(tab.checks.saved)) return true;
   return !sameRequest(tab.draft, tab.baseline ?? emptyRequest());
 }
 
@@ -157,6 +163,9 @@ export function toWorkbench(
       ...(t.title ? { title: t.title } : {}),
       ...(t.pane ? { pane: t.pane } : {}),
       ...(Object.keys(t.lastSent).length ? { lastSent: t.lastSent } : {}),
+      // The whole draft is kept: rules and checks being edited come back after a restart.
+      ...(t.extract ? { extract: t.extract } : {}),
+      ...(t.checks ? { checks: t.checks } : {}),
     }));
   return { tabs: list, activeId, layout: layout ?? {} };
 }
@@ -174,5 +183,7 @@ export function fromWorkbench(saved: WorkbenchTab): Tab {
     responses: {},
     lastSent: saved.lastSent ?? {},
     compare: emptyCompare(),
+    ...(saved.extract ? { extract: saved.extract } : {}),
+    ...(saved.checks ? { checks: saved.checks } : {}),
   };
 }

@@ -1,5 +1,8 @@
 import { describeExpectation } from './matrix';
+import type { ReportAssertion, ReportCase } from './reportCase';
 import type { MatrixResult } from './types';
+
+export type { ReportAssertion, ReportCase } from './reportCase';
 
 /**
  * CI reports of a run or a matrix: one case per (profile, request), each with what was expected
@@ -10,25 +13,6 @@ import type { MatrixResult } from './types';
 
 export const REPORT_FORMATS = ['junit', 'json', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-export interface ReportAssertion {
-  label: string;
-  pass: boolean;
-  expected: string;
-  actual: string;
-}
-
-export interface ReportCase {
-  profile: string;
-  /** The request's name (folder/name when in a folder). */
-  request: string;
-  requestId?: string;
-  status: number | null;
-  /** Set when no response arrived. */
-  error?: string;
-  durationMs: number;
-  assertions: ReportAssertion[];
-}
 
 export interface RunReport {
   kind: 'run' | 'matrix';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkSchema } from './checks';
-import type { ReportCase } from './reports';
+import type { ReportCase } from './reportCase';
 import type { ErrorCode } from './result';
 import { requestSpecSchema } from './schemas';
 

@@ -115,7 +115,8 @@ function describeCookieFlow(scheme: 'light' | 'dark') {
       await choose(app, 'bob');
       await send(app, 'bob', '/cookies?who=bob');
       await sideTab(app, 'Sidebar', 'History').click();
-      const entries = page.getByRole('list', { name: 'History entries' }).getByRole('button');
+      // each row is the entry's button and a "Save … to a collection" button (＋) beside it
+      const entries = page.getByRole('list', { name: 'History entries' }).locator('.history-entry');
       await expect.poll(() => entries.first().textContent()).toContain('/cookies?who=bob');
       const first = (await entries.first().textContent()) ?? '';
       expect(first).toContain('bob');

@@ -87,6 +87,8 @@ function normalizeSameSite(s: string | undefined): SameSite | null {
 // One formatter per field: a cookie's creation time repeats (a replaced cookie keeps it) while
 // expiry times move, so separate caches keep each hot.
 const creationIso = isoFormatter();
+/** When a cookie's value was recorded (provenance): cached per second like `creationIso`. */
+const sourceIso = isoFormatter();
 const expiresIso = isoFormatter();
 
 export function toCookieView(c: Cookie): CookieView {
@@ -358,7 +360,7 @@ export class ProfileJar {
   /** Records where a stored cookie's value came from; returns the source. */
   private remember(cookie: Cookie, hint: SourceHint, now = new Date()): CookieSource {
     const key = provKey(cookieKeyOf(cookie));
-    const source: CookieSource = { ...hint, at: now.toISOString() };
+    const source: CookieSource = { ...hint, at: sourceIso(now.getTime()) };
     const known = this.provenance.get(key);
     this.provenance.set(key, { source, values: withValue(known?.values ?? [], cookie.value, source) });
     return source;
@@ -390,6 +392,9 @@ export class ProfileJar {
 
 /** The value list with `value` first (a repeat of the current value only moves its time). */
 function withValue(values: CookieValueRecord[], value: string, src: CookieSource): CookieValueRecord[] {
-  const rest = values[0]?.value === value ? values.slice(1) : values;
-  return [{ value, at: src.at, kind: src.kind }, ...rest].slice(0, KEPT_VALUES);
+  // One new array, no intermediate copies: this runs on every stored Set-Cookie.
+  const out: CookieValueRecord[] = [{ value, at: src.at, kind: src.kind }];
+  for (let i = values[0]?.value === value ? 1 : 0; i < values.length && out.length < KEPT_VALUES; i++)
+    out.push(values[i]);
+  return out;
 }

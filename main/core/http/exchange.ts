@@ -5,6 +5,7 @@ import type { Dispatcher } from 'undici';
 import { TandemFailure } from '../../shared/errors';
 import { formatSize } from '../../shared/limits';
 import { claimSocket, type SocketClaimer } from './dispatchers';
+import { armTap, holdTap } from './partial';
 import { headerPairs } from './response';
 
 /**
@@ -104,6 +105,7 @@ export class HopExchange implements SocketClaimer {
 
   onSocket(socket: object, connectedAt: number | null): void {
     this.socket = socket;
+    armTap(socket);
     this.connect = connectedAt === null ? 0 : Math.max(0, connectedAt - this.start);
   }
 
@@ -120,6 +122,7 @@ export class HopExchange implements SocketClaimer {
 
   onHeaders(statusCode: number, rawHeaders: Buffer[], resume: () => void, statusText: string): boolean {
     if (statusCode < 200) return true;
+    holdTap(this.socket);
     this.ttfb = performance.now() - this.start;
     this.status = statusCode;
     this.statusText = statusText ?? '';

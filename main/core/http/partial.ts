@@ -3,9 +3,14 @@ import type { PartialResponse } from '../../shared/limits';
 /**
  * What a response had shown before it broke HTTP. undici parses the socket's bytes and, on a bad
  * byte, only says "Invalid header value char"; to name the header and the byte and to show the
- * status line and headers read so far, every connection keeps its last bytes (`tapSocket`, a passive
- * 'data' listener: undici reads the socket in 'readable' mode, so listening changes nothing), and
- * `readPartial` parses them when the parser fails.
+ * status line and headers read so far, every connection keeps the bytes of the response head it is
+ * reading (`tapSocket`, a passive 'data' listener: undici reads the socket in 'readable' mode, so
+ * listening changes nothing), and `readPartial` parses them when the parser fails.
+ *
+ * The tap is cheap on the hot path: it records only while armed — from the moment a request goes
+ * out on the socket (`armTap`) until its response head is parsed (`holdTap`) — and keeps references
+ * to the chunks undici already has, never copies. Body bytes are not recorded; the head's chunks
+ * stay (for an error later in the body) until the socket's next request re-arms it.
  */
 
 const TAP_BYTES = 256 * 1024;
@@ -13,20 +18,40 @@ const TAP_BYTES = 256 * 1024;
 interface Tap {
   chunks: Buffer[];
   bytes: number;
+  /** Recording: a request went out and its response head is not parsed yet. */
+  armed: boolean;
 }
 
 const taps = new WeakMap<object, Tap>();
 
-/** Starts keeping the last bytes read from `socket`. */
+/** Lets `socket` keep the bytes of its response heads (recorded while armed). */
 export function tapSocket(socket: NodeJS.EventEmitter & object): void {
   if (taps.has(socket)) return;
-  const tap: Tap = { chunks: [], bytes: 0 };
+  const tap: Tap = { chunks: [], bytes: 0, armed: false };
   taps.set(socket, tap);
   socket.on('data', (chunk: Buffer) => {
+    if (!tap.armed) return;
     tap.chunks.push(chunk);
     tap.bytes += chunk.length;
     while (tap.bytes - tap.chunks[0].length >= TAP_BYTES) tap.bytes -= (tap.chunks.shift() as Buffer).length;
   });
+}
+
+/** A request just went out on `socket`: forget the previous response and record the next head. */
+export function armTap(socket: object): void {
+  const tap = taps.get(socket);
+  if (!tap) return;
+  if (tap.bytes > 0) {
+    tap.chunks = [];
+    tap.bytes = 0;
+  }
+  tap.armed = true;
+}
+
+/** The response head on `socket` was parsed: stop recording (what was read stays until re-armed). */
+export function holdTap(socket: object | null): void {
+  const tap = socket ? taps.get(socket) : undefined;
+  if (tap) tap.armed = false;
 }
 
 /** The last bytes read from a tapped socket (empty when it was not tapped). */

@@ -10,7 +10,13 @@ import { electronBrowserLogin } from './shell/browser-login';
 import { menuTemplate } from './shell/menu';
 import { forwardEvents, registerHandlers } from './shell/register';
 import { safeStorageBox } from './shell/secret-box';
-import { type AppLocation, isAppUrl, isExternalWebUrl, senderCheck } from './shell/trust';
+import {
+  type AppLocation,
+  isAppUrl,
+  isExternalWebUrl,
+  isolatedWebPreferences,
+  senderCheck,
+} from './shell/trust';
 import { fitWindowState, loadWindowState, saveWindowState } from './shell/window-state';
 import { CONTENT_SECURITY_POLICY } from './web/csp';
 
@@ -42,13 +48,7 @@ function createWindow(dataDir: string): BrowserWindow {
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#16161a' : '#ffffff',
     webPreferences: {
       preload: join(__dirname, '../preload/index.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      webviewTag: false,
-      // Middle-click must not open links in a new window (electronegativity AUXCLICK_JS_CHECK).
-      disableBlinkFeatures: 'Auxclick',
+      ...isolatedWebPreferences(),
     },
   });
   w.once('ready-to-show', () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { fail, TandemFailure } from '../shared/errors';
@@ -11,6 +11,7 @@ import {
 } from '../shared/sessions';
 import { issueLine } from '../shared/text';
 import type { Collection } from '../shared/types';
+import { isFile } from './files';
 import { parseCount, validateProfileName } from './parse';
 import { parseReportFormat, requestOrder, writeReport } from './report';
 import { type CliIO, type Core, printJson, requireProfile, withCore, workspaceFor } from './session';
@@ -78,13 +79,7 @@ async function collectionRef(
   io: CliIO,
 ): Promise<{ collection: Collection; file: { text: string; shown: string } } | { collectionId: string }> {
   const file = path.resolve(io.cwd, ref);
-  let isFile = false;
-  try {
-    isFile = statSync(file).isFile();
-  } catch {
-    isFile = false;
-  }
-  if (isFile) {
+  if (isFile(file)) {
     let text: string;
     try {
       text = readFileSync(file, 'utf8');

@@ -1,6 +1,6 @@
-import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { RequestSpec } from '../shared/types';
+import { isFile } from './files';
 import { buildRequestSpec, parseCount, type SendFlags } from './parse';
 
 /** Commander's collector for repeatable options. */
@@ -48,14 +48,6 @@ export function addRequestOptions(cmd: Command, help: RequestOptionsHelp): Comma
     .option('--timeout <ms>', 'give up after this many milliseconds (0 = never)')
     .option('--insecure', 'skip TLS certificate checks')
     .option('--proxy <url>', 'HTTP(S) proxy, e.g. http://127.0.0.1:3128');
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /** The parsed request options as SendFlags; counts are checked here. */

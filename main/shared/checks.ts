@@ -1,5 +1,5 @@
-import { JSONPath } from 'jsonpath-plus';
 import { z } from 'zod';
+import { jsonPathValues } from './jsonpath';
 
 /**
  * Declarative checks a saved request carries, judged against a response: shown pass/fail in the
@@ -111,24 +111,6 @@ function headerValue(r: CheckedResponse, name: string): string | null {
   return values.length ? values.join(', ') : null;
 }
 
-const NOT_JSON = Symbol('not json');
-
-function jsonValues(r: CheckedResponse, path: string): unknown[] | typeof NOT_JSON {
-  if (r.bodyEncoding && r.bodyEncoding !== 'utf8') return NOT_JSON;
-  let json: unknown;
-  try {
-    json = JSON.parse(r.body);
-  } catch {
-    return NOT_JSON;
-  }
-  if (json === null || typeof json !== 'object') return NOT_JSON;
-  try {
-    return JSONPath({ path, json: json as object, wrap: true, eval: false }) as unknown[];
-  } catch {
-    return [];
-  }
-}
-
 const asText = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
 
 /** Judges one check. Never throws. */
@@ -157,8 +139,8 @@ export function judgeCheck(c: Check, r: CheckedResponse): CheckResult {
       return result(v?.includes(c.value) ?? false, `contains ${c.value}`, actual);
     }
     case 'json': {
-      const found = jsonValues(r, c.target);
-      if (found === NOT_JSON) return result(false, label, 'the body is not JSON');
+      const found = jsonPathValues(r, c.target);
+      if (found === null) return result(false, label, 'the body is not JSON');
       const actual = found.length ? asText(found[0]) : '(nothing at this path)';
       if (c.op === 'exists') return result(found.length > 0, `${c.target} exists`, actual);
       if (!found.length) return result(false, c.op === 'equals' ? c.value : `matches ${c.value}`, actual);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -18,6 +18,7 @@ import type {
   MatrixResult,
 } from '../../shared/types';
 import { findCollection } from '../collection-run';
+import { isFile } from '../files';
 import { table } from '../format';
 import { validateProfileName } from '../parse';
 import { parseReportFormat, writeReport } from '../report';
@@ -204,13 +205,7 @@ function readText(file: string, shown: string): string {
 /** `tandem matrix run X`: X is a file when one exists at that path, else a saved matrix's name. */
 function readMatrixFile(ref: string, io: CliIO): string | undefined {
   const file = path.resolve(io.cwd, ref);
-  let isFile = false;
-  try {
-    isFile = statSync(file).isFile();
-  } catch {
-    isFile = false;
-  }
-  return isFile ? readText(file, ref) : undefined;
+  return isFile(file) ? readText(file, ref) : undefined;
 }
 
 async function loadMatrix(core: Core, ref: string, text: string | undefined): Promise<MatrixFile> {

@@ -13,7 +13,8 @@ import {
 } from '../../shared/environments';
 import { fail } from '../../shared/errors';
 import type { Collection, Profile } from '../../shared/types';
-import { isNotFound, readJsonFile, writeJsonFile } from '../store/files';
+import { readJsonFile, writeJsonFile } from '../store/files';
+import { NamedJsonFiles } from '../store/named';
 import type { WriteQueue } from '../store/queue';
 
 export interface LevelSnapshot {
@@ -54,17 +55,17 @@ export class EnvironmentStore {
   /** The CLI's `--env NAME`: this core uses NAME instead of the active environment. */
   private pinned: string | null = null;
 
+  private readonly files: NamedJsonFiles<Environment>;
+
   constructor(
     private readonly dataDir: string,
     private readonly queue: WriteQueue,
-  ) {}
-
-  private dir(): string {
-    return path.join(this.dataDir, 'environments');
+  ) {
+    this.files = new NamedJsonFiles(dataDir, 'environments', environmentSchema, 'environment');
   }
 
   private file(name: string): string {
-    return path.join(this.dir(), `${name}.json`);
+    return this.files.file(name);
   }
 
   private stateFile(): string {
@@ -88,30 +89,12 @@ export class EnvironmentStore {
     return read ?? { active: null, globals: {} };
   }
 
-  async list(): Promise<Environment[]> {
-    let names: string[];
-    try {
-      names = (await fs.readdir(this.dir())).filter((f) => f.endsWith('.json') && !f.startsWith('.'));
-    } catch (e) {
-      if (isNotFound(e)) return [];
-      throw e;
-    }
-    const out: Environment[] = [];
-    for (const f of names.sort()) {
-      const env = await this.read(f.slice(0, -5)).catch(() => undefined);
-      if (env) out.push(env);
-    }
-    return out;
+  list(): Promise<Environment[]> {
+    return this.files.list();
   }
 
-  private async read(name: string): Promise<Environment | undefined> {
-    const env = await readJsonFile(
-      this.dataDir,
-      this.file(name),
-      (raw) => environmentSchema.safeParse(raw).data ?? null,
-      `environment ${name}`,
-    );
-    return env ? { ...env, name } : undefined;
+  private read(name: string): Promise<Environment | undefined> {
+    return this.files.read(name);
   }
 
   async get(name: string): Promise<Environment> {

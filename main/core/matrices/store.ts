@@ -1,56 +1,38 @@
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import { fail } from '../../shared/errors';
 import { type MatrixFile, matrixFileSchema, matrixName } from '../../shared/matrixFile';
 import { issueLine } from '../../shared/text';
-import { isNotFound, readJsonFile, writeJsonFile } from '../store/files';
+import { writeJsonFile } from '../store/files';
+import { NamedJsonFiles } from '../store/named';
 import type { WriteQueue } from '../store/queue';
 
 /** Saved matrices as readable files: `<dataDir>/matrices/<name>.json` (shared/matrixFile.ts). */
 export class MatrixStore {
-  constructor(
-    private readonly dataDir: string,
-    private readonly queue: WriteQueue,
-  ) {}
+  private readonly files: NamedJsonFiles<MatrixFile>;
 
-  private dir(): string {
-    return path.join(this.dataDir, 'matrices');
+  constructor(
+    dataDir: string,
+    private readonly queue: WriteQueue,
+  ) {
+    this.files = new NamedJsonFiles(dataDir, 'matrices', matrixFileSchema, 'matrix', (name) => {
+      if (!matrixName.safeParse(name).success)
+        fail(
+          'INVALID_ARGUMENT',
+          `Invalid matrix name '${name}': use letters, digits, space _ . - (up to 64)`,
+        );
+    });
   }
 
   file(name: string): string {
-    if (!matrixName.safeParse(name).success)
-      fail('INVALID_ARGUMENT', `Invalid matrix name '${name}': use letters, digits, space _ . - (up to 64)`);
-    return path.join(this.dir(), `${name}.json`);
+    return this.files.file(name);
   }
 
-  async list(): Promise<MatrixFile[]> {
-    let names: string[];
-    try {
-      names = (await fs.readdir(this.dir())).filter((f) => f.endsWith('.json') && !f.startsWith('.'));
-    } catch (e) {
-      if (isNotFound(e)) return [];
-      throw e;
-    }
-    const out: MatrixFile[] = [];
-    for (const f of names.sort()) {
-      const m = await this.read(f.slice(0, -5)).catch(() => undefined);
-      if (m) out.push(m);
-    }
-    return out;
-  }
-
-  private async read(name: string): Promise<MatrixFile | undefined> {
-    const m = await readJsonFile(
-      this.dataDir,
-      this.file(name),
-      (raw) => matrixFileSchema.safeParse(raw).data ?? null,
-      `matrix ${name}`,
-    );
-    return m ? { ...m, name } : undefined;
+  list(): Promise<MatrixFile[]> {
+    return this.files.list();
   }
 
   async get(name: string): Promise<MatrixFile> {
-    const m = await this.read(name);
+    const m = await this.files.read(name);
     if (!m) fail('NOT_FOUND', `No saved matrix named '${name}'`);
     return m;
   }

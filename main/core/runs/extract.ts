@@ -1,4 +1,4 @@
-import { JSONPath } from 'jsonpath-plus';
+import { jsonPathValues } from '../../shared/jsonpath';
 import type { Extracted, ExtractRule } from '../../shared/sessions';
 import type { ResponseRecord } from '../../shared/types';
 
@@ -18,20 +18,7 @@ function asText(v: unknown): string | null {
 }
 
 function fromJson(r: ResponseRecord, path: string): string | null {
-  if (r.bodyEncoding !== 'utf8') return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(r.body);
-  } catch {
-    return null;
-  }
-  if (json === null || typeof json !== 'object') return null;
-  try {
-    const found = JSONPath({ path, json: json as object, wrap: true, eval: false }) as unknown[];
-    return asText(found[0]);
-  } catch {
-    return null;
-  }
+  return asText(jsonPathValues(r, path)?.[0]);
 }
 
 function fromRegex(r: ResponseRecord, pattern: string): string | null {

@@ -20,7 +20,8 @@ import { resetStores } from './harness';
  * whole draft (rules and checks being edited) is kept in tabs.json across a restart.
  */
 
-const WAIT = { timeout: 15000 };
+// Generous: the suite runs on loaded machines.
+const WAIT = { timeout: 30_000 };
 const spec = {
   method: 'GET',
   url: 'http://127.0.0.1:9/profile',
@@ -112,6 +113,47 @@ describe('the workbench notice', { timeout: 120_000 }, () => {
     fireEvent.click(within(noticeBar()).getByRole('button', { name: 'Dismiss' }));
     expect(document.querySelector('.app-notice')).toBeNull();
     expect(useWorkbenchUi.getState().notice).toBeNull();
+  });
+
+  it('close with Save, refused: the tab stays open with its draft, and the notice says why', async () => {
+    const core = await openCore();
+    const origin = await seed(core);
+    await openApp(origin);
+    fireEvent.change(screen.getByRole('textbox', { name: 'URL' }), {
+      target: { value: 'http://127.0.0.1:9/profile?closing=1' },
+    });
+    const other = await createTandem({ dataDir, host: 'web' });
+    cores.push(other);
+    expect((await other['collections.delete']({ id: origin.collectionId })).ok).toBe(true);
+
+    fireEvent.keyDown(window, { key: 'w', ctrlKey: true });
+    const dialog = await screen.findByRole('dialog', { name: /Save changes to “Who am I”/ }, WAIT);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect((await screen.findByRole('alert', {}, WAIT)).textContent).toMatch(/^Could not save “Who am I”/);
+    expect(S().order).toHaveLength(1);
+    expect(S().draft.url).toBe('http://127.0.0.1:9/profile?closing=1');
+    expect(isDirty(active())).toBe(true);
+  });
+
+  it('tabs that cannot be read nor kept (tabs.json is a folder) say so in one line', async () => {
+    const core = await openCore();
+    await core['profiles.create']({ name: 'alice', color: '#7c5cff' });
+    await fs.mkdir(path.join(dataDir, 'tabs.json', 'x'), { recursive: true });
+    resetStores('alice');
+    render(<App />);
+    await screen.findByRole('radio', { name: 'alice' }, WAIT);
+    const read = await screen.findByRole('alert', {}, WAIT);
+    expect(read.textContent).toMatch(/^Open tabs could not be restored: /);
+    fireEvent.click(within(noticeBar()).getByRole('button', { name: 'Dismiss' }));
+
+    fireEvent.change(screen.getByRole('textbox', { name: 'URL' }), {
+      target: { value: 'http://127.0.0.1:9/x' },
+    });
+    const kept = await screen.findByRole('alert', {}, WAIT);
+    expect(kept.textContent).toMatch(/^Open tabs and drafts could not be kept: /);
+    expect(kept.textContent?.includes('\n')).toBe(false);
+    expect(useWorkbenchUi.getState().tabsSaved).toBe('error');
+    expect(S().draft.url).toBe('http://127.0.0.1:9/x');
   });
 
   it('a damaged tabs.json is set aside and said so, once, on start', async () => {

@@ -90,6 +90,12 @@ export async function requireProfile(core: Core, name: string): Promise<void> {
   if (!profiles.some((p) => p.name === name)) fail('UNKNOWN_PROFILE', `Unknown profile '${name}'`);
 }
 
+/** The options every workspace command reads: `--json` and the global `--data-dir`. */
+export interface CommonOptions {
+  json?: boolean;
+  dataDir?: string;
+}
+
 export function printJson(io: CliIO, value: unknown): void {
   io.out(`${JSON.stringify(value, null, 2)}\n`);
 }

@@ -7,12 +7,18 @@ import { fail } from '../../shared/errors';
 import type { SameSite } from '../../shared/types';
 import { formatCookieTable } from '../format';
 import { detectCookieFormat, parsePair, validateProfileName } from '../parse';
-import { type CliIO, type Core, printJson, requireProfile, withCore, workspaceFor } from '../session';
+import {
+  type CliIO,
+  type CommonOptions,
+  type Core,
+  printJson,
+  requireProfile,
+  withCore,
+  workspaceFor,
+} from '../session';
 
-interface Common {
+interface Common extends CommonOptions {
   profile: string;
-  json?: boolean;
-  dataDir?: string;
 }
 
 type Format = 'netscape' | 'json';

@@ -3,17 +3,19 @@ import { type Environment, fromPostmanEnvironment, parseAssignment } from '../..
 import { fail } from '../../shared/errors';
 import { table } from '../format';
 import { validateProfileName } from '../parse';
-import { type CliIO, type Core, printJson, withCore, workspaceFor } from '../session';
+import {
+  type CliIO,
+  type CommonOptions as Common,
+  type Core,
+  printJson,
+  withCore,
+  workspaceFor,
+} from '../session';
 
 /**
  * `tandem env list|create|set|use|delete|globals`: environments (named variable sets, one
  * active, orthogonal to profiles) and the global variables, as files in the workspace.
  */
-
-interface Common {
-  json?: boolean;
-  dataDir?: string;
-}
 
 function assignments(list: string[]): Record<string, string> {
   const out: Record<string, string> = {};

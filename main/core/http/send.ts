@@ -18,6 +18,7 @@ import { type ProfileJar, toCookieView } from '../cookies/jar';
 import { mergeCookies } from '../cookies/merge';
 import { bodyForHop } from './body';
 import { finishBody, plainBody } from './body-result';
+import { addDeadline, clearDeadline } from './deadlines';
 import { dispatcherFor, type HostResolver } from './dispatchers';
 import { mapNetworkError } from './errors';
 import { HopExchange, type HopResult } from './exchange';
@@ -116,11 +117,10 @@ export async function send(spec: RequestSpec, ctx: SendContext): Promise<Respons
     stopped = reason;
     current?.cancel(reason);
   };
-  const timer =
+  const deadline =
     req.timeoutMs > 0
-      ? setTimeout(
-          () => stop(new TandemFailure('TIMEOUT', `Timed out after ${req.timeoutMs} ms`)),
-          req.timeoutMs,
+      ? addDeadline(req.timeoutMs, () =>
+          stop(new TandemFailure('TIMEOUT', `Timed out after ${req.timeoutMs} ms`)),
         )
       : null;
   const onAbort = () => stop(new TandemFailure('CANCELLED', 'Request cancelled'));
@@ -304,7 +304,7 @@ export async function send(spec: RequestSpec, ctx: SendContext): Promise<Respons
       };
     }
   } finally {
-    if (timer) clearTimeout(timer);
+    clearDeadline(deadline);
     ctx.signal?.removeEventListener('abort', onAbort);
   }
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Hop, ResponseRecord, SentCookie, SetCookieRecord } from '../../../../main/shared/types';
 import { CopyButton } from '../../components/CopyButton';
 import { formatMs, outcomeTone, setCookieName, statusClass, timingSegments } from './format';
@@ -34,74 +35,76 @@ const SOURCE_LABEL: Record<SentCookie['source'], string> = {
 export function SentCookiesTable({ cookies, label }: { cookies: SentCookie[]; label: string }) {
   if (cookies.length === 0) return <p className="ui-note response-none">No cookies were sent.</p>;
   return (
+    <CookieTableFrame label={label} columns={['Source']}>
+      {cookies.map((c, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the same name may go out twice
+        <tr key={i}>
+          <td className="mono cookie-cell-name">{c.name}</td>
+          <td className="mono">
+            <CookieValue name={c.name} value={c.value} />
+          </td>
+          <td>
+            <span className={`ui-badge response-source-${c.source}`}>{SOURCE_LABEL[c.source]}</span>
+          </td>
+        </tr>
+      ))}
+    </CookieTableFrame>
+  );
+}
+
+/** A cookie table: Name, Value, then `columns`, over the given rows. */
+function CookieTableFrame({
+  label,
+  columns,
+  children,
+}: {
+  label: string;
+  columns: string[];
+  children: ReactNode;
+}) {
+  return (
     <table className="ui-table cookie-table" aria-label={label}>
       <thead>
         <tr>
-          <th>Name</th>
-          <th>Value</th>
-          <th>Source</th>
+          {['Name', 'Value', ...columns].map((c) => (
+            <th key={c}>{c}</th>
+          ))}
         </tr>
       </thead>
-      <tbody>
-        {cookies.map((c, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the same name may go out twice
-          <tr key={i}>
-            <td className="mono cookie-cell-name">{c.name}</td>
-            <td className="mono">
-              <CookieValue name={c.name} value={c.value} />
-            </td>
-            <td>
-              <span className={`ui-badge response-source-${c.source}`}>{SOURCE_LABEL[c.source]}</span>
-            </td>
-          </tr>
-        ))}
-      </tbody>
+      <tbody>{children}</tbody>
     </table>
   );
 }
 
 const yes = (b: boolean | undefined) => (b ? '✓' : '');
 
+const SET_COLUMNS = ['Domain', 'Path', 'Expires', 'Secure', 'HttpOnly', 'SameSite', 'Outcome'];
+
 export function SetCookiesTable({ records, label }: { records: SetCookieRecord[]; label: string }) {
   if (records.length === 0) return <p className="ui-note response-none">No cookies were set.</p>;
   return (
-    <table className="ui-table cookie-table" aria-label={label}>
-      <thead>
-        <tr>
-          <th>Name</th>
-          <th>Value</th>
-          <th>Domain</th>
-          <th>Path</th>
-          <th>Expires</th>
-          <th>Secure</th>
-          <th>HttpOnly</th>
-          <th>SameSite</th>
-          <th>Outcome</th>
-        </tr>
-      </thead>
-      <tbody>
-        {records.map((r, i) => {
-          const c = r.cookie;
-          return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a response may set the same name twice
-            <tr key={i} title={r.raw}>
-              <td className="mono cookie-cell-name">{setCookieName(r)}</td>
-              <td className="mono">{c ? <CookieValue name={c.name} value={c.value} /> : ''}</td>
-              <td className="mono cookie-cell-nowrap">{c ? `${c.hostOnly ? '' : '.'}${c.domain}` : ''}</td>
-              <td className="mono cookie-cell-nowrap">{c?.path ?? ''}</td>
-              <td className="mono cookie-cell-nowrap">{c ? (c.expires ?? 'session') : ''}</td>
-              <td>{yes(c?.secure)}</td>
-              <td>{yes(c?.httpOnly)}</td>
-              <td>{c?.sameSite ?? ''}</td>
-              <td className="cookie-cell-outcome">
-                <span className={`ui-badge ui-badge-${outcomeTone(r.outcome)}`}>{r.outcome}</span>
-                {r.reason && <span className="response-reason"> {r.reason}</span>}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <CookieTableFrame label={label} columns={SET_COLUMNS}>
+      {records.map((r, i) => {
+        const c = r.cookie;
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a response may set the same name twice
+          <tr key={i} title={r.raw}>
+            <td className="mono cookie-cell-name">{setCookieName(r)}</td>
+            <td className="mono">{c ? <CookieValue name={c.name} value={c.value} /> : ''}</td>
+            <td className="mono cookie-cell-nowrap">{c ? `${c.hostOnly ? '' : '.'}${c.domain}` : ''}</td>
+            <td className="mono cookie-cell-nowrap">{c?.path ?? ''}</td>
+            <td className="mono cookie-cell-nowrap">{c ? (c.expires ?? 'session') : ''}</td>
+            <td>{yes(c?.secure)}</td>
+            <td>{yes(c?.httpOnly)}</td>
+            <td>{c?.sameSite ?? ''}</td>
+            <td className="cookie-cell-outcome">
+              <span className={`ui-badge ui-badge-${outcomeTone(r.outcome)}`}>{r.outcome}</span>
+              {r.reason && <span className="response-reason"> {r.reason}</span>}
+            </td>
+          </tr>
+        );
+      })}
+    </CookieTableFrame>
   );
 }
 
@@ -177,41 +180,31 @@ export function HopsTimeline({ hops }: { hops: Hop[] }) {
             <span className="response-hop-time">{formatMs(h.timings.total)}</span>
           </div>
           <div className="response-hop-cookies">
-            <div>
-              <span className="response-hop-label">Sent</span>
-              {h.cookiesSent.length === 0 ? (
-                <span className="response-hop-nothing">none</span>
-              ) : (
-                h.cookiesSent.map((c, j) => (
-                  <span
-                    // biome-ignore lint/suspicious/noArrayIndexKey: positional
-                    key={j}
-                    className="response-cookie-chip mono"
-                    title={`${c.name}=${c.value} (from ${SOURCE_LABEL[c.source]})`}
-                  >
-                    {c.name}={c.value}
-                  </span>
-                ))
-              )}
-            </div>
-            <div>
-              <span className="response-hop-label">Set</span>
-              {h.cookiesSet.length === 0 ? (
-                <span className="response-hop-nothing">none</span>
-              ) : (
-                h.cookiesSet.map((r, j) => (
-                  <span
-                    // biome-ignore lint/suspicious/noArrayIndexKey: positional
-                    key={j}
-                    className={`response-cookie-chip mono response-cookie-${r.outcome}`}
-                    title={`${r.raw}\n${r.reason ? `${r.outcome}: ${r.reason}` : r.outcome}`}
-                  >
-                    {setCookieName(r)}
-                    {r.cookie ? `=${r.cookie.value}` : ''} · {r.outcome}
-                  </span>
-                ))
-              )}
-            </div>
+            <HopChips label="Sent">
+              {h.cookiesSent.map((c, j) => (
+                <span
+                  // biome-ignore lint/suspicious/noArrayIndexKey: positional
+                  key={j}
+                  className="response-cookie-chip mono"
+                  title={`${c.name}=${c.value} (from ${SOURCE_LABEL[c.source]})`}
+                >
+                  {c.name}={c.value}
+                </span>
+              ))}
+            </HopChips>
+            <HopChips label="Set">
+              {h.cookiesSet.map((r, j) => (
+                <span
+                  // biome-ignore lint/suspicious/noArrayIndexKey: positional
+                  key={j}
+                  className={`response-cookie-chip mono response-cookie-${r.outcome}`}
+                  title={`${r.raw}\n${r.reason ? `${r.outcome}: ${r.reason}` : r.outcome}`}
+                >
+                  {setCookieName(r)}
+                  {r.cookie ? `=${r.cookie.value}` : ''} · {r.outcome}
+                </span>
+              ))}
+            </HopChips>
           </div>
           {h.location && (
             <div className="response-hop-location mono">
@@ -221,6 +214,16 @@ export function HopsTimeline({ hops }: { hops: Hop[] }) {
         </li>
       ))}
     </ol>
+  );
+}
+
+/** "Sent"/"Set" and a hop's cookie chips, or "none". */
+function HopChips({ label, children }: { label: string; children: ReactNode[] }) {
+  return (
+    <div>
+      <span className="response-hop-label">{label}</span>
+      {children.length === 0 ? <span className="response-hop-nothing">none</span> : children}
+    </div>
   );
 }
 

@@ -35,3 +35,25 @@ export function listLoader<T extends { id: string }>(
     set({ byId, ids: res.value.map((item) => item.id), status: 'ready', error: null });
   };
 }
+
+/**
+ * A list store's `start…Sync()`: the first caller starts `follow` (an event subscription), the
+ * others share it, and the last unsubscribe ends it. Each returned unsubscribe counts once.
+ */
+export function sharedFollow(follow: () => () => void): () => () => void {
+  let followers = 0;
+  let unfollow: (() => void) | null = null;
+  return () => {
+    followers++;
+    if (!unfollow) unfollow = follow();
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      if (--followers === 0) {
+        unfollow?.();
+        unfollow = null;
+      }
+    };
+  };
+}

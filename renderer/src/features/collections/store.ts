@@ -4,7 +4,7 @@ import type { Collection, RequestSpec, Result, SavedRequest } from '../../../../
 import type { CollectionMoveArgs } from '../../../../main/shared/workbench';
 import { api, subscribe } from '../../api';
 import { coalesce } from '../cookies/coalesce';
-import { type ListSlice, listLoader } from '../listStore';
+import { type ListSlice, listLoader, sharedFollow } from '../listStore';
 
 /**
  * Collections by id, in the core's order. A change that answers with the collection is applied
@@ -91,26 +91,11 @@ export const useCollectionsStore = create<CollectionsState>()((set, get) => {
   };
 });
 
-let followers = 0;
-let unfollow: (() => void) | null = null;
-
 /**
  * Follows `collections.changed`: a deleted collection leaves the map; any other change re-reads
  * the list once. Shared by every caller (one subscription); returns the unsubscribe.
  */
-export function startCollectionsSync(): () => void {
-  followers++;
-  if (!unfollow) unfollow = follow();
-  let done = false;
-  return () => {
-    if (done) return;
-    done = true;
-    if (--followers === 0) {
-      unfollow?.();
-      unfollow = null;
-    }
-  };
-}
+export const startCollectionsSync: () => () => void = sharedFollow(follow);
 
 function follow(): () => void {
   const reread = coalesce(() => useCollectionsStore.getState().load());

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { HistoryEntry, Result } from '../../../../main/shared/types';
 import { api, subscribe } from '../../api';
 import { coalesce } from '../cookies/coalesce';
-import { type ListSlice, listLoader } from '../listStore';
+import { type ListSlice, listLoader, sharedFollow } from '../listStore';
 
 export interface HistoryState extends ListSlice<HistoryEntry> {
   load(): Promise<void>;
@@ -34,24 +34,10 @@ export const useHistoryStore = create<HistoryState>()((set, get) => ({
  * Follows `history.changed`: a burst of sends costs at most two reads of the list. Every
  * caller shares one subscription; returns the unsubscribe.
  */
-let followers = 0;
-let unfollow: (() => void) | null = null;
-export function startHistorySync(): () => void {
-  followers++;
-  if (!unfollow) {
-    const reread = coalesce(() => useHistoryStore.getState().load());
-    unfollow = subscribe('history.changed', () => void reread('history'));
-  }
-  let done = false;
-  return () => {
-    if (done) return;
-    done = true;
-    if (--followers === 0) {
-      unfollow?.();
-      unfollow = null;
-    }
-  };
-}
+export const startHistorySync: () => () => void = sharedFollow(() => {
+  const reread = coalesce(() => useHistoryStore.getState().load());
+  return subscribe('history.changed', () => void reread('history'));
+});
 
 /** One entry with its kept response. */
 export function fetchEntry(profile: string, id: string): Promise<Result<HistoryEntry>> {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTandem, type Tandem } from '../../main/core/tandem';
 import type { JarCookie } from '../../main/shared/cookieInfo';
 import type { Result } from '../../main/shared/types';
@@ -91,15 +91,16 @@ afterEach(async () => {
   await cleanup();
 });
 
-const tick = () => new Promise((r) => setTimeout(r, 10));
+/** The login window is open (the handler opens it after its own awaits; a loaded machine may take a while). */
+const opened = (s: { windows: unknown[] }) =>
+  vi.waitFor(() => expect(s.windows).toHaveLength(1), { timeout: 15_000 });
 
 describe('browser login in the desktop app', () => {
   it('opens an isolated window on persist:tandem-<profile>; on close the chosen cookies go into the jar', async () => {
     const s = standIn();
     const h = electronBrowserLogin(s.electron, tandem);
     const running = h['browser.login']({ profile: 'bob', url: 'http://127.0.0.1:8787/login' });
-    await tick();
-    expect(s.windows).toHaveLength(1);
+    await opened(s);
     const w = s.windows[0];
     expect(w.loaded).toBe('http://127.0.0.1:8787/login');
     expect(w.options.webPreferences).toEqual({
@@ -140,7 +141,7 @@ describe('browser login in the desktop app', () => {
       url: 'http://127.0.0.1:8787/login',
       domains: ['127.0.0.1', 'example.com'],
     });
-    await tick();
+    await opened(s);
     expect(value(await h['browser.done']({ profile: 'bob' }))).toEqual({ finished: true });
     const result = value(await running);
     expect(result.ended).toBe('done');

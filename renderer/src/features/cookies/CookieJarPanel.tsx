@@ -117,7 +117,7 @@ export function CookieJarPanel() {
   return (
     <section className="cookies-panel" aria-label={`Cookie jar of ${active}`}>
       <div className="cookies-toolbar">
-        <label htmlFor={filterId} className="cookies-sr">
+        <label htmlFor={filterId} className="ui-sr-only">
           Filter cookies
         </label>
         <input

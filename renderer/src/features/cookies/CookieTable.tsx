@@ -211,7 +211,7 @@ export function CookieTable({ cookies, onEdit, onDelete, onDetails }: CookieTabl
               </th>
             ))}
             <th scope="col" className="cookies-cell">
-              <span className="cookies-sr">Actions</span>
+              <span className="ui-sr-only">Actions</span>
             </th>
           </tr>
         </thead>

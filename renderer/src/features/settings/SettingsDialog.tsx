@@ -109,7 +109,7 @@ export function SettingsDialog({ open, onOpenChange }: SettingsDialogProps) {
                 type="radio"
                 name={`${id}-theme`}
                 value={t.value}
-                className="settings-radio"
+                className="ui-sr-only settings-radio"
                 checked={settings.theme === t.value}
                 onChange={() => void save('theme', { theme: t.value })}
               />

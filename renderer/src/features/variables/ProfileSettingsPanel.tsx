@@ -175,7 +175,7 @@ function ProfileSettings({ profile }: { profile: Profile }) {
               <input
                 type="radio"
                 name={`${id}-palette`}
-                className="vars-radio"
+                className="ui-sr-only vars-radio"
                 aria-label={c.name}
                 checked={profile.color.toLowerCase() === c.hex}
                 onChange={() => pickColor(c.hex)}

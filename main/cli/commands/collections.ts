@@ -3,14 +3,8 @@ import { fail } from '../../shared/errors';
 import type { Collection } from '../../shared/types';
 import { findCollection } from '../collection-run';
 import { table } from '../format';
-import {
-  type CliIO,
-  type CommonOptions as Common,
-  type Core,
-  printJson,
-  withCore,
-  workspaceFor,
-} from '../session';
+import type { CommonOptions as Common } from '../session';
+import { type CliIO, type Core, printJson, withCore, workspaceFor } from '../session';
 
 async function pick(core: Core, ref: string): Promise<Collection> {
   const found = findCollection(await core.call('collections.list', {}), ref);

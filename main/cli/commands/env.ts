@@ -3,14 +3,8 @@ import { type Environment, fromPostmanEnvironment, parseAssignment } from '../..
 import { fail } from '../../shared/errors';
 import { table } from '../format';
 import { validateProfileName } from '../parse';
-import {
-  type CliIO,
-  type CommonOptions as Common,
-  type Core,
-  printJson,
-  withCore,
-  workspaceFor,
-} from '../session';
+import type { CommonOptions as Common } from '../session';
+import { type CliIO, type Core, printJson, withCore, workspaceFor } from '../session';
 
 /**
  * `tandem env list|create|set|use|delete|globals`: environments (named variable sets, one

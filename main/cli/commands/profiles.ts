@@ -2,14 +2,8 @@ import type { Command } from 'commander';
 import { fail } from '../../shared/errors';
 import { formatProfileTable, type ProfileRow } from '../format';
 import { validateProfileName } from '../parse';
-import {
-  type CliIO,
-  type CommonOptions as Common,
-  type Core,
-  printJson,
-  withCore,
-  workspaceFor,
-} from '../session';
+import type { CommonOptions as Common } from '../session';
+import { type CliIO, type Core, printJson, withCore, workspaceFor } from '../session';
 
 const HEX = /^#(?:[0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 

@@ -1,4 +1,5 @@
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { ManageEnvironments } from './ManageEnvironments';
 import { useEnvironmentsStore } from './store';
 import './environments.css';
 
@@ -12,6 +13,7 @@ export function EnvironmentSwitcher() {
   const byName = useEnvironmentsStore((s) => s.byName);
   const active = useEnvironmentsStore((s) => s.active);
   const error = useEnvironmentsStore((s) => s.error);
+  const [managing, setManaging] = useState(false);
 
   useEffect(() => {
     const store = useEnvironmentsStore.getState();
@@ -58,6 +60,16 @@ export function EnvironmentSwitcher() {
           PROD
         </span>
       )}
+      <button
+        type="button"
+        className="env-switcher-manage"
+        aria-label="Manage environments…"
+        title="Manage environments…"
+        onClick={() => setManaging(true)}
+      >
+        ⋯
+      </button>
+      <ManageEnvironments open={managing} onOpenChange={setManaging} />
     </div>
   );
 }

@@ -1,0 +1,216 @@
+import { useEffect, useState } from 'react';
+import type { Environment } from '../../../../main/shared/environments';
+import { api } from '../../api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { KeyValueTable, type KvRow } from '../../components/KeyValueTable';
+import { Modal } from '../../components/Modal';
+import { useEnvironmentsStore } from './store';
+import '../../components/controls.css';
+
+const GLOBALS = '';
+
+const toRows = (v: Record<string, string> = {}): KvRow[] =>
+  Object.entries(v).map(([name, value]) => ({ name, value }));
+const toRecord = (rows: KvRow[]) =>
+  Object.fromEntries(rows.filter((r) => r.name.trim()).map((r) => [r.name.trim(), r.value]));
+
+/**
+ * "Manage environments…": the environments (create, delete, flag production, edit variables) and
+ * the global variables. Every save goes to the core; a refusal shows its one line and changes nothing.
+ */
+export function ManageEnvironments({
+  open,
+  onOpenChange,
+}: {
+  open: boolean;
+  onOpenChange(o: boolean): void;
+}) {
+  const order = useEnvironmentsStore((s) => s.order);
+  const byName = useEnvironmentsStore((s) => s.byName);
+  const globals = useEnvironmentsStore((s) => s.globals);
+  const [selected, setSelected] = useState<string>(GLOBALS);
+  const [rows, setRows] = useState<KvRow[]>([]);
+  const [production, setProduction] = useState(false);
+  const [newName, setNewName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const env: Environment | undefined = selected ? byName[selected] : undefined;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload the editor only when the selection changes
+  useEffect(() => {
+    setRows(toRows(selected ? byName[selected]?.variables : globals));
+    setProduction(selected ? byName[selected]?.production === true : false);
+    setError(null);
+    setStatus(null);
+  }, [selected, open]);
+
+  const done = async (msg: string) => {
+    setError(null);
+    setStatus(msg);
+    await useEnvironmentsStore.getState().load();
+  };
+
+  const create = async () => {
+    const res = await api['environments.save']({
+      environment: { name: newName.trim(), variables: {} },
+    });
+    if (!res.ok) return setError(res.error.message);
+    setNewName('');
+    await done(`Created ${res.value.name}`);
+    setSelected(res.value.name);
+  };
+
+  const save = async () => {
+    const variables = toRecord(rows);
+    if (!env) {
+      const res = await api['environments.setGlobals']({ variables });
+      if (!res.ok) return setError(res.error.message);
+      return done('Global variables saved');
+    }
+    const res = await api['environments.save']({
+      environment: { ...env, production: production || undefined, variables },
+    });
+    if (!res.ok) return setError(res.error.message);
+    await done(`Saved ${env.name}`);
+  };
+
+  const remove = async () => {
+    if (!env) return null;
+    const res = await api['environments.delete']({ name: env.name });
+    if (!res.ok) return res.error.message;
+    setSelected(GLOBALS);
+    await done(`Deleted ${env.name}`);
+    return null;
+  };
+
+  return (
+    <Modal
+      open={open}
+      onOpenChange={onOpenChange}
+      size="lg"
+      title="Environments"
+      description="Named variable sets, orthogonal to profiles. The more specific level wins: global < collection < environment < profile < profile on environment."
+      footer={
+        <button type="button" className="ui-button" onClick={() => onOpenChange(false)}>
+          Done
+        </button>
+      }
+    >
+      <div className="envm">
+        <nav className="envm-list" aria-label="Environments">
+          <button
+            type="button"
+            className="envm-item"
+            aria-current={selected === GLOBALS ? 'true' : undefined}
+            onClick={() => setSelected(GLOBALS)}
+          >
+            Global variables
+          </button>
+          {order.map((n) => (
+            <button
+              key={n}
+              type="button"
+              className={`envm-item${byName[n]?.production ? ' is-production' : ''}`}
+              aria-current={selected === n ? 'true' : undefined}
+              onClick={() => setSelected(n)}
+            >
+              {n}
+              {byName[n]?.production && <span className="envm-prod">PROD</span>}
+            </button>
+          ))}
+          <form
+            className="envm-new"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void create();
+            }}
+          >
+            <input
+              className="ctl-input"
+              aria-label="New environment name"
+              placeholder="staging"
+              value={newName}
+              onChange={(e) => setNewName(e.target.value)}
+            />
+            <button type="submit" className="ui-button" disabled={!newName.trim()}>
+              Create
+            </button>
+          </form>
+        </nav>
+        <section className="envm-editor" aria-label={env ? `Environment ${env.name}` : 'Global variables'}>
+          <div className="envm-head">
+            <h3>{env ? env.name : 'Global variables'}</h3>
+            {env && (
+              <label className="ctl-check">
+                <input
+                  type="checkbox"
+                  checked={production}
+                  onChange={(e) => setProduction(e.target.checked)}
+                />
+                Production
+              </label>
+            )}
+          </div>
+          <p className="ctl-hint">
+            {env
+              ? `Used as {{name}} while ${env.name} is the active environment.`
+              : 'The least specific level: every profile, collection and environment sees them.'}
+          </p>
+          <KeyValueTable
+            label="Variables"
+            rows={rows}
+            onChange={setRows}
+            namePlaceholder="baseUrl"
+            valuePlaceholder="https://staging.example.com"
+          />
+          {error && (
+            <p role="alert" className="ctl-error">
+              {error}
+            </p>
+          )}
+          {status && !error && (
+            <p role="status" className="ctl-hint">
+              {status}
+            </p>
+          )}
+          <div className="envm-actions">
+            {env && (
+              <>
+                <button
+                  type="button"
+                  className="ui-button"
+                  onClick={async () => {
+                    const res = await api['environments.use']({ name: env.name });
+                    if (!res.ok) return setError(res.error.message);
+                    await done(`${env.name} is active`);
+                  }}
+                >
+                  Make active
+                </button>
+                <button
+                  type="button"
+                  className="ui-button ui-button-danger"
+                  onClick={() => setConfirmDelete(true)}
+                >
+                  Delete
+                </button>
+              </>
+            )}
+            <button type="button" className="ui-button ui-button-primary" onClick={() => void save()}>
+              Save
+            </button>
+          </div>
+        </section>
+      </div>
+      <ConfirmDialog
+        open={confirmDelete}
+        onOpenChange={setConfirmDelete}
+        title={`Delete environment ${env?.name ?? ''}?`}
+        message="Its variables and the profiles' values on it are deleted."
+        confirmLabel="Delete environment"
+        onConfirm={remove}
+      />
+    </Modal>
+  );
+}

@@ -1,0 +1,112 @@
+// @vitest-environment happy-dom
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { App } from '../../../renderer/src/app/App';
+import { apiStory } from '../app/harness';
+
+/**
+ * "Manage environments…" beside the switcher: create, fill, flag production, make active, and a
+ * send resolves {{baseUrl}} from the environment; the core's refusals show one line and change nothing.
+ */
+
+const story = apiStory(() => [{ name: 'alice', color: '#7c5cff' }]);
+
+function ok<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+async function openManager() {
+  render(<App />);
+  fireEvent.click(await screen.findByRole('button', { name: 'Manage environments…' }, { timeout: 15000 }));
+  return screen.findByRole('dialog', { name: 'Environments' }, { timeout: 15000 });
+}
+
+describe('managing environments in the app', () => {
+  it('creates staging with baseUrl, flags it production, makes it active, and a send reads it', async () => {
+    const dialog = await openManager();
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'New environment name' }), {
+      target: { value: 'staging' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create' }));
+    const editor = await within(dialog).findByRole(
+      'region',
+      { name: 'Environment staging' },
+      { timeout: 15000 },
+    );
+    fireEvent.change(within(editor).getByRole('textbox', { name: 'New variables name' }), {
+      target: { value: 'baseUrl' },
+    });
+    fireEvent.change(within(editor).getByRole('textbox', { name: 'Variables value 1' }), {
+      target: { value: story.server.url },
+    });
+    fireEvent.click(within(editor).getByRole('checkbox', { name: 'Production' }));
+    fireEvent.click(within(editor).getByRole('button', { name: 'Save' }));
+    await within(editor).findByText('Saved staging', {}, { timeout: 15000 });
+    const saved = ok(await story.tc.core['environments.list']({})).environments;
+    expect(saved).toEqual([{ name: 'staging', production: true, variables: { baseUrl: story.server.url } }]);
+
+    fireEvent.click(within(editor).getByRole('button', { name: 'Make active' }));
+    await waitFor(
+      async () => expect(ok(await story.tc.core['environments.list']({})).active).toBe('staging'),
+      { timeout: 15000 },
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Done' }));
+    expect(
+      await screen.findByText('PROD', { selector: '.env-switcher-badge' }, { timeout: 15000 }),
+    ).toBeTruthy();
+
+    fireEvent.change(screen.getByRole('textbox', { name: 'URL' }), {
+      target: { value: '{{baseUrl}}/login?user=alice' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Send as alice' }));
+    expect(await screen.findByText('200 OK', {}, { timeout: 15000 })).toBeTruthy();
+    const sent = ok(await story.tc.core['history.list']({ profile: 'alice' }));
+    expect(sent[0].url).toBe(`${story.server.url}/login?user=alice`);
+  });
+
+  it('a bad name shows the one-line error and creates nothing; deleting asks first', async () => {
+    ok(await story.tc.core['environments.save']({ environment: { name: 'local', variables: {} } }));
+    const dialog = await openManager();
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'New environment name' }), {
+      target: { value: 'bad name!' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create' }));
+    const alert = await within(dialog).findByRole('alert', {}, { timeout: 15000 });
+    expect(alert.textContent).toContain('an environment name: letters, digits');
+    expect(alert.textContent).not.toContain('\n');
+    expect(ok(await story.tc.core['environments.list']({})).environments.map((e) => e.name)).toEqual([
+      'local',
+    ]);
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'local' }));
+    const editor = await within(dialog).findByRole(
+      'region',
+      { name: 'Environment local' },
+      { timeout: 15000 },
+    );
+    fireEvent.click(within(editor).getByRole('button', { name: 'Delete' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete environment' }, { timeout: 15000 }));
+    await waitFor(
+      async () => expect(ok(await story.tc.core['environments.list']({})).environments).toEqual([]),
+      { timeout: 15000 },
+    );
+  });
+
+  it('edits the global variables', async () => {
+    const dialog = await openManager();
+    const editor = within(dialog).getByRole('region', { name: 'Global variables' });
+    fireEvent.change(within(editor).getByRole('textbox', { name: 'New variables name' }), {
+      target: { value: 'tenant' },
+    });
+    fireEvent.change(within(editor).getByRole('textbox', { name: 'Variables value 1' }), {
+      target: { value: 'acme' },
+    });
+    fireEvent.click(within(editor).getByRole('button', { name: 'Save' }));
+    await waitFor(
+      async () =>
+        expect(ok(await story.tc.core['environments.list']({})).globals).toEqual({ tenant: 'acme' }),
+      { timeout: 15000 },
+    );
+  });
+});

@@ -157,13 +157,7 @@ export function ManageEnvironments({
               ? `Used as {{name}} while ${env.name} is the active environment.`
               : 'The least specific level: every profile, collection and environment sees them.'}
           </p>
-          <KeyValueTable
-            label="Variables"
-            rows={rows}
-            onChange={setRows}
-            namePlaceholder="baseUrl"
-            valuePlaceholder="https://staging.example.com"
-          />
+          <KeyValueTable label="Variables" rows={rows} onChange={setRows} />
           {error && (
             <p role="alert" className="ctl-error">
               {error}

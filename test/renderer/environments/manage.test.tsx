@@ -79,7 +79,7 @@ describe('managing environments in the app', () => {
       'local',
     ]);
 
-    fireEvent.click(within(dialog).getByRole('button', { name: 'local' }));
+    fireEvent.click(await within(dialog).findByRole('button', { name: 'local' }, { timeout: 15000 }));
     const editor = await within(dialog).findByRole(
       'region',
       { name: 'Environment local' },
@@ -89,6 +89,37 @@ describe('managing environments in the app', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Delete environment' }, { timeout: 15000 }));
     await waitFor(
       async () => expect(ok(await story.tc.core['environments.list']({})).environments).toEqual([]),
+      { timeout: 15000 },
+    );
+  });
+
+  it("keeps alice's own value on staging", async () => {
+    ok(await story.tc.core['environments.save']({ environment: { name: 'staging', variables: { u: 'x' } } }));
+    const dialog = await openManager();
+    fireEvent.click(await within(dialog).findByRole('button', { name: 'staging' }, { timeout: 15000 }));
+    const editor = await within(dialog).findByRole(
+      'region',
+      { name: 'Environment staging' },
+      { timeout: 15000 },
+    );
+    fireEvent.change(await within(editor).findByRole('combobox', { name: 'Profile' }, { timeout: 15000 }), {
+      target: { value: 'alice' },
+    });
+    const table = await within(editor).findByRole('table', { name: 'Values of alice' }, { timeout: 15000 });
+    fireEvent.change(within(table).getByRole('textbox', { name: 'New values of alice name' }), {
+      target: { value: 'password' },
+    });
+    fireEvent.change(within(table).getByRole('textbox', { name: 'Values of alice value 1' }), {
+      target: { value: 's3cret' },
+    });
+    fireEvent.click(within(editor).getByRole('button', { name: 'Save' }));
+    await waitFor(
+      async () =>
+        expect(ok(await story.tc.core['environments.list']({})).environments[0]).toEqual({
+          name: 'staging',
+          variables: { u: 'x' },
+          profiles: { alice: { password: 's3cret' } },
+        }),
       { timeout: 15000 },
     );
   });

@@ -4,6 +4,7 @@ import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { KeyValueTable, type KvRow } from '../../components/KeyValueTable';
 import { Modal } from '../../components/Modal';
+import { useProfilesStore } from '../profiles/store';
 import { useEnvironmentsStore } from './store';
 import '../../components/controls.css';
 
@@ -31,6 +32,9 @@ export function ManageEnvironments({
   const [selected, setSelected] = useState<string>(GLOBALS);
   const [rows, setRows] = useState<KvRow[]>([]);
   const [production, setProduction] = useState(false);
+  const profileNames = useProfilesStore((s) => s.order);
+  const [who, setWho] = useState('');
+  const [whoRows, setWhoRows] = useState<KvRow[]>([]);
   const [newName, setNewName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -44,6 +48,12 @@ export function ManageEnvironments({
     setError(null);
     setStatus(null);
   }, [selected, open]);
+
+  const profile = who || profileNames[0] || '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload the profile's values when the selection changes
+  useEffect(() => {
+    setWhoRows(toRows(selected ? byName[selected]?.profiles?.[profile] : {}));
+  }, [selected, profile, open]);
 
   const done = async (msg: string) => {
     setError(null);
@@ -68,8 +78,16 @@ export function ManageEnvironments({
       if (!res.ok) return setError(res.error.message);
       return done('Global variables saved');
     }
+    const profiles = { ...(env.profiles ?? {}) };
+    if (profile) profiles[profile] = toRecord(whoRows);
+    for (const [k, v] of Object.entries(profiles)) if (!Object.keys(v).length) delete profiles[k];
     const res = await api['environments.save']({
-      environment: { ...env, production: production || undefined, variables },
+      environment: {
+        ...env,
+        production: production || undefined,
+        variables,
+        profiles: Object.keys(profiles).length ? profiles : undefined,
+      },
     });
     if (!res.ok) return setError(res.error.message);
     await done(`Saved ${env.name}`);
@@ -158,6 +176,26 @@ export function ManageEnvironments({
               : 'The least specific level: every profile, collection and environment sees them.'}
           </p>
           <KeyValueTable label="Variables" rows={rows} onChange={setRows} />
+          {env && profile && (
+            <>
+              <div className="envm-head envm-sub">
+                <h4>Values for one profile on {env.name}</h4>
+                <select
+                  className="ctl-select"
+                  aria-label="Profile"
+                  value={profile}
+                  onChange={(e) => setWho(e.target.value)}
+                >
+                  {profileNames.map((n) => (
+                    <option key={n} value={n}>
+                      {n}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <KeyValueTable label={`Values of ${profile}`} rows={whoRows} onChange={setWhoRows} />
+            </>
+          )}
           {error && (
             <p role="alert" className="ctl-error">
               {error}

@@ -77,7 +77,7 @@ export function registerSend(program: Command, io: CliIO): void {
             profile === DEFAULT_PROFILE &&
             !(await core.call('profiles.list', {})).some((p) => p.name === profile)
           )
-            io.err(`tandem: no --profile given: sending as the profile '${DEFAULT_PROFILE}' (created now)\n`);
+            io.err(`tandem: no --profile given: sending as the profile '${DEFAULT_PROFILE}'\n`);
           const request = typed ?? (await requestFromCurl(core, curl as string, profile, opts, io));
           if (opts.print) {
             await printCode(core, profile, request, opts.print, io);

@@ -2,7 +2,6 @@ import type { Handlers } from '../contract';
 import type { BrowserLoginArgs, BrowserLoginResult } from '../shared/browserLogin';
 import { attempt, fail } from '../shared/errors';
 import type { CookieInput, Result, SameSite } from '../shared/types';
-import { isolatedWebPreferences } from './trust';
 
 /**
  * Browser login in the desktop app: a BrowserWindow on the session partition
@@ -71,7 +70,13 @@ export function loginWindowOptions(profile: string): Record<string, unknown> {
     title: `Log in as ${profile} · Tandem`,
     webPreferences: {
       partition: `persist:tandem-${profile}`,
-      ...isolatedWebPreferences(),
+      // The main window's switches, written out so the hardening check reads them at the call.
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }

@@ -43,19 +43,3 @@ export function isExternalWebUrl(url: string): boolean {
   const u = parse(url);
   return u !== null && (u.protocol === 'http:' || u.protocol === 'https:');
 }
-
-/**
- * The isolation switches every Tandem window runs with (the main window adds its preload, a login
- * window its own partition). Middle-click must not open links in a new window (electronegativity
- * AUXCLICK_JS_CHECK).
- */
-export function isolatedWebPreferences() {
-  return {
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    webSecurity: true,
-    webviewTag: false,
-    disableBlinkFeatures: 'Auxclick',
-  } as const;
-}

@@ -1,13 +1,18 @@
-import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { createServer as createHttpServer, request as httpRequest } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import net, { type AddressInfo } from 'node:net';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDispatchers, refreshProxyEnv, send } from '../../../main/core/http/send';
-import { contextFor, cookieApp, failure, get, serverPerFile, startServer, type TestServer } from './servers';
+import {
+  contextFor,
+  cookieApp,
+  failure,
+  get,
+  selfSignedCert,
+  serverPerFile,
+  startServer,
+  type TestServer,
+} from './servers';
 
 const arrived: Array<() => void> = [];
 const fx = serverPerFile('tandem-net-', (req, res, body) => {
@@ -93,30 +98,14 @@ describe('HTTPS', () => {
   let skipReason = '';
 
   beforeAll(async () => {
+    let pem: { key: Buffer; cert: Buffer };
     try {
-      await promisify(execFile)('openssl', [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-subj',
-        '/CN=localhost',
-        '-days',
-        '2',
-        '-keyout',
-        path.join(fx.dir, 'key.pem'),
-        '-out',
-        path.join(fx.dir, 'cert.pem'),
-      ]);
+      pem = await selfSignedCert(fx.dir);
     } catch (e) {
       skipReason = `openssl not available: ${(e as Error).message}`;
       return;
     }
-    const server = createHttpsServer({
-      key: await readFile(path.join(fx.dir, 'key.pem')),
-      cert: await readFile(path.join(fx.dir, 'cert.pem')),
-    });
+    const server = createHttpsServer(pem);
     tls = await startServer(cookieApp, server, 'https');
   });
 

@@ -1,13 +1,18 @@
-import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { createServer as createHttpServer, request as httpRequest } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import net, { type AddressInfo } from 'node:net';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDispatchers, send } from '../../../main/core/http/send';
-import { contextFor, cookieApp, failure, get, serverPerFile, startServer, type TestServer } from './servers';
+import {
+  contextFor,
+  cookieApp,
+  failure,
+  get,
+  selfSignedCert,
+  serverPerFile,
+  startServer,
+  type TestServer,
+} from './servers';
 
 /**
  * Through an HTTP proxy (issue 9 item 8): plain http goes as absolute-form requests
@@ -90,29 +95,8 @@ beforeAll(async () => {
       server.close(() => r());
     });
 
-  await promisify(execFile)('openssl', [
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-subj',
-    '/CN=localhost',
-    '-days',
-    '2',
-    '-keyout',
-    path.join(fx.dir, 'key.pem'),
-    '-out',
-    path.join(fx.dir, 'cert.pem'),
-  ]);
-  tls = await startServer(
-    cookieApp,
-    createHttpsServer({
-      key: await readFile(path.join(fx.dir, 'key.pem')),
-      cert: await readFile(path.join(fx.dir, 'cert.pem')),
-    }),
-    'https',
-  );
+  const pem = await selfSignedCert(fx.dir);
+  tls = await startServer(cookieApp, createHttpsServer(pem), 'https');
 });
 
 afterAll(async () => {

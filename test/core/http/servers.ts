@@ -1,8 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll } from 'vitest';
 import { ProfileJar } from '../../../main/core/cookies/jar';
 import { closeDispatchers, type SendContext } from '../../../main/core/http/send';
@@ -228,4 +230,26 @@ export async function failure(p: Promise<unknown>): Promise<TandemFailure> {
     throw e;
   }
   throw new Error('expected a TandemFailure');
+}
+
+/** A fresh self-signed certificate for localhost (openssl), written in `dir`; throws when openssl is missing. */
+export async function selfSignedCert(dir: string): Promise<{ key: Buffer; cert: Buffer }> {
+  const key = path.join(dir, 'key.pem');
+  const cert = path.join(dir, 'cert.pem');
+  await promisify(execFile)('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-subj',
+    '/CN=localhost',
+    '-days',
+    '2',
+    '-keyout',
+    key,
+    '-out',
+    cert,
+  ]);
+  return { key: await readFile(key), cert: await readFile(cert) };
 }

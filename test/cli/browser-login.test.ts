@@ -1,29 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTandem } from '../../main/core/tandem';
-import { sampleWorkspace } from '../../main/demo/sample';
-import { type DemoServer, startDemoServer } from '../../main/demo/server';
+import type { DemoServer } from '../../main/demo/server';
 import type { JarCookie } from '../../main/shared/cookieInfo';
 import { BROWSER_LOGIN_ENV, userBrowser } from '../support/browserLogin';
-import { assertBuilt, parseJson, tandem, tempWorkspace } from './helpers';
+import { parseJson, seededWorkspace, type TempWorkspace, tandem } from './helpers';
 
 /** `tandem login --browser` as a real process, with /usr/bin/chromium (headless) and the demo's HTML form. */
 
 describe('tandem login --browser', { timeout: 120_000 }, () => {
-  let ws: Awaited<ReturnType<typeof tempWorkspace>>;
+  let ws: TempWorkspace;
   let demo: DemoServer;
   const run = (...args: string[]) => tandem(ws.dataDir, args, { cwd: ws.root, env: BROWSER_LOGIN_ENV });
 
   beforeAll(async () => {
-    assertBuilt();
-    ws = await tempWorkspace();
-    demo = await startDemoServer();
-    const core = await createTandem({
-      dataDir: ws.dataDir,
-      host: 'cli',
-      seedSample: sampleWorkspace,
-      demoUrl: demo.url,
-    });
-    await core.close();
+    ({ ws, demo } = await seededWorkspace());
   });
   afterAll(async () => {
     await demo?.close();

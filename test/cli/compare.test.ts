@@ -1,31 +1,20 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTandem } from '../../main/core/tandem';
-import { sampleWorkspace } from '../../main/demo/sample';
-import { type DemoServer, startDemoServer } from '../../main/demo/server';
+import type { DemoServer } from '../../main/demo/server';
 import type { Comparison, MatrixResult } from '../../main/shared/types';
-import { assertBuilt, parseJson, tandem, tempWorkspace } from './helpers';
+import { parseJson, seededWorkspace, type TempWorkspace, tandem } from './helpers';
 
 /** `tandem compare` and `tandem matrix` as real processes against the demo API. */
 
 describe('tandem compare and tandem matrix', { timeout: 60_000 }, () => {
-  let ws: Awaited<ReturnType<typeof tempWorkspace>>;
+  let ws: TempWorkspace;
   let demo: DemoServer;
   const run = (...args: string[]) => tandem(ws.dataDir, args, { cwd: ws.root });
 
   beforeAll(async () => {
-    assertBuilt();
-    ws = await tempWorkspace();
-    demo = await startDemoServer();
     // The workspace the app would seed: alice, bob, anonymous and the "Demo API" collection.
-    const core = await createTandem({
-      dataDir: ws.dataDir,
-      host: 'cli',
-      seedSample: sampleWorkspace,
-      demoUrl: demo.url,
-    });
-    await core.close();
+    ({ ws, demo } = await seededWorkspace());
   });
   afterAll(async () => {
     await demo?.close();

@@ -4,6 +4,9 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { createTandem } from '../../main/core/tandem';
+import { sampleWorkspace } from '../../main/demo/sample';
+import { type DemoServer, startDemoServer } from '../../main/demo/server';
 
 /**
  * The `tandem` command as users run it: bin/tandem.js, which loads the built bundle
@@ -65,6 +68,26 @@ export async function tempWorkspace(): Promise<{ root: string; dataDir: string; 
     dataDir: join(root, 'data'),
     remove: () => rm(root, { recursive: true, force: true }),
   };
+}
+
+export type TempWorkspace = Awaited<ReturnType<typeof tempWorkspace>>;
+
+/**
+ * A temp workspace seeded as the app's first run (alice, bob, anonymous, the "Demo API"
+ * collection) against a demo API started for it. Close the demo and remove the workspace after.
+ */
+export async function seededWorkspace(): Promise<{ ws: TempWorkspace; demo: DemoServer }> {
+  assertBuilt();
+  const ws = await tempWorkspace();
+  const demo = await startDemoServer();
+  const core = await createTandem({
+    dataDir: ws.dataDir,
+    host: 'cli',
+    seedSample: sampleWorkspace,
+    demoUrl: demo.url,
+  });
+  await core.close();
+  return { ws, demo };
 }
 
 /** Hash of every path (files and folders) and file content under `dir`: equal hashes = nothing changed. */

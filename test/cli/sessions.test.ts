@@ -1,30 +1,19 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTandem } from '../../main/core/tandem';
-import { sampleWorkspace } from '../../main/demo/sample';
-import { type DemoServer, startDemoServer } from '../../main/demo/server';
+import type { DemoServer } from '../../main/demo/server';
 import type { MatrixResult } from '../../main/shared/types';
-import { assertBuilt, parseJson, snapshot, tandem, tempWorkspace } from './helpers';
+import { parseJson, seededWorkspace, snapshot, type TempWorkspace, tandem } from './helpers';
 
 /** `tandem login`, `send --extract` and `--jars` as real processes against the demo API and the first-run workspace. */
 
 describe('sessions from the CLI', { timeout: 90_000 }, () => {
-  let ws: Awaited<ReturnType<typeof tempWorkspace>>;
+  let ws: TempWorkspace;
   let demo: DemoServer;
   const run = (...args: string[]) => tandem(ws.dataDir, args, { cwd: ws.root });
   const profiles = () => snapshot(join(ws.dataDir, 'profiles'));
 
   beforeAll(async () => {
-    assertBuilt();
-    ws = await tempWorkspace();
-    demo = await startDemoServer();
-    const core = await createTandem({
-      dataDir: ws.dataDir,
-      host: 'cli',
-      seedSample: sampleWorkspace,
-      demoUrl: demo.url,
-    });
-    await core.close();
+    ({ ws, demo } = await seededWorkspace());
   });
   afterAll(async () => {
     await demo?.close();

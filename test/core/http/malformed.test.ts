@@ -1,6 +1,6 @@
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDispatchers, send } from '../../../main/core/http/send';
+import { startRawHeads } from '../../support/rawHeads';
 import { contextFor, failure, get } from './servers';
 
 /**
@@ -16,31 +16,17 @@ const HEADS: Record<string, string> = {
   '/fine': 'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 4\r\n\r\nfine',
 };
 
-let server: net.Server;
+let heads: Awaited<ReturnType<typeof startRawHeads>>;
 let base = '';
 
 beforeAll(async () => {
-  server = net.createServer((socket) => {
-    socket.on('error', () => {});
-    let buffered = '';
-    socket.on('data', (d) => {
-      buffered += d.toString('latin1');
-      let end = buffered.indexOf('\r\n\r\n');
-      while (end !== -1) {
-        const path = buffered.slice(0, end).split(' ')[1] ?? '/';
-        buffered = buffered.slice(end + 4);
-        socket.write(Buffer.from(HEADS[path] ?? HEADS['/fine'], 'latin1'));
-        end = buffered.indexOf('\r\n\r\n');
-      }
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+  heads = await startRawHeads(HEADS);
+  base = heads.base;
 });
 
 afterAll(async () => {
   await closeDispatchers();
-  await new Promise((resolve) => server.close(resolve));
+  await heads.close();
 });
 
 describe('a malformed response header does not hide the response', () => {

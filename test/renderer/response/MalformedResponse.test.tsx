@@ -3,6 +3,7 @@ import net from 'node:net';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/src/app/App';
+import { startRawHeads } from '../../support/rawHeads';
 import { apiStory } from '../app/harness';
 
 /**
@@ -17,34 +18,16 @@ const HEADS: Record<string, string> = {
   '/fine': 'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 4\r\n\r\nfine',
 };
 
-let raw: net.Server;
-const sockets = new Set<net.Socket>();
+let heads: Awaited<ReturnType<typeof startRawHeads>>;
 let rawBase = '';
 
 beforeAll(async () => {
-  raw = net.createServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => {});
-    let buffered = '';
-    socket.on('data', (d) => {
-      buffered += d.toString('latin1');
-      let end = buffered.indexOf('\r\n\r\n');
-      while (end !== -1) {
-        const path = buffered.slice(0, end).split(' ')[1] ?? '/';
-        buffered = buffered.slice(end + 4);
-        socket.write(Buffer.from(HEADS[path] ?? HEADS['/fine'], 'latin1'));
-        end = buffered.indexOf('\r\n\r\n');
-      }
-    });
-  });
-  await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
-  rawBase = `http://127.0.0.1:${(raw.address() as net.AddressInfo).port}`;
+  heads = await startRawHeads(HEADS);
+  rawBase = heads.base;
 });
 
 afterAll(async () => {
-  for (const s of sockets) s.destroy();
-  await new Promise((resolve) => raw.close(resolve));
+  await heads.close();
 });
 
 const story = apiStory(() => [{ name: 'alice', color: '#7c5cff' }]);

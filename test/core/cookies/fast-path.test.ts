@@ -72,6 +72,8 @@ const URLS = [
   'http://[::1]:8080/v6',
   'http://app.test/%7Euser/page',
   'http://APP.test/Case',
+  'http://.app.test/leading-dot',
+  'http://Bücher.example/idn',
 ];
 const NAMES = ['a', 'b', 'sid', '__Secure-x', '__Host-y', '__host-z'];
 const ATTRS = [

@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
+import { lstat, readFile, rename, rm, symlink } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RequestSpec } from '../../../main/shared/types';
-import { startTabsPersistence } from '../../../renderer/src/features/request/persist';
+import { SAVE_DELAY_MS, startTabsPersistence } from '../../../renderer/src/features/request/persist';
 import { useRequestStore } from '../../../renderer/src/features/request/store';
 import {
   emptyRequest,
@@ -121,5 +123,57 @@ describe('tabs kept in the workspace', () => {
     expect(isDirty(S().tabs[b])).toBe(true);
     expect(S().layout.sidebarWidth).toBe(333);
     expect(S().tabs[S().order[0]].pane).toBe('body');
+  });
+  it('when the saved tabs cannot be read, nothing is saved over them; they come back with the tab opened meanwhile', async () => {
+    stop = startTabsPersistence();
+    await expect.poll(() => S().hydrated, { timeout: 15_000 }).toBe(true);
+    S().openRequest(post, login);
+    S().openRequest(get, whoami);
+    const file = join(tc.dataDir, 'tabs.json');
+    await expect
+      .poll(async () => (await readFile(file, 'utf8').catch(() => '')).includes('Who am I'), {
+        timeout: 15_000,
+      })
+      .toBe(true);
+    stop();
+
+    // The next window starts while the file cannot be read (here: a symlink to itself, ELOOP).
+    await rename(file, `${file}.away`);
+    await symlink('tabs.json', file);
+    S().reset();
+    const notices: string[] = [];
+    const statuses: string[] = [];
+    stop = startTabsPersistence(
+      (st, notice) => {
+        statuses.push(st);
+        if (notice) notices.push(notice);
+      },
+      [50],
+    );
+    await expect.poll(() => statuses.includes('error'), { timeout: 15_000 }).toBe(true);
+    expect(notices[0]).toMatch(/^Open tabs could not be restored: .*nothing is saved over them meanwhile\.$/);
+    // The user opens a request meanwhile: it is not saved over the unreadable tabs.
+    S().openRequest(
+      { ...get, url: '{{baseUrl}}/meanwhile' },
+      { collectionId: 'c1', requestId: 'r3', name: 'Meanwhile' },
+    );
+    await new Promise((r) => setTimeout(r, SAVE_DELAY_MS * 5));
+    expect((await lstat(file)).isSymbolicLink()).toBe(true);
+    expect(S().hydrated).toBe(false);
+
+    // The file can be read again: the saved tabs come back, the new one after them, and all are saved.
+    await rm(file);
+    await rename(`${file}.away`, file);
+    await expect.poll(() => S().hydrated, { timeout: 15_000 }).toBe(true);
+    expect(S().order.map((id) => S().tabs[id].origin?.name)).toEqual(['Log in', 'Who am I', 'Meanwhile']);
+    await expect
+      .poll(
+        async () => {
+          const saved = await tc.core['tabs.get']({});
+          return saved.ok ? saved.value.tabs.map((t) => t.origin?.name) : null;
+        },
+        { timeout: 15_000 },
+      )
+      .toEqual(['Log in', 'Who am I', 'Meanwhile']);
   });
 });

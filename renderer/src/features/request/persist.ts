@@ -1,3 +1,4 @@
+import type { WorkbenchRead } from '../../../../main/shared/workbench';
 import { api } from '../../api';
 import { mirror, type RequestState, useRequestStore } from './store';
 import { fromWorkbench, toWorkbench } from './tabs';
@@ -6,7 +7,15 @@ import { fromWorkbench, toWorkbench } from './tabs';
  * Keeps the tabs, their drafts and the layout in the workspace (`tabs.get` / `tabs.save`, stored
  * as `<dataDir>/tabs.json`). Reads them once at startup; afterwards every change is saved
  * shortly after typing pauses, and at once when the page is hidden or closed.
+ *
+ * Nothing is saved before the saved tabs were read: when reading fails (the file cannot be read
+ * for now, the app's server is gone for a moment), it is tried again, with growing pauses, and
+ * until it succeeds no save can write over the tabs the workspace holds. Tabs the user opens or
+ * edits meanwhile are kept, and saved beside the others once they are read.
  */
+
+/** Pauses between attempts to read the saved tabs after a failure (the last one repeats). */
+export const RETRY_MS: readonly number[] = [500, 1000, 2000, 5000];
 
 export const SAVE_DELAY_MS = 300;
 
@@ -20,9 +29,12 @@ function snapshot(s: RequestState): string {
 /** Reads the saved tabs, then saves every change. Returns the unsubscribe. */
 export function startTabsPersistence(
   onStatus: (s: PersistStatus, notice?: string) => void = () => {},
+  retryMs: readonly number[] = RETRY_MS,
 ): () => void {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let retry: ReturnType<typeof setTimeout> | null = null;
+  let failures = 0;
   let last = '';
   let saving: Promise<void> = Promise.resolve();
   let writes = 0;
@@ -50,20 +62,38 @@ export function startTabsPersistence(
     });
   };
 
-  onStatus('loading');
-  void api['tabs.get']({}).then((res) => {
-    if (stopped) return;
-    const saved = res.ok ? res.value : null;
+  const read = () =>
+    void api['tabs.get']({}).then((res) => {
+      retry = null;
+      if (stopped) return;
+      if (!res.ok) {
+        // Not read: nothing is saved (it would replace the saved tabs); try again a little later.
+        if (failures === 0)
+          onStatus(
+            'error',
+            `Open tabs could not be restored: ${res.error.message}. Trying again; nothing is saved over them meanwhile.`,
+          );
+        retry = setTimeout(read, retryMs[Math.min(failures, retryMs.length - 1)]);
+        failures++;
+        return;
+      }
+      hydrate(res.value);
+    });
+
+  const hydrate = (saved: WorkbenchRead) => {
     const s = useRequestStore.getState();
-    if (saved?.tabs.length) {
+    // Tabs the user opened or typed in while the saved ones were being read (or could not be).
+    const used = s.order.filter((id) => {
+      const t = s.tabs[id];
+      return t.origin || t.title || t.draft.url !== '' || Object.keys(t.responses).length > 0;
+    });
+    if (saved.tabs.length) {
       const tabs = Object.fromEntries(saved.tabs.map((t) => [t.id, fromWorkbench(t)]));
       const order = saved.tabs.map((t) => t.id);
-      // Tabs opened while the saved ones were being read are kept, after them.
-      for (const id of s.order) {
-        const t = s.tabs[id];
-        const untouched = !t.origin && !t.title && t.draft.url === '' && !Object.keys(t.responses).length;
-        if (!untouched && !tabs[id]) {
-          tabs[id] = t;
+      // They are kept, after the saved ones.
+      for (const id of used) {
+        if (!tabs[id]) {
+          tabs[id] = s.tabs[id];
           order.push(id);
         }
       }
@@ -71,14 +101,19 @@ export function startTabsPersistence(
       useRequestStore.setState({ tabs, order, activeId, layout: saved.layout ?? {}, hydrated: true });
       useRequestStore.setState((st) => mirror(st));
     } else {
-      useRequestStore.setState({ layout: saved?.layout ?? {}, hydrated: true });
+      useRequestStore.setState({ layout: saved.layout ?? {}, hydrated: true });
     }
     last = snapshot(useRequestStore.getState());
-    onStatus(
-      res.ok ? 'saved' : 'error',
-      res.ok ? res.value.notice : `Open tabs could not be restored: ${res.error.message}`,
-    );
-  });
+    onStatus('saved', saved.notice);
+    // ...and saved now, beside the others.
+    if (used.length > 0) {
+      last = '';
+      save();
+    }
+  };
+
+  onStatus('loading');
+  read();
 
   const unsubscribe = useRequestStore.subscribe((s, prev) => {
     if (!s.hydrated) return;
@@ -98,6 +133,7 @@ export function startTabsPersistence(
   window.addEventListener('beforeunload', flush);
   return () => {
     stopped = true;
+    if (retry) clearTimeout(retry);
     if (timer) {
       clearTimeout(timer);
       save();

@@ -16,6 +16,8 @@ export const environmentChannels = {
   'environments.list': channel<EnvironmentsView>()(none),
   /** Creates or replaces one environment (its whole file). */
   'environments.save': channel<Environment>()(z.object({ environment: environmentSchema })),
+  /** Renames an environment, keeping its variables and whether it is the active one. */
+  'environments.rename': channel<Environment>()(z.object({ from: environmentName, to: environmentName })),
   'environments.delete': channel<{ deleted: string }>()(z.object({ name: environmentName })),
   /** Makes an environment the active one (null: none). */
   'environments.use': channel<VariablesState>()(z.object({ name: environmentName.nullable() })),

@@ -8,6 +8,7 @@ type EnvironmentHandlers = Pick<
   Handlers,
   | 'environments.list'
   | 'environments.save'
+  | 'environments.rename'
   | 'environments.delete'
   | 'environments.use'
   | 'environments.setGlobals'
@@ -32,6 +33,7 @@ export function environmentHandlers(ws: Workspace): EnvironmentHandlers {
   return {
     'environments.list': () => attempt(() => envs.view()),
     'environments.save': (a) => attempt(async () => changed(await envs.save(a.environment))),
+    'environments.rename': (a) => attempt(async () => changed(await envs.rename(a.from, a.to))),
     'environments.delete': (a) =>
       attempt(async () => {
         await envs.delete(a.name);

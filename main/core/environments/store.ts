@@ -13,7 +13,7 @@ import {
 } from '../../shared/environments';
 import { fail } from '../../shared/errors';
 import type { Collection, Profile } from '../../shared/types';
-import { readJsonFile, writeJsonFile } from '../store/files';
+import { createJsonFile, readJsonFile, writeJsonFile } from '../store/files';
 import { NamedJsonFiles } from '../store/named';
 import type { WriteQueue } from '../store/queue';
 
@@ -125,6 +125,39 @@ export class EnvironmentStore {
       const state = await this.state();
       if (state.active === name) await writeJsonFile(this.stateFile(), { ...state, active: null });
     });
+  }
+
+  /**
+   * Renames an environment, keeping its variables and profile values, and the active (and this
+   * core's pinned) environment pointing at it. A bad or taken name (also one differing only in
+   * case, which is the same file on macOS and Windows) fails and changes nothing. The new file is
+   * written in full before anything points at it and the old one goes last, so a crash at any
+   * step leaves every environment readable and the active one existing.
+   */
+  async rename(from: string, to: string): Promise<Environment> {
+    this.checkName(to);
+    const env = await this.get(from);
+    if (to === from) return env;
+    const next: Environment = { ...env, name: to };
+    const taken = () => fail('INVALID_ARGUMENT', `An environment named '${to}' already exists`);
+    await this.queue.run(async () => {
+      const lower = to.toLowerCase();
+      // File names, not parsed files: one that cannot be read still holds its name.
+      const names = (await fs.readdir(this.files.dir()).catch(() => [] as string[])).map((f) =>
+        f.replace(/\.json$/, ''),
+      );
+      if (names.some((n) => n !== from && n.toLowerCase() === lower)) taken();
+      if (from.toLowerCase() === lower) {
+        // Only the case changes: one file on a case-insensitive disk, so rewrite it and rename it.
+        await writeJsonFile(this.file(from), next);
+        await fs.rename(this.file(from), this.file(to));
+      } else if (!(await createJsonFile(this.file(to), next))) taken();
+      const state = await this.state();
+      if (state.active === from) await writeJsonFile(this.stateFile(), { ...state, active: to });
+      if (from.toLowerCase() !== lower) await fs.rm(this.file(from), { force: true });
+    });
+    if (this.pinned === from) this.pinned = to;
+    return next;
   }
 
   async use(name: string | null): Promise<VariablesState> {

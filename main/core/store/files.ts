@@ -151,3 +151,43 @@ export async function readJsonFile<T>(
 export function writeJsonFile(file: string, value: unknown): Promise<void> {
   return writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
 }
+
+/**
+ * Creates `file` with `value` as JSON, whole or not at all (temp file, fsync, then a hard link that
+ * never replaces anything): false, and nothing written, when a file of that name already exists.
+ * Where hard links are not supported the temp file is renamed in after checking the name is free.
+ */
+export async function createJsonFile(file: string, value: unknown): Promise<boolean> {
+  const dir = path.dirname(file);
+  await makeDir(dir);
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const fh = await fs.open(tmp, 'wx', FILE_MODE);
+    try {
+      await fh.writeFile(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    try {
+      await fs.link(tmp, file);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return false;
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw e;
+      const taken = await fs.access(file).then(
+        () => true,
+        () => false,
+      );
+      if (taken) return false;
+      await fs.rename(tmp, file);
+    }
+    wroteFiles();
+  } catch (e) {
+    throw ioFailure(e, file);
+  } finally {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+  }
+  await syncDir(dir);
+  return true;
+}

@@ -1,3 +1,4 @@
+import { describeSource, type JarCookie } from '../shared/cookieInfo';
 import type { CookieView, Hop, Profile, ResponseRecord, SentCookie, SetCookieRecord } from '../shared/types';
 
 /** What the CLI prints, as pure functions of core data. Colour is an option, never a global. */
@@ -196,10 +197,20 @@ export function cookieFlags(c: CookieView): string {
   return flags.join(' ');
 }
 
-/** `tandem cookies list`: one row per cookie; domain cookies shown with a leading dot, like curl. */
-export function formatCookieTable(cookies: CookieView[], profile: string): string {
+/** How a jar cookie is named outside the table: `sid (.example.com/app)`. */
+function cookieLabel(c: CookieView): string {
+  return `${c.name} (${c.hostOnly ? '' : '.'}${c.domain}${c.path})`;
+}
+
+/**
+ * `tandem cookies list`: one row per cookie (domain cookies with a leading dot, like curl), where
+ * each value came from, and the lint warnings: a `!` before a warned cookie's row and one line per
+ * warning under the table, saying why it matters.
+ */
+export function formatCookieTable(cookies: JarCookie[], profile: string, style: Style = { color: false }) {
   if (!cookies.length) return `No cookies in profile '${profile}'\n`;
-  const rows = [['NAME', 'VALUE', 'DOMAIN', 'PATH', 'EXPIRES', 'FLAGS']];
+  const warned = cookies.some((c) => c.warnings.length > 0);
+  const rows = [['NAME', 'VALUE', 'DOMAIN', 'PATH', 'EXPIRES', 'FLAGS', 'SOURCE']];
   for (const c of cookies) {
     rows.push([
       c.name,
@@ -208,9 +219,20 @@ export function formatCookieTable(cookies: CookieView[], profile: string): strin
       c.path,
       c.expires ?? 'session',
       cookieFlags(c),
+      describeSource(c.source),
     ]);
   }
-  return `${table(rows)}\n`;
+  // The marker gutter only when a cookie has warnings, painted after the widths are measured.
+  const marker = paint(style, 'yellow', '!');
+  const lines = table(warned ? rows.map((r) => [' ', ...r]) : rows)
+    .split('\n')
+    .map((line, i) => (i > 0 && cookies[i - 1].warnings.length ? `${marker}${line.slice(1)}` : line));
+  if (warned) {
+    lines.push('', paint(style, 'bold', 'Warnings'));
+    for (const c of cookies)
+      for (const w of c.warnings) lines.push(`  ${marker} ${cookieLabel(c)}: ${w.message}`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 export interface ProfileRow {

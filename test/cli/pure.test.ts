@@ -219,7 +219,16 @@ describe('what the user reads', () => {
   });
 
   it('the cookie table shows domain cookies with a leading dot and session cookies as session', () => {
-    const base = { path: '/', secure: false, sameSite: null, size: 0 };
+    const at = '2026-01-01T00:00:00.000Z';
+    const base = {
+      path: '/',
+      secure: false,
+      sameSite: null,
+      size: 0,
+      source: { kind: 'edit' as const, at },
+      values: [],
+      warnings: [],
+    };
     const table = formatCookieTable(
       [
         {
@@ -244,9 +253,37 @@ describe('what the user reads', () => {
       ],
       'alice',
     );
-    expect(table.split('\n')[0]).toMatch(/^NAME\s+VALUE\s+DOMAIN\s+PATH\s+EXPIRES\s+FLAGS$/);
-    expect(table).toMatch(/session\s+x\s+localhost\s+\/\s+session\s+HttpOnly/);
+    expect(table.split('\n')[0]).toMatch(/^NAME\s+VALUE\s+DOMAIN\s+PATH\s+EXPIRES\s+FLAGS\s+SOURCE$/);
+    expect(table).toMatch(/session\s+x\s+localhost\s+\/\s+session\s+HttpOnly\s+edited by hand/);
     expect(table).toMatch(/theme\s+dark\s+\.example\.com\s+\/\s+2030-01-01T00:00:00.000Z\s+SameSite=Lax/);
     expect(formatCookieTable([], 'bob')).toBe("No cookies in profile 'bob'\n");
+  });
+
+  it('the cookie table marks a warned cookie with a yellow ! (colour on) and explains it under the table', () => {
+    const warning = { code: 'session-secure' as const, message: 'Session-like cookie without Secure: why' };
+    const cookie = {
+      name: 'sid',
+      value: 'x',
+      domain: 'example.com',
+      path: '/app',
+      expires: null,
+      hostOnly: false,
+      secure: false,
+      httpOnly: true,
+      sameSite: null,
+      size: 4,
+      source: { kind: 'import' as const, at: '2026-01-01T00:00:00.000Z' },
+      values: [],
+      warnings: [warning],
+    };
+    const mark = '\u001b[33m!\u001b[39m';
+    expect(formatCookieTable([cookie], 'alice', { color: true }).split('\n')).toEqual([
+      '   NAME  VALUE  DOMAIN        PATH  EXPIRES  FLAGS     SOURCE',
+      `${mark}  sid   x      .example.com  /app  session  HttpOnly  imported`,
+      '',
+      '\u001b[1mWarnings\u001b[22m',
+      `  ${mark} sid (.example.com/app): Session-like cookie without Secure: why`,
+      '',
+    ]);
   });
 });

@@ -5,7 +5,7 @@ import { cookieFromInput } from '../../core/cookies/jar';
 import { describeRejection } from '../../shared/cookieImport';
 import { fail } from '../../shared/errors';
 import type { SameSite } from '../../shared/types';
-import { formatCookieTable } from '../format';
+import { colorEnabled, formatCookieTable } from '../format';
 import { detectCookieFormat, parsePair, validateProfileName } from '../parse';
 import {
   type CliIO,
@@ -67,7 +67,7 @@ export function registerCookies(program: Command, io: CliIO): void {
       const opts = cmd.optsWithGlobals<Common>();
       const list = await onJar(io, opts, (core, profile) => core.call('cookies.list', { profile }));
       if (opts.json) printJson(io, list);
-      else io.out(formatCookieTable(list, opts.profile));
+      else io.out(formatCookieTable(list, opts.profile, { color: colorEnabled(io.isTTY, io.env) }));
     },
   );
 

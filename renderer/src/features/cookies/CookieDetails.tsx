@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { countdown, type DecodedCookie, decodeCookieValue } from '../../../../main/shared/cookieDecode';
-import { describeSource, type JarCookie } from '../../../../main/shared/cookieInfo';
+import { type CookieSource, describeSource, type JarCookie } from '../../../../main/shared/cookieInfo';
 import type { CookieView } from '../../../../main/shared/types';
 import { Modal } from '../../components/Modal';
+import { openCookieSource } from '../history/open';
 import { displayDomain } from './model';
 import './cookieDetails.css';
 
@@ -58,6 +59,67 @@ function Decoded({ d, now }: { d: DecodedCookie; now: number }) {
   );
 }
 
+/**
+ * The send that set the cookie, as a link: it opens that history entry in a tab, its response on
+ * the Cookies tab at the hop that set it. When the entry is gone it says so, in one line.
+ */
+function SourceLink({
+  profile,
+  cookie,
+  source,
+  onOpened,
+}: {
+  profile: string;
+  cookie: string;
+  source: CookieSource & { request: string };
+  onOpened(): void;
+}) {
+  const [gone, setGone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new source clears the old answer
+  useEffect(() => setGone(null), [source.request]);
+  const hop = source.hop !== undefined ? `hop ${source.hop + 1}` : '';
+  const open = async () => {
+    setBusy(true);
+    const res = await openCookieSource(profile, cookie, source);
+    setBusy(false);
+    if (res.ok) onOpened();
+    else
+      setGone(
+        res.error.code === 'NOT_FOUND'
+          ? `That send is no longer in ${profile}'s history (cleared, or past the history cap).`
+          : res.error.message,
+      );
+  };
+  return (
+    <>
+      <p className="cdetails-source">
+        <button
+          type="button"
+          className="cdetails-link mono"
+          aria-label={`Open the send that set it: history entry ${source.request.slice(0, 8)}${hop ? `, ${hop}` : ''}`}
+          title="Open this send in a tab: its request, and its response at the hop that set the cookie"
+          disabled={busy}
+          onClick={() => void open()}
+        >
+          {source.request.slice(0, 8)}
+          {hop ? ` · ${hop}` : ''}
+        </button>
+        {source.url ? (
+          <span className="cdetails-faint mono cdetails-url" title={source.url}>
+            {source.url}
+          </span>
+        ) : null}
+      </p>
+      {gone ? (
+        <p className="cdetails-gone" role="status">
+          {gone}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 /** One jar cookie in full: where it came from, its last values, what it decodes to, and lint. */
 export function CookieDetails({ profile, cookie, onOpenChange }: CookieDetailsProps) {
   const jc = cookie as JarCookie | null;
@@ -100,14 +162,18 @@ export function CookieDetails({ profile, cookie, onOpenChange }: CookieDetailsPr
         <section className="cdetails-section" aria-label="Source">
           <h3 className="cdetails-h">Source</h3>
           <p>
-            <span className="cdetails-kind">{describeSource(source)}</span>
+            <span className="cdetails-kind">
+              {source.kind === 'request' ? 'Set-Cookie of a response' : describeSource(source)}
+            </span>
             <span className="cdetails-faint"> · {source.at ? when(source.at) : 'unknown time'}</span>
           </p>
-          {source.request ? (
-            <p className="cdetails-faint mono">
-              history entry {source.request}
-              {source.hop !== undefined ? `, hop ${source.hop}` : ''}
-            </p>
+          {source.kind === 'request' && source.request ? (
+            <SourceLink
+              profile={profile}
+              cookie={jc.name}
+              source={{ ...source, request: source.request }}
+              onOpened={() => onOpenChange(false)}
+            />
           ) : null}
         </section>
         {jc.values?.length ? (

@@ -1,8 +1,10 @@
-import type { HistoryEntry } from '../../../../main/shared/types';
+import type { CookieSource } from '../../../../main/shared/cookieInfo';
+import type { HistoryEntry, Result } from '../../../../main/shared/types';
 import { useCollectionsStore } from '../collections/store';
 import { useProfilesStore } from '../profiles/store';
 import { useRequestStore } from '../request/store';
 import type { SendOutcome } from '../request/tabs';
+import { useResponseFocus } from '../response/focus';
 import { splitUrl } from './format';
 import { fetchEntry } from './store';
 
@@ -24,7 +26,11 @@ export function savedName(e: Pick<HistoryEntry, 'requestId'>): string | undefine
  */
 export function openHistoryEntry(e: HistoryEntry): string {
   const title = savedName(e) ?? `${e.method} ${splitUrl(e.url).path}`;
-  const outcome: SendOutcome | undefined = e.error ? { kind: 'error', error: e.error, at: e.at } : undefined;
+  const outcome: SendOutcome | undefined = e.error
+    ? { kind: 'error', error: e.error, at: e.at }
+    : e.response
+      ? { kind: 'response', response: e.response }
+      : undefined;
   const tabId = useRequestStore.getState().openRequest(e.request, null, {
     title,
     baseline: e.request,
@@ -33,8 +39,36 @@ export function openHistoryEntry(e: HistoryEntry): string {
   });
   const profiles = useProfilesStore.getState();
   if (profiles.profiles[e.profile]) profiles.setActive(e.profile);
-  if (!e.error) void loadResponse(tabId, e.profile, e.id);
+  if (!outcome) void loadResponse(tabId, e.profile, e.id);
   return tabId;
+}
+
+/**
+ * Opens the send that set a jar cookie (its source, kind "request") the way the history list opens
+ * an entry, with the response on its Cookies tab at the hop that set it. A tab already showing
+ * that send is brought forward instead of opening another. Answers the core's one-line error when
+ * the entry is gone (history cleared, or past its cap).
+ */
+export async function openCookieSource(
+  profile: string,
+  cookie: string,
+  source: Pick<CookieSource, 'request' | 'hop'>,
+): Promise<Result<string>> {
+  const id = source.request ?? '';
+  const res = await fetchEntry(profile, id);
+  if (!res.ok) return res;
+  useResponseFocus
+    .getState()
+    .set(source.hop !== undefined ? { responseId: id, hop: source.hop, cookie } : null);
+  const requests = useRequestStore.getState();
+  const open = requests.order.find((t) => requests.tabs[t]?.lastSent[profile]?.historyId === id);
+  if (open) {
+    requests.activate(open);
+    const profiles = useProfilesStore.getState();
+    if (profiles.profiles[profile]) profiles.setActive(profile);
+    return { ok: true, value: open };
+  }
+  return { ok: true, value: openHistoryEntry(res.value) };
 }
 
 /** Fills a tab's response for a profile from history (after a restart, or an entry just opened). */

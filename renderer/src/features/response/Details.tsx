@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import type { Hop, ResponseRecord, SentCookie, SetCookieRecord } from '../../../../main/shared/types';
 import { CopyButton } from '../../components/CopyButton';
 import { formatMs, outcomeTone, setCookieName, statusClass, timingSegments } from './format';
@@ -127,22 +127,41 @@ function CookieValue({ name, value }: { name: string; value: string }) {
  * hop keeps the plain table names "Sent cookies" / "Set cookies"; with redirects each table is
  * named after its hop ("Sent cookies, hop 2").
  */
-export function CookiesByHop({ response }: { response: ResponseRecord }) {
+export function CookiesByHop({
+  response,
+  focus,
+}: {
+  response: ResponseRecord;
+  /** The hop (0-based) to mark and scroll to: the one whose Set-Cookie set `cookie` in the jar. */
+  focus?: { hop: number; cookie: string } | null;
+}) {
   const many = response.hops.length > 1;
+  const marked = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (focus) marked.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [focus]);
   return (
     <div className="cookie-hops">
       {response.hops.map((h, i) => {
         const n = i + 1;
         const suffix = many ? `, hop ${n}` : '';
+        const mark = focus?.hop === i;
         return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: hops are ordered
-          <section key={i} className="cookie-hop" aria-label={`Hop ${n}: ${h.method} ${h.url}`}>
+          <section
+            // biome-ignore lint/suspicious/noArrayIndexKey: hops are ordered
+            key={i}
+            ref={mark ? marked : undefined}
+            className={mark ? 'cookie-hop cookie-hop-focus' : 'cookie-hop'}
+            aria-label={`Hop ${n}: ${h.method} ${h.url}`}
+            aria-current={mark ? 'true' : undefined}
+          >
             <h3 className="cookie-hop-head">
               <span className="cookie-hop-index">Hop {n}</span>
               <span className="cookie-hop-method mono">{h.method}</span>
               <span className="cookie-hop-url mono" title={h.url}>
                 {h.url}
               </span>
+              {mark ? <span className="cookie-hop-mark">set {focus.cookie} in the jar</span> : null}
               <StatusPill status={h.status} statusText={h.statusText} />
             </h3>
             <h4 className="response-subhead">Sent</h4>

@@ -1,5 +1,5 @@
 import * as Tabs from '@radix-ui/react-tabs';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { ResponseRecord } from '../../../../main/shared/types';
 import { useNow } from '../../app/useNow';
 import { CheckResults } from '../checks/CheckResults';
@@ -10,6 +10,7 @@ import { type SendOutcome, useRequestStore } from '../request/store';
 import { SessionNotes } from '../sessions/SessionNotes';
 import { BodyView } from './BodyView';
 import { CookiesByHop, HeadersTable, HopsTimeline, StatusPill, TimingBar } from './Details';
+import { useResponseFocus } from './focus';
 import { formatBytes, formatMs } from './format';
 import './response.css';
 import { PartialHead } from './PartialResponse';
@@ -124,6 +125,12 @@ function Count({ n }: { n: number }) {
 
 export function ResponseDetails({ response }: { response: ResponseRecord }) {
   const cookieCount = response.hops.reduce((n, h) => n + h.cookiesSent.length + h.cookiesSet.length, 0);
+  // Opened from a cookie's source: the Cookies tab first, at the hop that set it.
+  const focus = useResponseFocus((s) => (s.focus?.responseId === response.id ? s.focus : null));
+  const [tab, setTab] = useState(focus ? 'cookies' : 'body');
+  useEffect(() => {
+    if (focus) setTab('cookies');
+  }, [focus]);
   return (
     <div className="response-details">
       <div className="response-summary">
@@ -143,7 +150,7 @@ export function ResponseDetails({ response }: { response: ResponseRecord }) {
       </div>
       <SessionNotes response={response} />
       <CheckResults response={response} />
-      <Tabs.Root className="response-tabs" defaultValue="body">
+      <Tabs.Root className="response-tabs" value={tab} onValueChange={setTab}>
         <Tabs.List className="ui-tabs-list" aria-label="Response parts">
           <Tabs.Trigger className="ui-tab" value="body">
             Body
@@ -173,7 +180,7 @@ export function ResponseDetails({ response }: { response: ResponseRecord }) {
           <HeadersTable headers={response.request.headers} label="Request headers" />
         </Tabs.Content>
         <Tabs.Content className="response-pane" value="cookies">
-          <CookiesByHop response={response} />
+          <CookiesByHop response={response} focus={focus} />
         </Tabs.Content>
         <Tabs.Content className="response-pane" value="hops">
           <HopsTimeline hops={response.hops} />

@@ -7,7 +7,7 @@ import type { CommonOptions as Common } from '../session';
 import { type CliIO, type Core, printJson, withCore, workspaceFor } from '../session';
 
 /**
- * `tandem env list|create|set|use|delete|globals`: environments (named variable sets, one
+ * `tandem env list|create|set|use|rename|delete|globals`: environments (named variable sets, one
  * active, orthogonal to profiles) and the global variables, as files in the workspace.
  */
 
@@ -131,6 +131,17 @@ export function registerEnv(program: Command, io: CliIO): void {
           ? `Active environment: ${env.name}${env.production ? ' (production: requests touch real data)' : ''}\n`
           : 'No active environment\n',
       );
+    });
+
+  env
+    .command('rename')
+    .description('Rename an environment (its variables stay; the active one stays active)')
+    .argument('<old>', 'current name')
+    .argument('<new>', 'new name')
+    .action(async (from: string, to: string, _o: unknown, cmd: Command) => {
+      const o = cmd.optsWithGlobals<Common>();
+      const env = await withCore(ws(o), (core) => core.call('environments.rename', { from, to }));
+      io.out(`Renamed environment '${from}' to '${env.name}'\n`);
     });
 
   env

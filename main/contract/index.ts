@@ -222,6 +222,7 @@ function settingsPatch() {
       timeoutMs: z.number().int().min(0).max(3_600_000).optional(),
       maxRedirects: z.number().int().min(0).max(100).optional(),
       keepFullHistory: z.boolean().optional(),
+      browserPath: z.string().max(4096).nullable().optional(),
       ...engineLimitsSchema.partial().shape,
     }),
   });

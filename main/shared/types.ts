@@ -188,6 +188,8 @@ export interface Settings extends Partial<EngineLimits> {
   maxRedirects: number;
   /** Keep credentials in history as sent (default false: they are redacted, see core/history/redact.ts). */
   keepFullHistory?: boolean;
+  /** The Chrome/Chromium/Edge a browser login starts in web mode and the CLI (null/absent: TANDEM_BROWSER, else the first found). */
+  browserPath?: string | null;
 }
 
 export interface HistoryEntry {

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -12,53 +11,16 @@ import { cookieLimitsOf } from '../cookies/limits';
 import { withLevels } from '../environments/store';
 import { checkProfileName } from '../profiles/names';
 import type { Workspace } from '../workspace';
+import { defaultBrowser, findBrowser } from './find';
 
 /**
- * Browser login in web mode and the CLI: a Chromium-family browser found on the machine, started
+ * Browser login in web mode and the CLI: a Chromium-family browser (which one: find.ts), started
  * with a per-profile user-data directory in the workspace (`browser/<profile>/`, so each profile
  * keeps its own browser session too) and driven over the DevTools protocol by playwright-core
  * (loaded only when used). When the user presses Done (`browser.done`) or closes the window, the
  * cookies of the chosen domains go into the profile's jar, every attribute kept, source "browser".
  * Extra browser flags come from TANDEM_BROWSER_ARGS (space-separated; `--headless` runs headless).
  */
-
-const CANDIDATES: Record<string, string[]> = {
-  linux: [
-    '/usr/bin/google-chrome',
-    '/usr/bin/google-chrome-stable',
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/snap/bin/chromium',
-    '/usr/bin/microsoft-edge',
-    '/usr/bin/microsoft-edge-stable',
-  ],
-  darwin: [
-    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-    '/Applications/Chromium.app/Contents/MacOS/Chromium',
-    '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
-  ],
-  win32: [
-    `${process.env.PROGRAMFILES ?? 'C:\\Program Files'}\\Google\\Chrome\\Application\\chrome.exe`,
-    `${process.env['PROGRAMFILES(X86)'] ?? 'C:\\Program Files (x86)'}\\Microsoft\\Edge\\Application\\msedge.exe`,
-    `${process.env.LOCALAPPDATA ?? ''}\\Google\\Chrome\\Application\\chrome.exe`,
-  ],
-};
-
-/** The browser to start: the path given, else TANDEM_BROWSER, else the first Chrome/Chromium/Edge found. */
-export function findBrowser(given?: string): string {
-  const chosen = given || process.env.TANDEM_BROWSER;
-  if (chosen) {
-    if (!existsSync(chosen)) fail('NOT_FOUND', `No browser at ${chosen}`);
-    return chosen;
-  }
-  const found = (CANDIDATES[process.platform] ?? []).find((p) => existsSync(p));
-  if (!found)
-    fail(
-      'NOT_FOUND',
-      'No Chrome, Chromium or Edge found on this machine; give its path (--browser-path or TANDEM_BROWSER)',
-    );
-  return found;
-}
 
 /** The profile's browser storage in the workspace. */
 export function browserDataDir(dataDir: string, profile: string): string {
@@ -103,7 +65,7 @@ export async function browserLogin(ws: Workspace, args: BrowserLoginArgs): Promi
   if (!target || !/^https?:$/.test(target.protocol))
     fail('INVALID_URL', `Invalid URL "${args.url}": give the http(s) address of the login page`);
   if (running.has(profile)) fail('INVALID_ARGUMENT', `A browser login for ${profile} is already open`);
-  const executablePath = findBrowser(args.browserPath);
+  const executablePath = findBrowser(args.browserPath, (await ws.settings.get()).browserPath);
   const domains = args.domains?.length ? args.domains : [target.hostname];
   const userDataDir = browserDataDir(ws.dataDir, profile);
   await fs.mkdir(userDataDir, { recursive: true, mode: 0o700 });
@@ -213,8 +175,9 @@ export function finishBrowserLogin(ws: Workspace, profile: string): { finished: 
 
 export function browserHandlers(
   ws: Workspace,
-): Pick<Handlers, 'browser.login' | 'browser.done' | 'browser.import'> {
+): Pick<Handlers, 'browser.login' | 'browser.done' | 'browser.import' | 'browser.default'> {
   return {
+    'browser.default': () => attempt(() => ({ path: defaultBrowser() })),
     'browser.import': (a) =>
       attempt(async () => {
         await ws.profiles.get(a.profile);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fail } from '../../shared/errors';
 import { DEFAULT_LIMITS, engineLimitsSchema } from '../../shared/limits';
 import type { Settings } from '../../shared/types';
+import { checkBrowserPath } from '../browser/find';
 import { readJsonFile, writeJsonFile } from '../store/files';
 import { layout } from '../store/paths';
 import type { WriteQueue } from '../store/queue';
@@ -26,13 +27,15 @@ const settingsFile = z.object({
   timeoutMs: z.number().int().min(0).optional(),
   maxRedirects: z.number().int().min(0).optional(),
   keepFullHistory: z.boolean().optional(),
+  browserPath: z.string().nullable().optional(),
   ...engineLimitsSchema.partial().shape,
 });
 
-/** Merges a patch over settings, checking the proxy URL. Pure. */
+/** Merges a patch over settings, checking the proxy URL (an empty proxy or browser path is none). Pure. */
 export function applySettingsPatch(current: Settings, patch: Partial<Settings>): Settings {
   const next: Settings = { ...current };
   for (const [k, v] of Object.entries(patch)) if (v !== undefined) Object.assign(next, { [k]: v });
+  if (typeof next.browserPath === 'string') next.browserPath = next.browserPath.trim() || null;
   if (typeof next.proxy === 'string') {
     const proxy = next.proxy.trim();
     if (!proxy) next.proxy = null;
@@ -98,6 +101,8 @@ export class SettingsStore {
   update(patch: Partial<Settings>): Promise<Settings> {
     return this.queue.run(async () => {
       const next = applySettingsPatch(await this.get(), patch);
+      // A browser path is checked when set (not on every read: an uninstalled browser is the login's error).
+      if (patch.browserPath && next.browserPath) checkBrowserPath(next.browserPath);
       this.cached = null;
       await writeJsonFile(layout.settings(this.dataDir), next);
       return next;

@@ -127,7 +127,10 @@ describe('browser login', { timeout: 120_000 }, () => {
       url: `${base}/login`,
       browserPath: '/nope/chrome',
     });
-    expect(noBrowser).toMatchObject({ ok: false, error: { message: 'No browser at /nope/chrome' } });
+    expect(noBrowser).toMatchObject({
+      ok: false,
+      error: { message: 'No browser at /nope/chrome: the file does not exist' },
+    });
     expect(value(await tandem['browser.done']({ profile: 'alice' }))).toEqual({ finished: false });
   });
 });

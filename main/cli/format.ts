@@ -138,8 +138,11 @@ function cookieLines(style: Style, record: ResponseRecord): string[] {
 
 /** Where the body went (`-o`), or that it was cut at the in-memory cap. */
 function bodyNotes(style: Style, record: ResponseRecord): string[] {
-  if (record.savedTo)
-    return [paint(style, 'dim', `Body saved to ${record.savedTo.path} (${record.savedTo.bytes} bytes)`), ''];
+  const saved = record.savedTo;
+  if (saved) {
+    const raw = saved.contentEncoding ? ` as received, ${saved.contentEncoding}-encoded` : '';
+    return [paint(style, 'dim', `Body saved to ${saved.path} (${saved.bytes} bytes${raw})`), ''];
+  }
   const t = record.truncated;
   if (!t) return [];
   const total = t.totalBytes === null ? 'full size unknown' : `${t.totalBytes} bytes in all`;

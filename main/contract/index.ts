@@ -165,6 +165,8 @@ function sendArgs() {
     sendId: z.string().min(1).max(100).optional(),
     /** Absolute path: stream the whole (decompressed) body to this file instead of `body` (`tandem send -o`). */
     output: z.string().min(1).max(4096).optional(),
+    /** With `output`: write the body as received on the wire, still content-encoded (`tandem send -o FILE --raw`); ignored without it. */
+    rawOutput: z.boolean().optional(),
     /** The saved request being sent (a login-recipe step never triggers a re-login). */
     requestId: z.string().max(200).optional(),
     /** Values to take from the response into the profile's variables. */

@@ -74,6 +74,8 @@ export interface BodyTruncation {
 export interface SavedBody {
   path: string;
   bytes: number;
+  /** Sent with `rawOutput` and the response was content-encoded: the file holds the bytes as received, still in this encoding (e.g. `gzip`). */
+  contentEncoding?: string;
 }
 
 /** What a broken response had shown before it broke: the status line and headers as far as they were read. */

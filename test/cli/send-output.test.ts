@@ -15,9 +15,11 @@ const MB = 1024 * 1024;
 const BIG = Buffer.alloc(12 * MB);
 for (let i = 0; i < BIG.length; i++) BIG[i] = (i * 13) & 0xff;
 const TEXT = Buffer.from('line of text\n'.repeat(300_000));
+const GZ = zlib.gzipSync(TEXT);
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 let server: LoopbackServer;
+let hits = 0;
 let raw: net.Server;
 let rawUrl = '';
 let ws: Awaited<ReturnType<typeof tempWorkspace>>;
@@ -25,9 +27,10 @@ let ws: Awaited<ReturnType<typeof tempWorkspace>>;
 beforeAll(async () => {
   assertBuilt();
   server = await startLoopbackServer((req, res) => {
+    hits++;
     if (req.url === '/gzip') {
       res.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip' });
-      return res.end(zlib.gzipSync(TEXT));
+      return res.end(GZ);
     }
     res.writeHead(200, { 'content-type': 'application/octet-stream' });
     res.end(BIG);
@@ -82,6 +85,44 @@ describe('tandem send -o', () => {
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).savedTo).toEqual({ path: join(ws.root, 'text.txt'), bytes: TEXT.length });
     expect((await readFile(join(ws.root, 'text.txt'))).equals(TEXT)).toBe(true);
+  });
+
+  it('--raw writes the gzip bytes as the server sent them, and says so', async () => {
+    const out = join(ws.root, 'text.txt.gz');
+    const run = await tandem(ws.dataDir, [
+      'send',
+      `${server.url}/gzip`,
+      '--profile',
+      'alice',
+      '-o',
+      out,
+      '--raw',
+    ]);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect((await readFile(out)).equals(GZ)).toBe(true);
+    expect(run.stdout).toContain(`Body saved to ${out} (${GZ.length} bytes as received, gzip-encoded)`);
+    const json = await tandem(ws.dataDir, [
+      'send',
+      `${server.url}/gzip`,
+      '--profile',
+      'alice',
+      '--raw',
+      '-o',
+      out,
+      '--json',
+    ]);
+    expect(JSON.parse(json.stdout).savedTo).toEqual({ path: out, bytes: GZ.length, contentEncoding: 'gzip' });
+  });
+
+  it('--raw without -o is a usage error: one line, exit 2, nothing sent', async () => {
+    const before = hits;
+    const run = await tandem(ws.dataDir, ['send', `${server.url}/gzip`, '--profile', 'alice', '--raw']);
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'tandem: --raw only applies with -o FILE: it writes the body to FILE as received\n',
+    });
+    expect(hits).toBe(before);
   });
 
   it('a missing folder is bad input: exit 2 before anything is sent', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
+import { fail } from '../../shared/errors';
 import { colorEnabled, formatResponse, responseJson } from '../format';
 import { outputPath } from '../output';
 import { validateProfileName } from '../parse';
@@ -22,6 +23,7 @@ interface SendOptions extends RequestOptions, InteropSendOptions {
   json?: boolean;
   verbose?: boolean;
   output?: string;
+  raw?: boolean;
   dataDir?: string;
   extract?: string[];
   relogin: boolean;
@@ -47,7 +49,11 @@ export function registerSend(program: Command, io: CliIO): void {
     .option('-v, --verbose', 'also print the request that went out, and timings')
     .option(
       '-o, --output <file>',
-      'write the body (decompressed) to FILE as it arrives, as curl -o does; the rest is printed as usual',
+      'write the body (decompressed) to FILE as it arrives, as curl --compressed -o does; the rest is printed as usual',
+    )
+    .option(
+      '--raw',
+      'with -o: write the body exactly as received, still gzip/br/deflate-encoded (as curl -o without --compressed)',
     )
     .option(
       '--extract <NAME=source:expr>',
@@ -63,6 +69,8 @@ export function registerSend(program: Command, io: CliIO): void {
     .action(async (url: string | undefined, _opts: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<SendOptions>();
       // Everything the user typed is checked before the workspace is opened.
+      if (opts.raw && !opts.output)
+        fail('INVALID_ARGUMENT', '--raw only applies with -o FILE: it writes the body to FILE as received');
       const curl = await curlCommandText(url, opts, io);
       const typed = curl === null ? requestSpecOf(url as string, opts, io.cwd) : null;
       const profile = validateProfileName(opts.profile);
@@ -99,7 +107,7 @@ export function registerSend(program: Command, io: CliIO): void {
               profile,
               request,
               sendId,
-              ...(output ? { output } : {}),
+              ...(output ? { output, ...(opts.raw ? { rawOutput: true } : {}) } : {}),
               ...(extract.length ? { extract } : {}),
               ...(opts.relogin === false ? { relogin: false } : {}),
             });

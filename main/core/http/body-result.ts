@@ -10,7 +10,8 @@ import type { Spool } from './spool';
 /**
  * The last hop's body turned into what a ResponseRecord carries: decoded text (or base64) of at most
  * `keepBytes` bytes, a truncation note past that (the full body kept in the spool when there is
- * one), or, with `output`, the whole decoded body written to that file.
+ * one), or, with `output`, the whole decoded body written to that file (with `rawOutput`, the
+ * bytes as they came on the wire, still content-encoded).
  */
 
 export interface FinishedBody {
@@ -28,6 +29,8 @@ interface Options {
   keepBytes: number;
   spool: Spool | null;
   output: string | null;
+  /** With `output`: write the body as received (gzip/br/deflate not undone), as curl -o without --compressed. */
+  rawOutput?: boolean;
 }
 
 /** The common case without waiting: a whole, unencoded body held in memory. Null otherwise. */
@@ -41,7 +44,12 @@ export function plainBody(r: HopResult, o: Options): FinishedBody | null {
 export async function finishBody(r: HopResult, o: Options): Promise<FinishedBody> {
   const codings = codingsOf(o.contentEncoding) ?? [];
   if (o.output) {
-    const savedTo = await toOutput(r, codings, o.output);
+    const savedTo = o.rawOutput
+      ? {
+          ...(await toOutput(r, [], o.output)),
+          ...(codings.length ? { contentEncoding: codings.join(', ') } : {}),
+        }
+      : await toOutput(r, codings, o.output);
     return { body: '', bodyEncoding: 'utf8', size: savedTo.bytes, savedTo };
   }
 

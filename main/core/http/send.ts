@@ -63,6 +63,8 @@ export interface SendContext {
   spool?: Spool;
   /** Absolute path: the whole body (decompressed) is streamed to this file instead of `body` (`tandem send -o`). */
   output?: string;
+  /** With `output`: the file gets the body as received, still content-encoded (`tandem send -o FILE --raw`). */
+  rawOutput?: boolean;
 }
 
 /** Request-body headers dropped when a redirect turns the request into a body-less GET. */
@@ -281,6 +283,7 @@ export async function send(spec: RequestSpec, ctx: SendContext): Promise<Respons
         keepBytes,
         spool: ctx.spool ?? null,
         output: ctx.output ?? null,
+        rawOutput: ctx.rawOutput === true,
       };
       const finished = plainBody(r, bodyOptions) ?? (await finishBody(r, bodyOptions));
       return {

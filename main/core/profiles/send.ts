@@ -32,6 +32,8 @@ export interface SendArgs {
   relogin?: boolean;
   /** Absolute path: the whole body is streamed to this file instead of `body` (`tandem send -o`). */
   output?: string;
+  /** With `output`: write the body as received, still content-encoded (`tandem send -o FILE --raw`). */
+  rawOutput?: boolean;
 }
 
 export class Sender {
@@ -172,7 +174,7 @@ export class Sender {
         settings,
         signal: controller.signal,
         spool: spoolFor(ws.dataDir),
-        ...(args.output ? { output: args.output } : {}),
+        ...(args.output ? { output: args.output, rawOutput: args.rawOutput === true } : {}),
         onHop: (hop, index) =>
           ws.events.emit('request.progress', { sendId, hop: index, url: hop.url, status: hop.status }),
       });

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { Settings } from '../../../../main/shared/types';
 import { Modal } from '../../components/Modal';
 import '../../components/controls.css';
+import { BrowserSettings } from './BrowserSettings';
 import { LimitsSettings } from './LimitsSettings';
 import { useSettingsStore } from './store';
 import './settings.css';
@@ -180,6 +181,7 @@ export function SettingsDialog({ open, onOpenChange }: SettingsDialogProps) {
       </fieldset>
 
       <LimitsSettings onSaved={setSaved} />
+      <BrowserSettings onSaved={setSaved} />
     </Modal>
   );
 }

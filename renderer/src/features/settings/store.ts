@@ -15,16 +15,21 @@ export interface SettingsState {
   settings: Settings;
   loaded: boolean;
   error: TandemError | null;
+  /** The browser a login starts while `browserPath` is empty, as the core detects it (undefined: not asked yet). */
+  defaultBrowser: string | null | undefined;
   /** Reads settings from the core and applies the theme. */
   load(): Promise<void>;
   /** Saves a patch through the core; on success the store (and the theme) follow the saved settings. */
   update(patch: Partial<Settings>): Promise<Result<Settings>>;
+  /** Asks the core which browser a login starts by default (once). */
+  loadDefaultBrowser(): Promise<void>;
 }
 
-export const useSettingsStore = create<SettingsState>()((set) => ({
+export const useSettingsStore = create<SettingsState>()((set, get) => ({
   settings: DEFAULT_SETTINGS,
   loaded: false,
   error: null,
+  defaultBrowser: undefined,
   async load() {
     const res = await api['settings.get']({});
     if (!res.ok) {
@@ -42,6 +47,11 @@ export const useSettingsStore = create<SettingsState>()((set) => ({
       applyTheme(res.value.theme);
     }
     return res;
+  },
+  async loadDefaultBrowser() {
+    if (get().defaultBrowser !== undefined) return;
+    const res = await api['browser.default']({});
+    set({ defaultBrowser: res.ok ? res.value.path : null });
   },
 }));
 

@@ -80,7 +80,10 @@ export function registerLogin(program: Command, io: CliIO): void {
     .option('--json', 'print the result as JSON')
     .argument('[url]', 'with --browser: the login page to open')
     .option('--browser', 'log in by hand in a real browser (Chrome, Chromium or Edge) opened on URL')
-    .option('--browser-path <path>', 'with --browser: the browser to start (default: the one in Settings, else TANDEM_BROWSER, else the first found)')
+    .option(
+      '--browser-path <path>',
+      'with --browser: the browser to start (default: the one in Settings, else TANDEM_BROWSER, else the first found)',
+    )
     .option(
       '--domain <domain>',
       "with --browser: take this domain's cookies (repeat; default the URL's host)",

@@ -13,16 +13,28 @@ export interface ModalProps {
   footer?: ReactNode;
   /** Wider dialogs for forms with many fields. */
   size?: 'sm' | 'md' | 'lg';
+  /** Escape pressed anywhere in the dialog; `preventDefault()` keeps it open (e.g. to end an inline edit). */
+  onEscapeKeyDown?(event: KeyboardEvent): void;
 }
 
 /** A centred, focus-trapped dialog (Radix) with a title, optional description, body and footer. */
-export function Modal({ open, onOpenChange, title, description, children, footer, size = 'md' }: ModalProps) {
+export function Modal({
+  open,
+  onOpenChange,
+  title,
+  description,
+  children,
+  footer,
+  size = 'md',
+  onEscapeKeyDown,
+}: ModalProps) {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
         <Dialog.Overlay className="modal-overlay" />
         <Dialog.Content
           className={`modal-content modal-${size}`}
+          onEscapeKeyDown={onEscapeKeyDown}
           {...(description ? {} : { 'aria-describedby': undefined })}
         >
           <Dialog.Title className="modal-title">{title}</Dialog.Title>

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Environment } from '../../../../main/shared/environments';
 import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { KeyValueTable, type KvRow } from '../../components/KeyValueTable';
 import { Modal } from '../../components/Modal';
 import { useProfilesStore } from '../profiles/store';
+import { RenameEnvironment } from './RenameEnvironment';
 import { useEnvironmentsStore } from './store';
 import '../../components/controls.css';
 
@@ -39,10 +40,25 @@ export function ManageEnvironments({
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const env: Environment | undefined = selected ? byName[selected] : undefined;
+  const [renaming, setRenaming] = useState(false);
+  const renameButton = useRef<HTMLButtonElement>(null);
+  /** Ends the rename; focus goes back to the Rename… button (the form it showed is gone). */
+  const endRename = () => {
+    setRenaming(false);
+    requestAnimationFrame(() => renameButton.current?.focus());
+  };
+  /** Set by a rename: the editor keeps what is typed (unsaved edits stay) when it moves to the new name. */
+  const keepDraft = useRef(false);
+  /** The renamed environment as the core answered, shown until the list has reloaded. */
+  const [renamedEnv, setRenamedEnv] = useState<Environment | null>(null);
+  const env: Environment | undefined = selected
+    ? (byName[selected] ?? (renamedEnv?.name === selected ? renamedEnv : undefined))
+    : undefined;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reload the editor only when the selection changes
   useEffect(() => {
+    setRenaming(false);
+    if (keepDraft.current) return;
     setRows(toRows(selected ? byName[selected]?.variables : globals));
     setProduction(selected ? byName[selected]?.production === true : false);
     setError(null);
@@ -52,6 +68,11 @@ export function ManageEnvironments({
   const profile = who || profileNames[0] || '';
   // biome-ignore lint/correctness/useExhaustiveDependencies: reload the profile's values when the selection changes
   useEffect(() => {
+    // Runs after the effect above: a rename's draft has been kept by both.
+    if (keepDraft.current) {
+      keepDraft.current = false;
+      return;
+    }
     setWhoRows(toRows(selected ? byName[selected]?.profiles?.[profile] : {}));
   }, [selected, profile, open]);
 
@@ -93,6 +114,14 @@ export function ManageEnvironments({
     await done(`Saved ${env.name}`);
   };
 
+  const renamed = async (from: string, to: Environment) => {
+    keepDraft.current = true;
+    setRenamedEnv(to);
+    setSelected(to.name);
+    await done(`Renamed ${from} to ${to.name}`);
+    renameButton.current?.focus();
+  };
+
   const remove = async () => {
     if (!env) return null;
     const res = await api['environments.delete']({ name: env.name });
@@ -108,6 +137,12 @@ export function ManageEnvironments({
       onOpenChange={onOpenChange}
       size="lg"
       title="Environments"
+      onEscapeKeyDown={(e) => {
+        // Escape ends the rename, not the dialog.
+        if (!renaming) return;
+        e.preventDefault();
+        endRename();
+      }}
       description="Named variable sets, orthogonal to profiles. The more specific level wins: global < collection < environment < profile < profile on environment."
       footer={
         <button type="button" className="ui-button" onClick={() => onOpenChange(false)}>
@@ -158,7 +193,15 @@ export function ManageEnvironments({
         </nav>
         <section className="envm-editor" aria-label={env ? `Environment ${env.name}` : 'Global variables'}>
           <div className="envm-head">
-            <h3>{env ? env.name : 'Global variables'}</h3>
+            {env && renaming ? (
+              <RenameEnvironment
+                name={env.name}
+                onRenamed={(to) => void renamed(env.name, to)}
+                onCancel={endRename}
+              />
+            ) : (
+              <h3>{env ? env.name : 'Global variables'}</h3>
+            )}
             {env && (
               <label className="ctl-check">
                 <input
@@ -209,6 +252,15 @@ export function ManageEnvironments({
           <div className="envm-actions">
             {env && (
               <>
+                <button
+                  ref={renameButton}
+                  type="button"
+                  className="ui-button"
+                  disabled={renaming}
+                  onClick={() => setRenaming(true)}
+                >
+                  Rename…
+                </button>
                 <button
                   type="button"
                   className="ui-button"

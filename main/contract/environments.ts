@@ -14,8 +14,10 @@ import { channel, none } from './channel';
 export const environmentChannels = {
   /** Every environment, the active one and the global variables. */
   'environments.list': channel<EnvironmentsView>()(none),
-  /** Creates or replaces one environment (its whole file). */
-  'environments.save': channel<Environment>()(z.object({ environment: environmentSchema })),
+  /** Replaces one environment (its whole file) or creates it; `create`: fail if the name is taken. */
+  'environments.save': channel<Environment>()(
+    z.object({ environment: environmentSchema, create: z.boolean().optional() }),
+  ),
   /** Renames an environment, keeping its variables and whether it is the active one. */
   'environments.rename': channel<Environment>()(z.object({ from: environmentName, to: environmentName })),
   'environments.delete': channel<{ deleted: string }>()(z.object({ name: environmentName })),

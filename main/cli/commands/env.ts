@@ -69,13 +69,12 @@ export function registerEnv(program: Command, io: CliIO): void {
     .action(async (name: string, vars: string[], _o: unknown, cmd: Command) => {
       const o = cmd.optsWithGlobals<Common & { production?: boolean }>();
       const variables = assignments(vars);
-      await withCore(ws(o), async (core) => {
-        const exists = (await core.call('environments.list', {})).environments.some((e) => e.name === name);
-        if (exists) fail('INVALID_ARGUMENT', `An environment named '${name}' already exists`);
-        await core.call('environments.save', {
+      await withCore(ws(o), (core) =>
+        core.call('environments.save', {
           environment: { name, variables, ...(o.production ? { production: true } : {}) },
-        });
-      });
+          create: true,
+        }),
+      );
       io.out(`Created environment '${name}'${o.production ? ' (production)' : ''}\n`);
     });
 
@@ -210,7 +209,7 @@ export async function importPostmanEnvironment(
           'INVALID_ARGUMENT',
           `An environment named '${environment.name}' already exists (use --collection NAME)`,
         );
-      await core.call('environments.save', { environment });
+      await core.call('environments.save', { environment, create: true });
     });
   if (opts.json) return printJson(io, { created: !opts.dryRun, environment, skipped });
   const n = Object.keys(environment.variables).length;

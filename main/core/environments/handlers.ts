@@ -32,7 +32,8 @@ export function environmentHandlers(ws: Workspace): EnvironmentHandlers {
   };
   return {
     'environments.list': () => attempt(() => envs.view()),
-    'environments.save': (a) => attempt(async () => changed(await envs.save(a.environment))),
+    'environments.save': (a) =>
+      attempt(async () => changed(await envs.save(a.environment, { create: a.create }))),
     'environments.rename': (a) => attempt(async () => changed(await envs.rename(a.from, a.to))),
     'environments.delete': (a) =>
       attempt(async () => {

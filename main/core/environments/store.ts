@@ -110,11 +110,35 @@ export class EnvironmentStore {
     return { environments, active, globals: state.globals };
   }
 
-  /** Creates or replaces an environment (the whole file). */
-  async save(env: Environment): Promise<Environment> {
+  /**
+   * Fails when `name` is taken by another environment than `except`, also in another case (the
+   * same file on macOS and Windows). File names, not parsed files: one that cannot be read still
+   * holds its name. Call inside the write queue.
+   */
+  private async assertFree(name: string, except?: string): Promise<void> {
+    const lower = name.toLowerCase();
+    const names = (await fs.readdir(this.files.dir()).catch(() => [] as string[]))
+      .filter((f) => f.endsWith('.json') && !f.startsWith('.'))
+      .map((f) => f.slice(0, -5));
+    if (names.some((n) => n !== except && n.toLowerCase() === lower)) this.taken(name);
+  }
+
+  private taken(name: string): never {
+    fail('INVALID_ARGUMENT', `An environment named '${name}' already exists`);
+  }
+
+  /**
+   * Replaces an environment (the whole file), or creates it. With `create`, a name already taken
+   * fails and replaces nothing.
+   */
+  async save(env: Environment, opts: { create?: boolean } = {}): Promise<Environment> {
     this.checkName(env.name);
     const parsed = environmentSchema.parse(env);
-    await this.queue.run(() => writeJsonFile(this.file(env.name), parsed));
+    await this.queue.run(async () => {
+      if (!opts.create) return writeJsonFile(this.file(env.name), parsed);
+      await this.assertFree(env.name);
+      if (!(await createJsonFile(this.file(env.name), parsed))) this.taken(env.name);
+    });
     return parsed;
   }
 
@@ -139,19 +163,14 @@ export class EnvironmentStore {
     const env = await this.get(from);
     if (to === from) return env;
     const next: Environment = { ...env, name: to };
-    const taken = () => fail('INVALID_ARGUMENT', `An environment named '${to}' already exists`);
     await this.queue.run(async () => {
+      await this.assertFree(to, from);
       const lower = to.toLowerCase();
-      // File names, not parsed files: one that cannot be read still holds its name.
-      const names = (await fs.readdir(this.files.dir()).catch(() => [] as string[])).map((f) =>
-        f.replace(/\.json$/, ''),
-      );
-      if (names.some((n) => n !== from && n.toLowerCase() === lower)) taken();
       if (from.toLowerCase() === lower) {
         // Only the case changes: one file on a case-insensitive disk, so rewrite it and rename it.
         await writeJsonFile(this.file(from), next);
         await fs.rename(this.file(from), this.file(to));
-      } else if (!(await createJsonFile(this.file(to), next))) taken();
+      } else if (!(await createJsonFile(this.file(to), next))) this.taken(to);
       const state = await this.state();
       if (state.active === from) await writeJsonFile(this.stateFile(), { ...state, active: to });
       if (from.toLowerCase() !== lower) await fs.rm(this.file(from), { force: true });

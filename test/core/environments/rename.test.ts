@@ -126,6 +126,26 @@ describe('renaming an environment', { timeout: 30_000 }, () => {
     expect((await readJson(dataDir, 'variables.json')).active).toBe('staging');
   });
 
+  it('saving with create refuses a taken name (also in another case) and replaces nothing', async () => {
+    const before = await snapshot(dataDir);
+    for (const name of ['staging', 'STAGING']) {
+      const r = await dispatch(core, 'environments.save', {
+        environment: { name, variables: {} },
+        create: true,
+      });
+      expect(r.ok ? null : r.error).toEqual({
+        code: 'INVALID_ARGUMENT',
+        message: `An environment named '${name}' already exists`,
+      });
+    }
+    expect(await snapshot(dataDir)).toEqual(before);
+    const made = value(
+      await core['environments.save']({ environment: { name: 'qa', variables: { a: '1' } }, create: true }),
+    );
+    expect(made).toEqual({ name: 'qa', variables: { a: '1' } });
+    expect(await readJson(dataDir, 'environments', 'qa.json')).toEqual(made);
+  });
+
   it('changes only the case of a name', async () => {
     value(await core['environments.rename']({ from: 'staging', to: 'Staging' }));
     const view = value(await core['environments.list']({}));

@@ -79,6 +79,23 @@ describe('managing environments in the app', () => {
       'local',
     ]);
 
+    // Creating a name that exists says so and keeps the existing environment as it was.
+    ok(await story.tc.core['environments.save']({ environment: { name: 'local', variables: { a: '1' } } }));
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'New environment name' }), {
+      target: { value: 'local' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create' }));
+    await waitFor(
+      () =>
+        expect(within(dialog).getByRole('alert').textContent).toBe(
+          "An environment named 'local' already exists",
+        ),
+      { timeout: 15000 },
+    );
+    expect(ok(await story.tc.core['environments.list']({})).environments).toEqual([
+      { name: 'local', variables: { a: '1' } },
+    ]);
+
     fireEvent.click(await within(dialog).findByRole('button', { name: 'local' }, { timeout: 15000 }));
     const editor = await within(dialog).findByRole(
       'region',

@@ -85,6 +85,7 @@ export function ManageEnvironments({
   const create = async () => {
     const res = await api['environments.save']({
       environment: { name: newName.trim(), variables: {} },
+      create: true,
     });
     if (!res.ok) return setError(res.error.message);
     setNewName('');

@@ -10,8 +10,10 @@ import type { Workspace } from './workspace';
 const SETTLE_MS = 60;
 
 /**
- * Notices changes another process (the CLI, a second app) makes to collections and settings and
- * emits `collections.changed` / `settings.changed` for them, as this process's own changes do.
+ * Notices changes another process (the CLI, a second app) makes to collections, settings and
+ * environments and emits `collections.changed` / `settings.changed` / `environments.changed` for
+ * them, as this process's own changes do. The environments (`environments/*.json` and
+ * `variables.json`) are watched as one: their stamp is all their files' stamps.
  *
  * Each watched file's stamp (store/stamp.ts) is remembered; a file event whose stamp differs from
  * the remembered one is a change. This process's own changes already emitted their event, and
@@ -22,14 +24,27 @@ export async function watchWorkspace(ws: Workspace): Promise<() => void> {
   const { dataDir, events } = ws;
   const collectionsDir = layout.collectionsDir(dataDir);
   const settingsFile = layout.settings(dataDir);
+  const environmentsDir = path.join(dataDir, 'environments');
+  const variablesFile = path.join(dataDir, 'variables.json');
+  /** The key the environments are known under (not a file). */
+  const ENVIRONMENTS = environmentsDir + path.sep;
   await makeDir(collectionsDir);
+  await makeDir(environmentsDir);
 
   const known = new Map<string, string | null>();
   const timers = new Map<string, NodeJS.Timeout>();
   const watchers: FSWatcher[] = [];
   let stopped = false;
+  const environmentsStamp = async () => {
+    const names = (await fs.readdir(environmentsDir).catch(() => [] as string[]))
+      .filter((n) => n.endsWith('.json') && !n.startsWith('.'))
+      .sort();
+    const stamps = await Promise.all(names.map((n) => stampOf(path.join(environmentsDir, n))));
+    return [await stampOf(variablesFile), ...names.map((n, i) => `${n}=${stamps[i]}`)].join('|');
+  };
+  const stamp = (file: string) => (file === ENVIRONMENTS ? environmentsStamp() : stampOf(file));
   const restamp = async (file: string) => {
-    known.set(file, await stampOf(file));
+    known.set(file, await stamp(file));
   };
   /** This process's own changes, being re-stamped (see `check`). */
   const own = new Map<string, Promise<void>>();
@@ -41,6 +56,7 @@ export async function watchWorkspace(ws: Workspace): Promise<() => void> {
   };
 
   await restamp(settingsFile);
+  await restamp(ENVIRONMENTS);
   for (const name of await fs.readdir(collectionsDir).catch(() => [] as string[]))
     if (name.endsWith('.json')) await restamp(path.join(collectionsDir, name));
 
@@ -49,6 +65,7 @@ export async function watchWorkspace(ws: Workspace): Promise<() => void> {
     events.on('collections.changed', (p) => {
       if (p.id) ownChange(layout.collection(dataDir, p.id));
     }),
+    events.on('environments.changed', () => ownChange(ENVIRONMENTS)),
   ];
 
   const check = async (file: string, announce: (gone: boolean) => void) => {
@@ -59,7 +76,7 @@ export async function watchWorkspace(ws: Workspace): Promise<() => void> {
     await new Promise((resolve) => setImmediate(resolve));
     await own.get(file);
     const before = known.get(file);
-    const now = await stampOf(file);
+    const now = await stamp(file);
     if (stopped || now === before) return;
     known.set(file, now);
     announce(now === 'none');
@@ -86,13 +103,16 @@ export async function watchWorkspace(ws: Workspace): Promise<() => void> {
       events.emit('collections.changed', gone ? { id, deleted: true } : { id }),
     );
   };
+  const onEnvironments = () => later(ENVIRONMENTS, () => events.emit('environments.changed', {}));
   const onDataDir = (name: string | null) => {
+    if (name === null || name === 'variables.json') onEnvironments();
     if (name !== null && name !== 'settings.json') return;
     later(settingsFile, () => events.emit('settings.changed', {}));
   };
 
   for (const [dir, on] of [
     [collectionsDir, onCollection],
+    [environmentsDir, onEnvironments],
     [dataDir, onDataDir],
   ] as const) {
     try {

@@ -1,0 +1,71 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTandem, type Tandem } from '../../../main/core/tandem';
+
+/**
+ * The app and the CLI may share a workspace: when the CLI renames (or otherwise changes) an
+ * environment, the app core announces environments.changed, so the switcher follows; the app's
+ * own changes are announced once, not again by the watcher.
+ */
+
+function value<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`never saw ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('environments changed by another process', { timeout: 30_000 }, () => {
+  let dataDir: string;
+  const open: Tandem[] = [];
+  beforeEach(async () => {
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tandem-env-watch-'));
+  });
+  afterEach(async () => {
+    for (const t of open.splice(0)) await t.close();
+    await fs.rm(dataDir, { recursive: true, force: true });
+  });
+  const start = async (host: 'web' | 'cli') => {
+    const t = await createTandem({ dataDir, host });
+    open.push(t);
+    return t;
+  };
+
+  it("the app announces the CLI's rename and its change of the active environment", async () => {
+    const app = await start('web');
+    let seen = 0;
+    app.events.on('environments.changed', () => seen++);
+    const cli = await start('cli');
+    value(await cli['environments.save']({ environment: { name: 'staging', variables: { a: '1' } } }));
+    await until(() => seen > 0, 'the new environment');
+
+    seen = 0;
+    value(await cli['environments.rename']({ from: 'staging', to: 'qa' }));
+    await until(() => seen > 0, 'the rename');
+    expect(value(await app['environments.list']({})).environments.map((e) => e.name)).toEqual(['qa']);
+
+    seen = 0;
+    value(await cli['environments.use']({ name: 'qa' }));
+    await until(() => seen > 0, 'the active environment');
+    expect(value(await app['environments.list']({})).active).toBe('qa');
+  });
+
+  it("the app's own rename is announced once", async () => {
+    const app = await start('web');
+    value(await app['environments.save']({ environment: { name: 'staging', variables: {} } }));
+    await new Promise((r) => setTimeout(r, 300));
+    let seen = 0;
+    app.events.on('environments.changed', () => seen++);
+    value(await app['environments.rename']({ from: 'staging', to: 'qa' }));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(seen).toBe(1);
+  });
+});

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useSettingsStore } from './store';
 
 /**
@@ -15,7 +15,11 @@ export function BrowserSettings({ onSaved }: { onSaved(ok: boolean): void }) {
   const loadDefault = useSettingsStore((s) => s.loadDefaultBrowser);
   const [text, setText] = useState(saved ?? '');
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => setText(saved ?? ''), [saved]);
+  // The saved value shows unless the user is typing (a reload landing meanwhile keeps their text).
+  const typing = useRef(false);
+  useEffect(() => {
+    if (!typing.current) setText(saved ?? '');
+  }, [saved]);
   useEffect(() => void loadDefault(), [loadDefault]);
 
   const leave = async () => {
@@ -40,7 +44,13 @@ export function BrowserSettings({ onSaved }: { onSaved(ok: boolean): void }) {
           }
           value={text}
           onChange={(e) => setText(e.target.value)}
-          onBlur={() => void leave()}
+          onFocus={() => {
+            typing.current = true;
+          }}
+          onBlur={() => {
+            typing.current = false;
+            void leave();
+          }}
           aria-invalid={error ? true : undefined}
           aria-describedby={`${id}-${error ? 'err' : 'hint'}`}
         />

@@ -25,13 +25,21 @@ export interface SettingsState {
   loadDefaultBrowser(): Promise<void>;
 }
 
+/**
+ * Counts reads and saves: a read's answer is dropped when another read or a save started after it
+ * (an older read landing late would put back settings from before the save).
+ */
+let generation = 0;
+
 export const useSettingsStore = create<SettingsState>()((set, get) => ({
   settings: DEFAULT_SETTINGS,
   loaded: false,
   error: null,
   defaultBrowser: undefined,
   async load() {
+    const mine = ++generation;
     const res = await api['settings.get']({});
+    if (mine !== generation) return;
     if (!res.ok) {
       set({ error: res.error, loaded: true });
       applyTheme(useSettingsStore.getState().settings.theme);
@@ -41,6 +49,7 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
     applyTheme(res.value.theme);
   },
   async update(patch) {
+    ++generation;
     const res = await api['settings.update']({ patch });
     if (res.ok) {
       set({ settings: res.value, error: null });

@@ -96,14 +96,14 @@ function SourceLink({
       <p className="cdetails-source">
         <button
           type="button"
-          className="cdetails-link mono"
+          className="cdetails-link"
           aria-label={`Open the send that set it: history entry ${source.request.slice(0, 8)}${hop ? `, ${hop}` : ''}`}
           title="Open this send in a tab: its request, and its response at the hop that set the cookie"
           disabled={busy}
           onClick={() => void open()}
         >
-          {source.request.slice(0, 8)}
-          {hop ? ` · ${hop}` : ''}
+          Open send <span className="mono">{source.request.slice(0, 8)}</span>
+          {hop ? `, ${hop}` : ''}
         </button>
         {source.url ? (
           <span className="cdetails-faint mono cdetails-url" title={source.url}>

@@ -1,0 +1,98 @@
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { appPerBlock, describeBrowser, type RunningApp } from './harness';
+
+/**
+ * In a real browser, light and dark: a cookie's source in its details is a link to the send that
+ * set it (the demo's "Set cookie via redirect": hop 1 sets session_id), which opens that send with
+ * its response on the Cookies tab at that hop; and Settings › Browser login, where a path that
+ * cannot be started is refused in one line and a good one is kept when Settings opens again.
+ */
+
+const SHOTS = process.env.TANDEM_SHOTS_DIR;
+
+async function shot(app: RunningApp, name: string): Promise<void> {
+  const path = await app.screenshot(name);
+  if (SHOTS) {
+    await mkdir(SHOTS, { recursive: true });
+    await copyFile(path, join(SHOTS, `${name}.png`));
+  }
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  describeBrowser(`cookie source link and browser setting (${scheme})`, () => {
+    const app = appPerBlock({ demo: true, colorScheme: scheme });
+
+    it("a cookie's source opens the send that set it, at the hop", async () => {
+      const { page } = app;
+      const item = page.getByRole('treeitem', { name: 'GET Set cookie via redirect' });
+      if (!(await item.isVisible()))
+        await page.getByRole('treeitem', { name: 'httpbin', exact: true }).click();
+      await item.click();
+      await page.getByRole('button', { name: 'Send as alice' }).click();
+      const response = page.getByRole('region', { name: 'Response' });
+      await response.getByText('1 redirect').waitFor({ timeout: 15_000 });
+      // Another send in the same tab: the first is now only in history.
+      await page
+        .getByRole('tab', { name: /^Cookies/ })
+        .first()
+        .waitFor();
+      const url = page.getByRole('textbox', { name: 'URL' });
+      await url.fill(`${app.demoUrl}/cookies`);
+      await page.getByRole('button', { name: 'Send as alice' }).click();
+      await response.getByText('1 redirect').waitFor({ state: 'detached', timeout: 15_000 });
+
+      const jar = page.getByRole('region', { name: 'Cookie jar of alice' });
+      await jar.getByRole('button', { name: /^Details of cookie session_id on / }).click();
+      const dialog = page.getByRole('dialog', { name: 'Cookie session_id' });
+      const link = dialog.getByRole('button', { name: /^Open the send that set it: .*, hop 1$/ });
+      await link.waitFor();
+      await shot(app, `cookie-source-link-${scheme}`);
+
+      await link.click();
+      await dialog.waitFor({ state: 'detached' });
+      await response.getByText('1 redirect').waitFor({ timeout: 15_000 });
+      // history keeps the request with credentials redacted (session_id's value among them)
+      expect(await url.inputValue()).toMatch(/^\{\{baseUrl\}\}\/cookies\/set\?session_id=/);
+      expect(await response.getByRole('tab', { name: /^Cookies/ }).getAttribute('aria-selected')).toBe(
+        'true',
+      );
+      const hop = response.locator('section[aria-current="true"]');
+      expect(await hop.getAttribute('aria-label')).toMatch(/^Hop 1: GET .*\/cookies\/set\?session_id=/);
+      expect(await hop.textContent()).toContain('set session_id in the jar');
+      await shot(app, `cookie-source-opened-${scheme}`);
+    });
+
+    it('Settings › Browser login: a bad path is one line and changes nothing; a good one is kept', async () => {
+      const { page } = app;
+      const open = async () => {
+        await page.getByRole('button', { name: 'Settings', exact: true }).click();
+        return page.getByRole('dialog', { name: 'Settings' });
+      };
+      let dialog = await open();
+      const field = dialog.getByLabel('Chrome, Chromium or Edge to start');
+      await field.scrollIntoViewIfNeeded();
+      expect(await field.getAttribute('placeholder')).toMatch(/chrom/i);
+      await shot(app, `settings-browser-placeholder-${scheme}`);
+      await field.fill('/usr/bin/chromium');
+      await field.blur();
+      await dialog.getByText('Saved').waitFor();
+      await field.fill('/nope/chrome');
+      await field.blur();
+      const alert = dialog.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).toBe('No browser at /nope/chrome: the file does not exist');
+      await shot(app, `settings-browser-error-${scheme}`);
+
+      await dialog.getByRole('button', { name: 'Done' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      dialog = await open();
+      const again = dialog.getByLabel('Chrome, Chromium or Edge to start');
+      await again.scrollIntoViewIfNeeded();
+      expect(await again.inputValue()).toBe('/usr/bin/chromium');
+      await shot(app, `settings-browser-${scheme}`);
+      await dialog.getByRole('button', { name: 'Done' }).click();
+    });
+  });
+}

@@ -26,8 +26,8 @@ export interface SettingsState {
 }
 
 /**
- * Counts reads and saves: a read's answer is dropped when another read or a save started after it
- * (an older read landing late would put back settings from before the save).
+ * Counts reads and saves: a read's answer is dropped when another read started after it or a save
+ * landed meanwhile (an older read landing late would put back settings from before the save).
  */
 let generation = 0;
 
@@ -49,9 +49,9 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
     applyTheme(res.value.theme);
   },
   async update(patch) {
-    ++generation;
     const res = await api['settings.update']({ patch });
     if (res.ok) {
+      ++generation;
       set({ settings: res.value, error: null });
       applyTheme(res.value.theme);
     }

@@ -13,7 +13,7 @@ export const browserLoginArgs = z.object({
   url: z.string().min(1).max(8192),
   /** Whose cookies to take (each also covers its subdomains); default the URL's host. */
   domains: z.array(z.string().min(1).max(253)).max(50).optional(),
-  /** Chrome, Chromium or Edge to use (default: the first found, or TANDEM_BROWSER). */
+  /** Chrome, Chromium or Edge to use (default: the browserPath setting, else TANDEM_BROWSER, else the first found). */
   browserPath: z.string().max(4096).optional(),
 });
 export type BrowserLoginArgs = z.infer<typeof browserLoginArgs>;

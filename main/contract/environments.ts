@@ -4,6 +4,7 @@ import {
   type EnvironmentsView,
   environmentName,
   environmentSchema,
+  type PostmanEnvironmentPreview,
   type VariableLayer,
   type VariablesState,
 } from '../shared/environments';
@@ -20,6 +21,13 @@ export const environmentChannels = {
   ),
   /** Renames an environment, keeping its variables and whether it is the active one. */
   'environments.rename': channel<Environment>()(z.object({ from: environmentName, to: environmentName })),
+  /** What importing a Postman environment file would create (name: else the file's); writes nothing. */
+  'environments.previewPostman': channel<PostmanEnvironmentPreview>()(
+    z.object({
+      text: z.string().max(10 * 1024 * 1024),
+      name: z.string().max(200).optional(),
+    }),
+  ),
   'environments.delete': channel<{ deleted: string }>()(z.object({ name: environmentName })),
   /** Makes an environment the active one (null: none). */
   'environments.use': channel<VariablesState>()(z.object({ name: environmentName.nullable() })),

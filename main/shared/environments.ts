@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { skippedItemSchema } from './interop';
 
 /**
  * Environments and variable levels. An environment (local, staging, production…) is a named set
@@ -124,43 +125,33 @@ export function isPostmanEnvironment(raw: unknown): boolean {
   return o._postman_variable_scope === 'environment' || (Array.isArray(o.values) && !('item' in o));
 }
 
-/**
- * A Postman environment as a Tandem environment. Disabled values are left out and listed in
- * `skipped` (with where they are); the name is the file's unless `name` is given.
- */
-export function fromPostmanEnvironment(
-  raw: unknown,
-  name?: string,
-): { environment: Environment; skipped: Array<{ where: string; reason: string }> } {
-  if (!isPostmanEnvironment(raw)) throw new Error('not a Postman environment (no "values" list)');
-  const o = raw as { name?: unknown; values: unknown[] };
-  const wanted = (name ?? (typeof o.name === 'string' ? o.name : 'postman'))
-    .trim()
-    .replace(/[^A-Za-z0-9_.-]+/g, '-')
-    .replace(/^[^A-Za-z0-9]+/, '')
-    .slice(0, 64);
-  const parsedName = environmentName.safeParse(wanted);
-  if (!parsedName.success)
-    throw new Error(`'${wanted}' cannot be an environment name (use --collection NAME)`);
-  const variables: Record<string, string> = {};
-  const skipped: Array<{ where: string; reason: string }> = [];
-  for (const [i, v] of o.values.entries()) {
-    const where = `values[${i}]`;
-    if (v === null || typeof v !== 'object') {
-      skipped.push({ where, reason: 'not a variable' });
-      continue;
-    }
-    const { key, value, enabled } = v as { key?: unknown; value?: unknown; enabled?: unknown };
-    if (typeof key !== 'string' || !key) {
-      skipped.push({ where, reason: 'no key' });
-      continue;
-    }
-    if (enabled === false) {
-      skipped.push({ where: `${where} (${key})`, reason: 'disabled in Postman' });
-      continue;
-    }
-    variables[key] =
-      value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  }
-  return { environment: { name: parsedName.data, variables }, skipped };
-}
+/** One entry of a Postman environment's `values`, and what Import does with it. */
+export const postmanVariableSchema = z.object({
+  name: z.string(),
+  /** `"type": "secret"` in Postman. */
+  secret: z.boolean(),
+  /** False for a value disabled in Postman: it is left out. */
+  imported: z.boolean(),
+  /** What happens to it when that is not plain (left out, stored as plain text, empty…), one line. */
+  note: z.string().nullable(),
+});
+export type PostmanVariable = z.infer<typeof postmanVariableSchema>;
+
+/** What importing a Postman environment file would create; nothing is written for it. */
+export const postmanEnvironmentPreviewSchema = z.object({
+  /** The name Import gives the environment: the one asked for, else the file's, made valid. */
+  name: z.string(),
+  /** The name written in the file, as it is there (null when it has none). */
+  fileName: z.string().nullable(),
+  /** The variables the environment will hold. */
+  variables: vars,
+  /** Every variable of the file, in its order. */
+  rows: z.array(postmanVariableSchema),
+  /** What cannot be taken, with where it is in the file. */
+  skipped: z.array(skippedItemSchema),
+  /** One line each, about the whole import (how secret-typed values are stored). */
+  notes: z.array(z.string()),
+  /** Why Import would be refused now (a taken or bad name), one line; null when it can go ahead. */
+  refusal: z.string().nullable(),
+});
+export type PostmanEnvironmentPreview = z.infer<typeof postmanEnvironmentPreviewSchema>;

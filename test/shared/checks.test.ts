@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Check, checkSchema, judgeCheck, judgeChecks, parseCheckSpec } from '../../main/shared/checks';
-import {
-  fromPostmanEnvironment,
-  layerFor,
-  mergeLayers,
-  variableLayers,
-} from '../../main/shared/environments';
+import { layerFor, mergeLayers, variableLayers } from '../../main/shared/environments';
 import { escapeMarkup, matrixReport, toJUnit } from '../../main/shared/reports';
 
 /** Checks judged against responses, the level order, and the report writers' edge cases. */
@@ -128,18 +123,6 @@ describe('variable levels (pure)', () => {
     });
     expect(mergeLayers(layers)).toEqual({ a: 'g', b: 'c', c: 'env', d: 'alice', e: 'alice@staging' });
     expect(layerFor(layers, 'x')).toBeNull();
-  });
-
-  it('a Postman environment keeps enabled values and lists the rest', () => {
-    const { environment, skipped } = fromPostmanEnvironment({
-      name: 'Dev box',
-      values: [{ key: 'a', value: '1' }, { key: 'b', value: '2', enabled: false }, {}],
-    });
-    expect(environment).toEqual({ name: 'Dev-box', variables: { a: '1' } });
-    expect(skipped).toEqual([
-      { where: 'values[1] (b)', reason: 'disabled in Postman' },
-      { where: 'values[2]', reason: 'no key' },
-    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { type Environment, fromPostmanEnvironment, parseAssignment } from '../../shared/environments';
+import { type Environment, parseAssignment } from '../../shared/environments';
 import { fail } from '../../shared/errors';
 import { table } from '../format';
 import { validateProfileName } from '../parse';
@@ -177,49 +177,45 @@ export function registerEnv(program: Command, io: CliIO): void {
 
 /**
  * `tandem import postman-env FILE` (and a Postman environment given to `tandem import postman`):
- * creates one environment; prints what it created and what it skipped. Never replaces one.
+ * creates one environment from the core's preview (`--dry-run`: only prints it); prints what it
+ * created and what it skipped. Never replaces one: a taken name is one line, exit 2.
  */
 export async function importPostmanEnvironment(
   io: CliIO,
   text: string,
   opts: Common & { collection?: string; dryRun?: boolean },
-  raw?: unknown,
 ): Promise<void> {
-  let parsed: unknown = raw;
-  if (parsed === undefined)
-    try {
-      parsed = JSON.parse(text);
-    } catch (e) {
-      fail('INVALID_FILE', `The Postman environment is not valid JSON: ${(e as Error).message}`);
-    }
-  let made: ReturnType<typeof fromPostmanEnvironment>;
-  try {
-    made = fromPostmanEnvironment(parsed, opts.collection);
-  } catch (e) {
-    fail('INVALID_FILE', `Cannot import the Postman environment: ${(e as Error).message}`);
-  }
-  const { environment, skipped } = made;
-  if (!opts.dryRun)
-    await withCore(workspaceFor(opts.dataDir, io), async (core) => {
-      const exists = (await core.call('environments.list', {})).environments.some(
-        (e) => e.name === environment.name,
-      );
-      if (exists)
-        fail(
-          'INVALID_ARGUMENT',
-          `An environment named '${environment.name}' already exists (use --collection NAME)`,
-        );
-      await core.call('environments.save', { environment, create: true });
+  const preview = await withCore(workspaceFor(opts.dataDir, io), async (core) => {
+    const p = await core.call('environments.previewPostman', {
+      text,
+      ...(opts.collection ? { name: opts.collection } : {}),
     });
-  if (opts.json) return printJson(io, { created: !opts.dryRun, environment, skipped });
+    if (p.refusal) fail('INVALID_ARGUMENT', `${p.refusal} (use --collection NAME)`);
+    if (!opts.dryRun)
+      await core.call('environments.save', {
+        environment: { name: p.name, variables: p.variables },
+        create: true,
+      });
+    return p;
+  });
+  const environment = { name: preview.name, variables: preview.variables };
+  if (opts.json)
+    return printJson(io, {
+      created: !opts.dryRun,
+      environment,
+      variables: preview.rows,
+      skipped: preview.skipped,
+      notes: preview.notes,
+    });
   const n = Object.keys(environment.variables).length;
   const lines = [
     `${opts.dryRun ? 'Would create' : 'Created'} environment '${environment.name}': ${n} variable(s)`,
   ];
-  for (const k of Object.keys(environment.variables)) lines.push(`  + ${k}`);
-  if (skipped.length) {
-    lines.push(`Skipped ${skipped.length}:`);
-    for (const s of skipped) lines.push(`  - ${s.where}: ${s.reason}`);
+  for (const r of preview.rows) if (r.imported) lines.push(`  + ${r.name}${r.note ? ` (${r.note})` : ''}`);
+  if (preview.skipped.length) {
+    lines.push(`Skipped ${preview.skipped.length}:`);
+    for (const s of preview.skipped) lines.push(`  - ${s.where}: ${s.reason}`);
   }
+  for (const note of preview.notes) lines.push(`Note: ${note}`);
   io.out(`${lines.join('\n')}\n`);
 }

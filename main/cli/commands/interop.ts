@@ -171,13 +171,12 @@ interface ExportOptions {
   dataDir?: string;
 }
 
-/** The parsed file when it is a Postman environment rather than a collection. */
-function postmanEnvironmentIn(text: string): unknown {
+/** Whether the text is a Postman environment rather than a collection. */
+function isPostmanEnvironmentText(text: string): boolean {
   try {
-    const raw = JSON.parse(text);
-    return isPostmanEnvironment(raw) ? raw : undefined;
+    return isPostmanEnvironment(JSON.parse(text));
   } catch {
-    return undefined;
+    return false;
   }
 }
 
@@ -201,10 +200,8 @@ export function registerInterop(program: Command, io: CliIO): void {
         fail('INVALID_ARGUMENT', `Unknown import format '${format}': use ${importFormats.join(', ')}`);
       if (opts.cookiesTo) validateProfileName(opts.cookiesTo);
       const text = await readInput(file, io);
-      if (format === 'postman') {
-        const env = postmanEnvironmentIn(text);
-        if (env !== undefined) return importPostmanEnvironment(io, text, opts, env);
-      }
+      if (format === 'postman' && isPostmanEnvironmentText(text))
+        return importPostmanEnvironment(io, text, opts);
       const name = opts.collection;
       await withCore(workspaceFor(opts.dataDir, io), async (core) => {
         if (opts.cookiesTo) await requireProfile(core, opts.cookiesTo);

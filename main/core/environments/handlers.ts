@@ -3,12 +3,14 @@ import { attempt } from '../../shared/errors';
 import type { Collection } from '../../shared/types';
 import { SECRET_MASK } from '../../shared/variableInfo';
 import type { Workspace } from '../workspace';
+import { previewPostmanEnvironment } from './postman';
 
 type EnvironmentHandlers = Pick<
   Handlers,
   | 'environments.list'
   | 'environments.save'
   | 'environments.rename'
+  | 'environments.previewPostman'
   | 'environments.delete'
   | 'environments.use'
   | 'environments.setGlobals'
@@ -35,6 +37,8 @@ export function environmentHandlers(ws: Workspace): EnvironmentHandlers {
     'environments.save': (a) =>
       attempt(async () => changed(await envs.save(a.environment, { create: a.create }))),
     'environments.rename': (a) => attempt(async () => changed(await envs.rename(a.from, a.to))),
+    'environments.previewPostman': (a) =>
+      attempt(() => previewPostmanEnvironment(a.text, a.name, (n) => envs.nameTaken(n))),
     'environments.delete': (a) =>
       attempt(async () => {
         await envs.delete(a.name);

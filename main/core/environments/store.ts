@@ -116,11 +116,16 @@ export class EnvironmentStore {
    * holds its name. Call inside the write queue.
    */
   private async assertFree(name: string, except?: string): Promise<void> {
+    if (await this.nameTaken(name, except)) this.taken(name);
+  }
+
+  /** Whether an environment other than `except` holds `name`, also in another case (see assertFree). */
+  async nameTaken(name: string, except?: string): Promise<boolean> {
     const lower = name.toLowerCase();
     const names = (await fs.readdir(this.files.dir()).catch(() => [] as string[]))
       .filter((f) => f.endsWith('.json') && !f.startsWith('.'))
       .map((f) => f.slice(0, -5));
-    if (names.some((n) => n !== except && n.toLowerCase() === lower)) this.taken(name);
+    return names.some((n) => n !== except && n.toLowerCase() === lower);
   }
 
   private taken(name: string): never {

@@ -1,41 +1,11 @@
 import { useState } from 'react';
-import {
-  CHECK_OPS,
-  CHECK_TARGET,
-  type Check,
-  type CheckKind,
-  type CheckOp,
-  checkKindSchema,
-  checkProblem,
-} from '../../../../main/shared/checks';
+import { type Check, checkProblem } from '../../../../main/shared/checks';
 import { api } from '../../api';
 import { useCollectionsStore } from '../collections/store';
 import { useRequestStore } from '../request/store';
+import { CheckFields, NEW_CHECK } from './CheckFields';
 import { useSavedChecks } from './useSavedChecks';
 import './checks.css';
-
-const KIND_LABELS: Record<CheckKind, string> = {
-  status: 'Status',
-  header: 'Header',
-  json: 'JSON path',
-  body: 'Body',
-  time: 'Time (ms)',
-};
-const OP_LABELS: Record<CheckOp, string> = {
-  equals: 'equals',
-  range: 'in range',
-  contains: 'contains',
-  exists: 'exists',
-  matches: 'matches',
-  below: 'below',
-};
-const PLACEHOLDER: Record<CheckKind, string> = {
-  status: '200 or 2xx',
-  header: 'value',
-  json: 'value or pattern',
-  body: 'text',
-  time: '500',
-};
 
 /**
  * The "Checks" pane: what a response of this saved request must look like (status, header,
@@ -102,66 +72,13 @@ export function ChecksEditor() {
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
                 <tr key={i} className={problems[i] ? 'checks-bad' : ''} title={problems[i] ?? undefined}>
-                  <td>
-                    <select
-                      className="kv-input"
-                      aria-label={`Check kind ${n}`}
-                      value={c.kind}
-                      onChange={(e) => {
-                        const kind = e.target.value as CheckKind;
-                        set(i, { kind, op: CHECK_OPS[kind][0], target: CHECK_TARGET[kind] ? c.target : '' });
-                      }}
-                    >
-                      {checkKindSchema.options.map((k) => (
-                        <option key={k} value={k}>
-                          {KIND_LABELS[k]}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    {CHECK_TARGET[c.kind] ? (
-                      <input
-                        className="kv-input mono"
-                        aria-label={`Check target ${n}`}
-                        placeholder={CHECK_TARGET[c.kind]}
-                        spellCheck={false}
-                        value={c.target}
-                        onChange={(e) => set(i, { target: e.target.value })}
-                      />
-                    ) : (
-                      <span className="checks-na">—</span>
-                    )}
-                  </td>
-                  <td>
-                    <select
-                      className="kv-input"
-                      aria-label={`Check operator ${n}`}
-                      value={c.op}
-                      onChange={(e) => set(i, { op: e.target.value as CheckOp })}
-                    >
-                      {CHECK_OPS[c.kind].map((o) => (
-                        <option key={o} value={o}>
-                          {OP_LABELS[o]}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    {c.op === 'exists' ? (
-                      <span className="checks-na">—</span>
-                    ) : (
-                      <input
-                        className="kv-input mono"
-                        aria-label={`Check value ${n}`}
-                        placeholder={PLACEHOLDER[c.kind]}
-                        spellCheck={false}
-                        value={c.value}
-                        aria-invalid={problems[i] ? true : undefined}
-                        onChange={(e) => set(i, { value: e.target.value })}
-                      />
-                    )}
-                  </td>
+                  <CheckFields
+                    check={c}
+                    n={n}
+                    invalid={!!problems[i]}
+                    onChange={(next) => set(i, next)}
+                    cell={(field, node) => <td key={field}>{node}</td>}
+                  />
                   <td className="kv-remove-col">
                     <button
                       type="button"
@@ -179,11 +96,7 @@ export function ChecksEditor() {
         </table>
       )}
       <div className="checks-actions">
-        <button
-          type="button"
-          className="ui-button"
-          onClick={() => setRows([...rows, { kind: 'status', op: 'equals', target: '', value: '200' }])}
-        >
+        <button type="button" className="ui-button" onClick={() => setRows([...rows, NEW_CHECK])}>
           Add check
         </button>
         <button

@@ -127,6 +127,8 @@ export function isPostmanEnvironment(raw: unknown): boolean {
 
 /** One entry of a Postman environment's `values`, and what Import does with it. */
 export const postmanVariableSchema = z.object({
+  /** Where it is in the file (`values[3]`). */
+  where: z.string(),
   name: z.string(),
   /** `"type": "secret"` in Postman. */
   secret: z.boolean(),
@@ -147,7 +149,7 @@ export const postmanEnvironmentPreviewSchema = z.object({
   variables: vars,
   /** Every variable of the file, in its order. */
   rows: z.array(postmanVariableSchema),
-  /** What cannot be taken, with where it is in the file. */
+  /** Entries of `values` that are not variables at all, with where they are in the file. */
   skipped: z.array(skippedItemSchema),
   /** One line each, about the whole import (how secret-typed values are stored). */
   notes: z.array(z.string()),

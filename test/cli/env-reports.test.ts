@@ -170,7 +170,7 @@ describe('Postman environments', { timeout: 60_000 }, () => {
     const r = await cli('import', 'postman-env', file());
     expect(r.code).toBe(0);
     expect(r.out).toBe(
-      "Created environment 'QA-server': 2 variable(s)\n  + base\n  + token (secret in Postman: stored as plain text)\nSkipped 1:\n  - values[2] (old): disabled in Postman\nNote: 1 secret-typed value is stored as plain text in environments/QA-server.json, like every environment value (only a profile's secret variables are sealed)\n",
+      "Created environment 'QA-server': 2 variable(s)\n  + base\n  + token (secret in Postman: stored as plain text)\nSkipped 1:\n  - values[2] (old): disabled in Postman: left out\nNote: 1 secret-typed value is stored as plain text in environments/QA-server.json, like every environment value (only a profile's secret variables are sealed)\n",
     );
     const saved = JSON.parse(await fs.readFile(path.join(dataDir, 'environments', 'QA-server.json'), 'utf8'));
     expect(saved.variables).toEqual({ base: 'http://127.0.0.1:1', token: 's3cret' });

@@ -212,9 +212,13 @@ export async function importPostmanEnvironment(
     `${opts.dryRun ? 'Would create' : 'Created'} environment '${environment.name}': ${n} variable(s)`,
   ];
   for (const r of preview.rows) if (r.imported) lines.push(`  + ${r.name}${r.note ? ` (${r.note})` : ''}`);
-  if (preview.skipped.length) {
-    lines.push(`Skipped ${preview.skipped.length}:`);
-    for (const s of preview.skipped) lines.push(`  - ${s.where}: ${s.reason}`);
+  const skipped = [
+    ...preview.rows.filter((r) => !r.imported).map((r) => `${r.where} (${r.name}): ${r.note}`),
+    ...preview.skipped.map((s) => `${s.where}: ${s.reason}`),
+  ];
+  if (skipped.length) {
+    lines.push(`Skipped ${skipped.length}:`);
+    for (const s of skipped) lines.push(`  - ${s}`);
   }
   for (const note of preview.notes) lines.push(`Note: ${note}`);
   io.out(`${lines.join('\n')}\n`);

@@ -77,8 +77,7 @@ export async function previewPostmanEnvironment(
     }
     const secret = type === 'secret';
     if (enabled === false) {
-      skipped.push({ where: `${where} (${key})`, reason: 'disabled in Postman' });
-      rows.push({ name: key, secret, imported: false, note: 'disabled in Postman: left out' });
+      rows.push({ where, name: key, secret, imported: false, note: 'disabled in Postman: left out' });
       continue;
     }
     const stored =
@@ -92,7 +91,7 @@ export async function previewPostmanEnvironment(
       earlier.note = 'given again below: the later value is kept';
     }
     variables[key] = stored;
-    rows.push({ name: key, secret, imported: true, note: notes.length ? notes.join('; ') : null });
+    rows.push({ where, name: key, secret, imported: true, note: notes.length ? notes.join('; ') : null });
   }
   const secrets = rows.filter((r) => r.secret && r.imported).length;
   const notes = secrets

@@ -41,18 +41,31 @@ describe('previewing a Postman environment', { timeout: 30_000 }, () => {
       fileName: 'QA server',
       variables: { baseUrl: 'https://qa.example.test', apiKey: 'k-123', refreshToken: '', retries: '3' },
       rows: [
-        { name: 'baseUrl', secret: false, imported: true, note: null },
-        { name: 'apiKey', secret: true, imported: true, note: 'secret in Postman: stored as plain text' },
+        { where: 'values[0]', name: 'baseUrl', secret: false, imported: true, note: null },
         {
+          where: 'values[1]',
+          name: 'apiKey',
+          secret: true,
+          imported: true,
+          note: 'secret in Postman: stored as plain text',
+        },
+        {
+          where: 'values[2]',
           name: 'refreshToken',
           secret: true,
           imported: true,
           note: 'secret in Postman: stored as plain text; empty in the file',
         },
-        { name: 'oldHost', secret: false, imported: false, note: 'disabled in Postman: left out' },
-        { name: 'retries', secret: false, imported: true, note: null },
+        {
+          where: 'values[3]',
+          name: 'oldHost',
+          secret: false,
+          imported: false,
+          note: 'disabled in Postman: left out',
+        },
+        { where: 'values[4]', name: 'retries', secret: false, imported: true, note: null },
       ],
-      skipped: [{ where: 'values[3] (oldHost)', reason: 'disabled in Postman' }],
+      skipped: [],
       notes: [
         "2 secret-typed values are stored as plain text in environments/QA-server.json, like every environment value (only a profile's secret variables are sealed)",
       ],
@@ -81,6 +94,23 @@ describe('previewing a Postman environment', { timeout: 30_000 }, () => {
     expect(res.ok).toBe(false);
     expect(await environmentFiles()).toEqual(['qa-server.json']);
     expect(await fs.readFile(path.join(dataDir, 'environments', 'qa-server.json'), 'utf8')).toBe(before);
+  });
+
+  it('entries that are not variables are listed with where they are; a key given twice keeps the later value', async () => {
+    const text = JSON.stringify({
+      name: 'dev',
+      values: [{ key: 'a', value: '1' }, 'x', { value: 'no key' }, { key: 'a', value: '2' }],
+    });
+    const preview = value(await core['environments.previewPostman']({ text }));
+    expect(preview.variables).toEqual({ a: '2' });
+    expect(preview.rows.map((r) => [r.where, r.imported, r.note])).toEqual([
+      ['values[0]', false, 'given again below: the later value is kept'],
+      ['values[3]', true, null],
+    ]);
+    expect(preview.skipped).toEqual([
+      { where: 'values[1]', reason: 'not a variable' },
+      { where: 'values[2]', reason: 'no key' },
+    ]);
   });
 
   it('a malformed file is one line', async () => {

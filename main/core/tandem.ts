@@ -22,6 +22,7 @@ import {
   setCookie,
 } from './profiles/cookies';
 import { createProfile } from './profiles/create';
+import { announceCarried } from './profiles/rename';
 import { Sender } from './profiles/send';
 import { sessionHandlers } from './runs/channels';
 import { RunJars } from './runs/jars';
@@ -139,9 +140,11 @@ export async function createTandem(opts: TandemOptions): Promise<Tandem> {
     'profiles.create': (a) =>
       attempt(async () => profilesChanged(await createProfile(profiles, a), asProfile)),
     'profiles.rename': (a) =>
-      attempt(async () =>
-        profilesChanged(await profiles.rename(a.from, a.to), (profile) => ({ profile, deleted: a.from })),
-      ),
+      attempt(async () => {
+        const { profile, carried } = await profiles.rename(a.from, a.to);
+        announceCarried(events, carried, profile.name);
+        return profilesChanged(profile, () => ({ profile, deleted: a.from }));
+      }),
     'profiles.duplicate': (a) =>
       attempt(async () => profilesChanged(await profiles.duplicate(a.from, a.to), asProfile)),
     'profiles.delete': (a) =>

@@ -6,6 +6,7 @@ import { CollectionStore } from './collections/store';
 import { EnvironmentStore } from './environments/store';
 import { EventBus } from './events';
 import { HistoryStore } from './history/store';
+import { finishInterruptedRename } from './profiles/rename';
 import { ProfileStore, secretValues } from './profiles/store';
 import { SettingsStore } from './settings/store';
 import { isNotFound, makeDir, writeJsonFile } from './store/files';
@@ -48,6 +49,8 @@ export async function openWorkspace(
   const queue = new WriteQueue();
   const history = new HistoryStore(dataDir, queue);
   const sealer = new Sealer(dataDir, opts.secretBox);
+  // A profile rename a crash interrupted is finished before anything reads the workspace.
+  await finishInterruptedRename(dataDir, history, notices);
   const profiles = new ProfileStore(dataDir, queue, history, undefined, notices, sealer);
   const settings = new SettingsStore(dataDir, queue);
   // History keeps no credentials unless the setting says so (core/history/redact.ts).

@@ -63,7 +63,13 @@ export function registerProfiles(program: Command, io: CliIO): void {
       else io.out(`Created profile '${profile.name}' (${profile.color})\n`);
     });
 
-  withJson(profiles.command('rename').description('Rename a profile (its jar and history move with it)'))
+  withJson(
+    profiles
+      .command('rename')
+      .description(
+        'Rename a profile (its jar, history, values on environments, matrix columns and tabs follow)',
+      ),
+  )
     .argument('<old>', 'current name')
     .argument('<new>', 'new name')
     .action(async (from: string, to: string, _o: unknown, cmd: Command) => {

@@ -214,6 +214,12 @@ export class HistoryStore {
   async moveProfile(from: string, to: string): Promise<void> {
     this.counts.delete(from);
     this.counts.delete(to);
+    // Lines appended but not yet written go to the new file too (their write is queued after this).
+    const pending = this.pending.get(from);
+    if (pending) {
+      this.pending.delete(from);
+      this.pending.set(to, [...(this.pending.get(to) ?? []), ...pending]);
+    }
     try {
       await fs.rename(layout.history(this.dataDir, from), layout.history(this.dataDir, to));
     } catch (e) {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import { z } from 'zod';
@@ -23,6 +22,7 @@ import {
   isValidProfileName,
   pickColor,
 } from './names';
+import { type Carried, renameOnDisk } from './rename';
 
 /**
  * Profiles on disk: `profiles/<name>/profile.json` (everything but the name, which is the
@@ -257,20 +257,22 @@ export class ProfileStore {
     j.detach();
   }
 
-  async rename(from: string, to: string): Promise<Profile> {
+  /**
+   * Renames a profile with everything that names it (its folder, history, values on environments,
+   * matrix expectations, tabs' last responses; see rename.ts), safe against a crash at any step.
+   */
+  async rename(from: string, to: string): Promise<{ profile: Profile; carried: Carried }> {
     const current = await this.get(from);
     await this.assertFree(to, from);
     await this.dropJar(from);
-    await this.queue.run(async () => {
+    const carried = await this.queue.run(async () => {
       await this.materialize(from);
-      const src = layout.profileDir(this.dataDir, from);
-      const tmp = layout.profileDir(this.dataDir, `.renaming-${randomBytes(4).toString('hex')}`);
-      await fs.rename(src, tmp);
-      await fs.rename(tmp, layout.profileDir(this.dataDir, to));
-      wroteFiles();
-      await this.history.moveProfile(from, to);
+      return renameOnDisk(this.dataDir, this.history, from, to);
     });
-    return { ...current, name: to };
+    const unopened = this.unopened.get(from);
+    this.unopened.delete(from);
+    if (unopened) this.unopened.set(to, unopened);
+    return { profile: { ...current, name: to }, carried };
   }
 
   async duplicate(from: string, to: string): Promise<Profile> {

@@ -12,6 +12,7 @@ import path from 'node:path';
  *                                              {"op":"delete","key":{domain,path,name}}), compacted
  *                                              now and then into one "set" line per live cookie
  * <dataDir>/profiles/<name>/cookies.lock       held only while the journal is being compacted
+ * <dataDir>/profiles/.rename.json              a profile rename under way (finished on the next open)
  * <dataDir>/history/<name>.jsonl               sent requests of one profile, newest last, capped at 500
  * <dataDir>/collections/<id>.json              one collection: folders and saved requests
  * <dataDir>/environments/<name>.json           an environment: variables, production flag, per-profile values
@@ -51,6 +52,9 @@ export const layout = {
   tabs: (dir: string) => path.join(dir, 'tabs.json'),
   profilesDir: (dir: string) => path.join(dir, 'profiles'),
   profileDir: (dir: string, name: string) => path.join(dir, 'profiles', name),
+  profileRename: (dir: string) => path.join(dir, 'profiles', '.rename.json'),
+  environmentsDir: (dir: string) => path.join(dir, 'environments'),
+  matricesDir: (dir: string) => path.join(dir, 'matrices'),
   profileFile: (dir: string, name: string) => path.join(dir, 'profiles', name, 'profile.json'),
   journal: (dir: string, name: string) => path.join(dir, 'profiles', name, 'cookies.jsonl'),
   journalLock: (dir: string, name: string) => path.join(dir, 'profiles', name, 'cookies.lock'),

@@ -16,6 +16,13 @@ const toRows = (v: Record<string, string> = {}): KvRow[] =>
 const toRecord = (rows: KvRow[]) =>
   Object.fromEntries(rows.filter((r) => r.name.trim()).map((r) => [r.name.trim(), r.value]));
 
+/** Whether the environment's variables are in use now, and when they are. */
+function inUseHint(name: string, active: string | null): string {
+  if (active === name) return `In use as {{name}}: ${name} is the active environment.`;
+  const now = active ? `${active} is active now` : 'no environment is active now';
+  return `Used as {{name}} only while ${name} is the active environment; ${now}.`;
+}
+
 /**
  * "Manage environments…": the environments (create, delete, flag production, edit variables) and
  * the global variables. Every save goes to the core; a refusal shows its one line and changes nothing.
@@ -30,6 +37,7 @@ export function ManageEnvironments({
   const order = useEnvironmentsStore((s) => s.order);
   const byName = useEnvironmentsStore((s) => s.byName);
   const globals = useEnvironmentsStore((s) => s.globals);
+  const active = useEnvironmentsStore((s) => s.active);
   const [selected, setSelected] = useState<string>(GLOBALS);
   const [rows, setRows] = useState<KvRow[]>([]);
   const [production, setProduction] = useState(false);
@@ -216,7 +224,7 @@ export function ManageEnvironments({
           </div>
           <p className="ctl-hint">
             {env
-              ? `Used as {{name}} while ${env.name} is the active environment.`
+              ? inUseHint(env.name, active)
               : 'The least specific level: every profile, collection and environment sees them.'}
           </p>
           <KeyValueTable label="Variables" rows={rows} onChange={setRows} />

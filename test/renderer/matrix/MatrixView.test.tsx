@@ -50,9 +50,13 @@ describe('the access matrix', () => {
 
     // The sample's saved expectations are shown: anonymous should be denied "Who am I".
     const anonExpect = screen.getByRole('button', { name: 'expect deny for Who am I as anonymous' });
-    expect(anonExpect.textContent).toBe('expect deny');
-    // bob is wrongly expected to be denied (allow → deny).
-    fireEvent.click(screen.getByRole('button', { name: 'expect allow for Who am I as bob' }));
+    expect(anonExpect.textContent).toContain('expect deny');
+    // bob is wrongly expected to be denied (allow → deny), from the cell's menu.
+    fireEvent.keyDown(screen.getByRole('button', { name: 'expect allow for Who am I as bob' }), {
+      key: 'Enter',
+    });
+    fireEvent.click(await screen.findByRole('menuitem', { name: /^Deny/ }, { timeout: 15000 }));
+    await screen.findByRole('button', { name: 'expect deny for Who am I as bob' }, { timeout: 15000 });
 
     fireEvent.click(screen.getByRole('button', { name: 'Run matrix' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^12 of 12 cells/), {

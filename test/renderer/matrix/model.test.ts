@@ -7,7 +7,7 @@ import {
   differingKeys,
   toggleSelection,
 } from '../../../renderer/src/features/compare/model';
-import { cycleExpectation, passOf, tally } from '../../../renderer/src/features/matrix/model';
+import { parseStatus, passOf, tally } from '../../../renderer/src/features/matrix/model';
 
 const cell = (status: number | null, verdict: MatrixCell['verdict']): MatrixCell => ({
   status,
@@ -72,12 +72,21 @@ describe('highlighting what differs in each body', () => {
 });
 
 describe('matrix expectations in the view', () => {
-  it('a click cycles — → allow → deny → —', () => {
-    expect([undefined, 'allow', 'deny'].map((e) => cycleExpectation(e as 'allow' | undefined))).toEqual([
-      'allow',
-      'deny',
-      undefined,
-    ]);
+  it('a typed status code is a whole number 100–599, else one line', () => {
+    expect(parseStatus(' 201 ')).toEqual({ status: 201 });
+    expect(parseStatus('99')).toEqual({ error: 'A status code is from 100 to 599, not 99' });
+    expect(parseStatus('600')).toEqual({ error: 'A status code is from 100 to 599, not 600' });
+    expect(parseStatus('2xx')).toEqual({ error: "A status code is a number from 100 to 599, not '2xx'" });
+    expect(parseStatus('')).toEqual({ error: "A status code is a number from 100 to 599, not ''" });
+  });
+
+  it('a status is judged at once; a check only by the run that carried it', () => {
+    const check = { kind: 'header', op: 'equals', target: 'x-role', value: 'admin' } as const;
+    const ran: MatrixCell = { ...cell(200, 'allow'), expected: check, pass: false, actual: 'user' };
+    expect(passOf(ran, check)).toBe(false);
+    expect(passOf(ran, { ...check, value: 'user' })).toBeUndefined();
+    expect(passOf(ran, 200)).toBe(true);
+    expect(passOf(ran, 201)).toBe(false);
   });
 
   it('pass/fail follows the expectation set now; the tally counts verdicts and checks', () => {

@@ -3,20 +3,20 @@ import { expectationsById, expectationsByName, type MatrixFile } from '../../../
 import type { MatrixExpectations } from '../../../../main/shared/types';
 import { api } from '../../api';
 import { useSessionsStore } from '../sessions/store';
-import type { UiExpectation } from './model';
 import { useMatrixStore } from './store';
 
 /**
  * Saved matrices (`<dataDir>/matrices/<name>.json`, the files `tandem matrix run NAME` runs):
- * "Open" puts a file's collection, folder, profiles, jar mode and verdicts into the grid; "Save"
- * writes the grid back. Expectations the grid cannot show (a status, a check) stay in the file.
+ * "Open" puts a file's collection, folder, profiles, jar mode and expectations into the grid;
+ * "Save" writes the grid back. While a file is open, an expectation set in a cell is saved to it.
  */
 export function MatrixFiles() {
   const id = useId();
   const [files, setFiles] = useState<MatrixFile[]>([]);
-  const [current, setCurrent] = useState<MatrixFile | null>(null);
+  const current = useMatrixStore((s) => s.file);
+  const note = useMatrixStore((s) => s.fileNote);
+  const setNote = (n: { text: string; error: boolean }) => useMatrixStore.setState({ fileNote: n });
   const [name, setName] = useState('');
-  const [note, setNote] = useState<{ text: string; error: boolean } | null>(null);
   const running = useMatrixStore((s) => s.runId !== null);
 
   const refresh = useCallback(async () => {
@@ -40,34 +40,20 @@ export function MatrixFiles() {
     } catch (e) {
       return setNote({ text: (e as Error).message, error: true });
     }
-    const verdicts: Record<string, Record<string, UiExpectation>> = {};
-    for (const [req, row] of Object.entries(byId))
-      for (const [p, e] of Object.entries(row))
-        if (e === 'allow' || e === 'deny') verdicts[req] = { ...verdicts[req], [p]: e };
     st.setCollection(collection.id);
     st.setFolder(file.folder ?? '');
     st.setProfiles(file.profiles);
-    useMatrixStore.setState({ expect: verdicts, cells: {}, selected: null });
+    useMatrixStore.setState({ expect: byId, cells: {}, selected: null });
     useSessionsStore.getState().setJars('matrix', file.jars);
-    setCurrent(file);
+    st.setFile(file, { text: `Opened ${file.name}`, error: false });
     setName(file.name);
-    setNote({ text: `Opened ${file.name}`, error: false });
   };
 
   const save = async () => {
     const st = useMatrixStore.getState();
     const collection = st.collections.find((c) => c.id === st.collectionId);
     if (!collection || !name.trim()) return;
-    const fromGrid = expectationsByName(st.expect, collection);
-    // What the grid cannot show (statuses, checks) is kept from the file it came from.
-    const kept = current && current.name === name.trim() ? current.expect : {};
-    const expect: MatrixFile['expect'] = { ...kept };
-    for (const [req, row] of Object.entries(fromGrid)) {
-      const old = Object.fromEntries(
-        Object.entries(expect[req] ?? {}).filter(([, e]) => e !== 'allow' && e !== 'deny'),
-      );
-      expect[req] = { ...old, ...row };
-    }
+    const expect: MatrixExpectations = expectationsByName(st.expect, collection);
     const matrix: MatrixFile = {
       name: name.trim(),
       collection: collection.name,
@@ -78,8 +64,9 @@ export function MatrixFiles() {
     };
     const res = await api['matrices.save']({ matrix });
     if (!res.ok) return setNote({ text: res.error.message, error: true });
-    setCurrent(res.value);
-    setNote({ text: `Saved matrices/${res.value.name}.json`, error: false });
+    useMatrixStore
+      .getState()
+      .setFile(res.value, { text: `Saved matrices/${res.value.name}.json`, error: false });
     await refresh();
   };
 

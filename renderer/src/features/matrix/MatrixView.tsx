@@ -1,12 +1,13 @@
 import { useEffect, useMemo } from 'react';
-import { cellKey, type MatrixRequest, matrixRows } from '../../../../main/shared/matrix';
-import type { Collection, MatrixCell } from '../../../../main/shared/types';
+import { cellKey, describeExpectation, type MatrixRequest, matrixRows } from '../../../../main/shared/matrix';
+import type { Collection, Expectation, MatrixCell } from '../../../../main/shared/types';
 import { useProfilesStore } from '../profiles/store';
 import { StatusPill } from '../response/Details';
 import { formatBytes, formatMs } from '../response/format';
 import { JarModePicker } from '../sessions/JarModePicker';
+import { ExpectMenu } from './ExpectMenu';
 import { MatrixFiles } from './MatrixFiles';
-import { passOf, tally, type UiExpectation } from './model';
+import { passOf, tally } from './model';
 import { useMatrixStore } from './store';
 import './matrix.css';
 
@@ -28,8 +29,6 @@ function Chip({ name, color }: { name: string; color?: string }) {
   );
 }
 
-const EXPECT_LABEL = { allow: 'expect allow', deny: 'expect deny' } as const;
-
 function Cell({
   request,
   profile,
@@ -40,7 +39,7 @@ function Cell({
   request: MatrixRequest;
   profile: string;
   cell: MatrixCell | undefined;
-  expected: UiExpectation | undefined;
+  expected: Expectation | undefined;
   running: boolean;
 }) {
   const key = cellKey(request.id, profile);
@@ -69,15 +68,7 @@ function Cell({
           </span>
         )}
       </button>
-      <button
-        type="button"
-        className={`matrix-expect${expected ? ` is-${expected}` : ''}`}
-        title="Expected verdict: click to cycle allow / deny / none"
-        aria-label={`expect ${expected ?? 'none'} for ${request.name} as ${profile}`}
-        onClick={() => useMatrixStore.getState().cycleExpect(request.id, profile)}
-      >
-        {expected ? EXPECT_LABEL[expected] : 'expect —'}
-      </button>
+      <ExpectMenu requestId={request.id} requestName={request.name} profile={profile} expected={expected} />
     </td>
   );
 }
@@ -106,6 +97,13 @@ function CellDetail({ rows }: { rows: MatrixRequest[] }) {
       <p className="mono matrix-detail-url">
         {row?.request.method} {row?.request.url}
       </p>
+      {cell.expected !== undefined && (
+        <p className="ui-note">
+          Expected {describeExpectation(cell.expected)}
+          {cell.actual !== undefined && ` · found ${cell.actual}`}
+          {cell.pass !== undefined && (cell.pass ? ' · as expected' : ' · not as expected')}
+        </p>
+      )}
       {cell.error && (
         <p className="ui-error-line">
           <code>{cell.error.code}</code> {cell.error.message}
@@ -245,7 +243,7 @@ export function MatrixView() {
         {st.cancelled && ' · cancelled'}
         {!running &&
           t.done === 0 &&
-          'Choose profiles and press Run matrix. Click “expect —” to set what each cell should be.'}
+          'Choose profiles and press Run matrix. Use a cell’s “expect” to set what it should be: allow, deny, a status or a check.'}
       </p>
       {st.error && (
         <p className="ui-error-line" role="alert">

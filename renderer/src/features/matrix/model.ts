@@ -1,22 +1,30 @@
 import { meets } from '../../../../main/shared/matrix';
-import type { MatrixCell } from '../../../../main/shared/types';
+import type { Expectation, MatrixCell } from '../../../../main/shared/types';
 
 /** Pure decisions for the access-matrix view. */
 
-export type UiExpectation = 'allow' | 'deny';
+const same = (a: Expectation | undefined, b: Expectation | undefined) =>
+  JSON.stringify(a) === JSON.stringify(b);
 
-/** Click cycle of a cell's expectation: — → allow → deny → —. */
-export function cycleExpectation(e: UiExpectation | undefined): UiExpectation | undefined {
-  return e === undefined ? 'allow' : e === 'allow' ? 'deny' : undefined;
+/**
+ * Whether the cell meets what the user expects now (undefined when nothing is expected or it has
+ * not run). A check needs the response, so only the run judges it: a check set after the run is
+ * undefined until the next run.
+ */
+export function passOf(cell: MatrixCell | undefined, expected: Expectation | undefined): boolean | undefined {
+  if (!cell || expected === undefined) return undefined;
+  if (cell.pass !== undefined && same(cell.expected, expected)) return cell.pass;
+  if (typeof expected === 'object') return undefined;
+  return meets(expected, cell);
 }
 
-/** Whether the cell meets what the user expects now (undefined when nothing is expected or it has not run). */
-export function passOf(
-  cell: MatrixCell | undefined,
-  expected: UiExpectation | undefined,
-): boolean | undefined {
-  if (!cell || expected === undefined) return undefined;
-  return meets(expected, cell);
+/** A status code typed in the grid: a whole number 100–599, else a one-line reason. */
+export function parseStatus(text: string): { status: number } | { error: string } {
+  const t = text.trim();
+  if (!/^\d+$/.test(t)) return { error: `A status code is a number from 100 to 599, not '${t}'` };
+  const status = Number(t);
+  if (status < 100 || status > 599) return { error: `A status code is from 100 to 599, not ${status}` };
+  return { status };
 }
 
 export interface Tally {
@@ -31,7 +39,7 @@ export interface Tally {
 
 /** Counts for the summary line, from the cells so far and the expectations set now. */
 export function tally(
-  keys: ReadonlyArray<{ key: string; expected: UiExpectation | undefined }>,
+  keys: ReadonlyArray<{ key: string; expected: Expectation | undefined }>,
   cells: Readonly<Record<string, MatrixCell>>,
 ): Tally {
   const t: Tally = { done: 0, total: keys.length, allow: 0, deny: 0, error: 0, passed: 0, failed: 0 };

@@ -1,9 +1,15 @@
 import { create } from 'zustand';
 import { cellKey } from '../../../../main/shared/matrix';
-import type { Collection, MatrixCell, MatrixExpectations, TandemError } from '../../../../main/shared/types';
+import { expectationsByName, type MatrixFile } from '../../../../main/shared/matrixFile';
+import type {
+  Collection,
+  Expectation,
+  MatrixCell,
+  MatrixExpectations,
+  TandemError,
+} from '../../../../main/shared/types';
 import { api, subscribe } from '../../api';
 import { useSessionsStore } from '../sessions/store';
-import { cycleExpectation, type UiExpectation } from './model';
 
 export interface MatrixState {
   collections: Collection[];
@@ -13,8 +19,12 @@ export interface MatrixState {
   /** '' = the whole collection. */
   folder: string;
   profiles: string[];
-  /** requestId → profile → expected verdict. */
-  expect: Record<string, Record<string, UiExpectation>>;
+  /** requestId → profile → expectation (a verdict, a status or a check). */
+  expect: MatrixExpectations;
+  /** The saved matrix the grid was opened from or saved as (an expectation set is saved to it). */
+  file: MatrixFile | null;
+  /** The last thing the saved-matrix bar did ("Saved matrices/x.json") or why it could not. */
+  fileNote: { text: string; error: boolean } | null;
   runId: string | null;
   /** Cells of the current (or last) run, filled as progress arrives. */
   cells: Record<string, MatrixCell>;
@@ -27,20 +37,21 @@ export interface MatrixState {
   setFolder(folder: string): void;
   toggleProfile(name: string, order: readonly string[]): void;
   setProfiles(names: string[]): void;
-  cycleExpect(requestId: string, profile: string): void;
+  /**
+   * Sets (or, with undefined, clears) a cell's expectation. With a saved matrix open it is saved
+   * to that file first: the core's one-line refusal is returned and nothing changes.
+   */
+  setExpect(requestId: string, profile: string, e: Expectation | undefined): Promise<string | null>;
+  setFile(file: MatrixFile | null, note?: { text: string; error: boolean } | null): void;
   select(key: string | null): void;
   run(): Promise<void>;
   cancel(): Promise<void>;
 }
 
-/** The verdicts saved with a collection (exact-status expectations are left to the CLI). */
-function savedExpect(all: Collection[], id: string): Record<string, Record<string, UiExpectation>> {
-  const out: Record<string, Record<string, UiExpectation>> = {};
-  for (const [req, row] of Object.entries(all.find((c) => c.id === id)?.expect ?? {})) {
-    const kept: Record<string, UiExpectation> = {};
-    for (const [p, e] of Object.entries(row)) if (e === 'allow' || e === 'deny') kept[p] = e;
-    out[req] = kept;
-  }
+/** The expectations saved with a collection (a copy: the grid's edits never touch the collection). */
+function savedExpect(all: Collection[], id: string): MatrixExpectations {
+  const out: MatrixExpectations = {};
+  for (const [req, row] of Object.entries(all.find((c) => c.id === id)?.expect ?? {})) out[req] = { ...row };
   return out;
 }
 
@@ -58,6 +69,8 @@ export const useMatrixStore = create<MatrixState>()((set, get) => ({
   folder: '',
   profiles: [],
   expect: {},
+  file: null,
+  fileNote: null,
   runId: null,
   cells: {},
   cancelled: false,
@@ -90,6 +103,7 @@ export const useMatrixStore = create<MatrixState>()((set, get) => ({
       folder: '',
       cells: {},
       expect: savedExpect(get().collections, id),
+      file: null,
       selected: null,
       error: null,
       cancelled: false,
@@ -111,14 +125,32 @@ export const useMatrixStore = create<MatrixState>()((set, get) => ({
     set({ profiles: names });
   },
 
-  cycleExpect(requestId, profile) {
-    set((s) => {
-      const row = { ...(s.expect[requestId] ?? {}) };
-      const next = cycleExpectation(row[profile]);
-      if (next) row[profile] = next;
-      else delete row[profile];
-      return { expect: { ...s.expect, [requestId]: row } };
+  async setExpect(requestId, profile, e) {
+    const s = get();
+    const row = { ...(s.expect[requestId] ?? {}) };
+    if (e === undefined) delete row[profile];
+    else row[profile] = e;
+    const expect = { ...s.expect, [requestId]: row };
+    const collection = s.collections.find((c) => c.id === s.collectionId);
+    const file = s.file;
+    if (file && collection && (file.collection === collection.name || file.collection === collection.id)) {
+      const res = await api['matrices.save']({
+        matrix: { ...file, expect: expectationsByName(expect, collection) },
+      });
+      if (!res.ok) return res.error.message;
+      set({ file: res.value, fileNote: { text: `Saved matrices/${res.value.name}.json`, error: false } });
+    }
+    set((now) => {
+      const kept = { ...(now.expect[requestId] ?? {}) };
+      if (e === undefined) delete kept[profile];
+      else kept[profile] = e;
+      return { expect: { ...now.expect, [requestId]: kept } };
     });
+    return null;
+  },
+
+  setFile(file, note) {
+    set(note === undefined ? { file } : { file, fileNote: note });
   },
 
   select(key) {

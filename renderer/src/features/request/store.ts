@@ -12,6 +12,7 @@ import {
   moveItem,
   newId,
   type RequestOrigin,
+  renameProfileIn,
   type SendOutcome,
   type Tab,
 } from './tabs';
@@ -76,6 +77,8 @@ export interface RequestState {
   send(profile: string): Promise<SendOutcome | null>;
   /** Cancels the active tab's send as the profile (the core also handles a cancel that arrives first). */
   cancel(profile: string, tabId?: string): Promise<void>;
+  /** A profile was renamed: every tab's last response as `from` is `to`'s. */
+  renameProfile(from: string, to: string): void;
   /** Back to one empty tab (tests, or a workspace with no saved tabs). */
   reset(): void;
 }
@@ -285,6 +288,17 @@ export const useRequestStore = create<RequestState>()((set, get) => {
       if (f) await api['request.cancel']({ sendId: f.sendId });
     },
 
+    renameProfile(from, to) {
+      commit((s) => {
+        let tabs: Record<string, Tab> | null = null;
+        for (const id of s.order) {
+          const moved = renameProfileIn(s.tabs[id], from, to);
+          if (moved) tabs = { ...(tabs ?? s.tabs), [id]: { ...s.tabs[id], ...moved } };
+        }
+        return tabs ? { tabs } : null;
+      });
+    },
+
     reset() {
       set({ ...initial(), layout: {}, hydrated: false });
     },
@@ -296,9 +310,16 @@ export function useActiveTab(): Tab {
   return useRequestStore((s) => s.tabs[s.activeId]);
 }
 
-/** Follows `request.progress` events for sends under way. Returns the unsubscribe. */
+/**
+ * Follows `request.progress` events for sends under way, and renamed profiles (`profiles.changed`
+ * with the profile and the name it had): tabs keep their responses. Returns the unsubscribe.
+ */
 export function startRequestSync(): () => void {
-  return subscribe('request.progress', (p) => {
+  const offRename = subscribe('profiles.changed', (e) => {
+    if (e?.profile && e.deleted && e.deleted !== e.profile.name)
+      useRequestStore.getState().renameProfile(e.deleted, e.profile.name);
+  });
+  const offProgress = subscribe('request.progress', (p) => {
     const s = useRequestStore.getState();
     for (const id of s.order) {
       const t = s.tabs[id];
@@ -314,4 +335,8 @@ export function startRequestSync(): () => void {
       return;
     }
   });
+  return () => {
+    offRename();
+    offProgress();
+  };
 }

@@ -89,6 +89,23 @@ export function makeTab(
   };
 }
 
+/** `r` with `from`'s entry under `to` (the same object when it has none). */
+function renameKey<V>(r: Record<string, V>, from: string, to: string): Record<string, V> {
+  if (!Object.hasOwn(r, from)) return r;
+  const { [from]: moved, ...rest } = r;
+  return { ...rest, [to]: moved };
+}
+
+/** A profile was renamed: the tab's last responses (and the history entries that keep them) follow it; null when it had none. */
+export function renameProfileIn(
+  t: Tab,
+  from: string,
+  to: string,
+): Pick<Tab, 'responses' | 'lastSent'> | null {
+  if (!Object.hasOwn(t.responses, from) && !Object.hasOwn(t.lastSent, from)) return null;
+  return { responses: renameKey(t.responses, from, to), lastSent: renameKey(t.lastSent, from, to) };
+}
+
 /** JSON with sorted keys and undefined dropped: two specs that mean the same give the same text. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_k, v) =>

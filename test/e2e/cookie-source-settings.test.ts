@@ -42,6 +42,8 @@ for (const scheme of ['light', 'dark'] as const) {
       await url.fill(`${app.demoUrl}/cookies`);
       await page.getByRole('button', { name: 'Send as alice' }).click();
       await response.getByText('1 redirect').waitFor({ state: 'detached', timeout: 15_000 });
+      // landed (not just under way): the response's parts are back
+      await response.getByRole('tab', { name: /^Body/ }).waitFor({ timeout: 15_000 });
 
       const jar = page.getByRole('region', { name: 'Cookie jar of alice' });
       await jar.getByRole('button', { name: /^Details of cookie session_id on / }).click();
@@ -62,6 +64,29 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await hop.getAttribute('aria-label')).toMatch(/^Hop 1: GET .*\/cookies\/set\?session_id=/);
       expect(await hop.textContent()).toContain('set session_id in the jar');
       await shot(app, `cookie-source-opened-${scheme}`);
+
+      // History cleared: the link says so in one line and opens nothing.
+      await page.getByRole('tab', { name: 'History', exact: true }).click();
+      await page.getByRole('button', { name: 'Clear history' }).click();
+      await page
+        .getByRole('dialog', { name: 'Clear all history?' })
+        .getByRole('button', { name: 'Clear history' })
+        .click();
+      await page.getByRole('tab', { name: 'Collections', exact: true }).click();
+      // (a tab still showing that send would come forward instead: close it)
+      await page.locator('.tabbar-tab.is-active .tabbar-close').click();
+      const tabs = await page.getByRole('tablist', { name: 'Open requests' }).getByRole('tab').count();
+      await jar.getByRole('button', { name: /^Details of cookie session_id on / }).click();
+      await dialog.getByRole('button', { name: /^Open the send that set it/ }).click();
+      const gone = dialog.getByRole('status');
+      await gone.waitFor();
+      expect(await gone.textContent()).toBe(
+        "That send is not in alice's history: cleared, past the history cap, or sent within a run.",
+      );
+      await shot(app, `cookie-source-gone-${scheme}`);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      expect(await page.getByRole('tablist', { name: 'Open requests' }).getByRole('tab').count()).toBe(tabs);
     });
 
     it('Settings › Browser login: a bad path is one line and changes nothing; a good one is kept', async () => {

@@ -25,7 +25,10 @@ async function sendTwice(): Promise<void> {
   await within(pane).findByText('1 redirect', {}, WAIT);
   fireEvent.change(url, { target: { value: `${story.server.url}/page` } });
   fireEvent.click(screen.getByRole('button', { name: 'Send as alice' }));
-  await waitFor(() => expect(within(pane).queryByText('1 redirect')).toBeNull(), WAIT);
+  await waitFor(() => {
+    expect(within(pane).queryByText('1 redirect')).toBeNull();
+    expect(pane.textContent).toContain('Hello page');
+  }, WAIT);
 }
 
 async function openSidDetails(): Promise<HTMLElement> {
@@ -89,7 +92,7 @@ describe('the source of a jar cookie links to the send that set it', { timeout: 
     fireEvent.click(within(dialog).getByRole('button', { name: /^Open the send that set it/ }));
     const line = await within(dialog).findByRole('status', {}, WAIT);
     expect(line.textContent).toBe(
-      "That send is no longer in alice's history (cleared, or past the history cap).",
+      "That send is not in alice's history: cleared, past the history cap, or sent within a run.",
     );
     expect(screen.getByRole('dialog', { name: 'Cookie sid' })).toBeTruthy();
     expect(useRequestStore.getState().order).toHaveLength(before);

@@ -87,7 +87,7 @@ function SourceLink({
     else
       setGone(
         res.error.code === 'NOT_FOUND'
-          ? `That send is no longer in ${profile}'s history (cleared, or past the history cap).`
+          ? `That send is not in ${profile}'s history: cleared, past the history cap, or sent within a run.`
           : res.error.message,
       );
   };

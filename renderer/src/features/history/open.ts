@@ -46,8 +46,9 @@ export function openHistoryEntry(e: HistoryEntry): string {
 /**
  * Opens the send that set a jar cookie (its source, kind "request") the way the history list opens
  * an entry, with the response on its Cookies tab at the hop that set it. A tab already showing
- * that send is brought forward instead of opening another. Answers the core's one-line error when
- * the entry is gone (history cleared, or past its cap).
+ * that send is brought forward instead (one holding its response does even once history lost it).
+ * Otherwise answers the core's one-line error when the entry is gone (history cleared, past its
+ * cap, or the send was a step of a run).
  */
 export async function openCookieSource(
   profile: string,
@@ -55,20 +56,30 @@ export async function openCookieSource(
   source: Pick<CookieSource, 'request' | 'hop'>,
 ): Promise<Result<string>> {
   const id = source.request ?? '';
-  const res = await fetchEntry(profile, id);
-  if (!res.ok) return res;
+  /** A tab whose last send as the profile is this one (holding its response, when `loaded`). */
+  const showing = (loaded: boolean) => {
+    const { order, tabs } = useRequestStore.getState();
+    return order.find(
+      (t) => tabs[t]?.lastSent[profile]?.historyId === id && (!loaded || tabs[t]?.responses[profile]),
+    );
+  };
+  let open = showing(true);
+  let entry: HistoryEntry | null = null;
+  if (!open) {
+    const res = await fetchEntry(profile, id);
+    if (!res.ok) return res;
+    entry = res.value;
+    open = showing(false);
+  }
   useResponseFocus
     .getState()
     .set(source.hop !== undefined ? { responseId: id, hop: source.hop, cookie } : null);
-  const requests = useRequestStore.getState();
-  const open = requests.order.find((t) => requests.tabs[t]?.lastSent[profile]?.historyId === id);
-  if (open) {
-    requests.activate(open);
-    const profiles = useProfilesStore.getState();
-    if (profiles.profiles[profile]) profiles.setActive(profile);
-    return { ok: true, value: open };
-  }
-  return { ok: true, value: openHistoryEntry(res.value) };
+  if (!open && entry) return { ok: true, value: openHistoryEntry(entry) };
+  if (!open) return { ok: true, value: useRequestStore.getState().activeId };
+  useRequestStore.getState().activate(open);
+  const profiles = useProfilesStore.getState();
+  if (profiles.profiles[profile]) profiles.setActive(profile);
+  return { ok: true, value: open };
 }
 
 /** Fills a tab's response for a profile from history (after a restart, or an entry just opened). */

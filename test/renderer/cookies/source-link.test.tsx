@@ -97,4 +97,30 @@ describe('the source of a jar cookie links to the send that set it', { timeout: 
     expect(screen.getByRole('dialog', { name: 'Cookie sid' })).toBeTruthy();
     expect(useRequestStore.getState().order).toHaveLength(before);
   });
+  it('a tab still holding that response comes forward, even once history is cleared', async () => {
+    render(<App />);
+    await screen.findByRole('radio', { name: 'alice' }, WAIT);
+    fireEvent.change(screen.getByRole('textbox', { name: 'URL' }), {
+      target: { value: `${story.server.url}/cookies/set?sid=abc` },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Send as alice' }));
+    const pane = screen.getByRole('region', { name: 'Response' });
+    await within(pane).findByText('1 redirect', {}, WAIT);
+    const [sent] = useRequestStore.getState().order;
+    fireEvent.click(screen.getByRole('button', { name: 'New request' }));
+    await waitFor(() => expect(within(pane).queryByText('1 redirect')).toBeNull(), WAIT);
+    expect((await story.tc.core['history.clear']({})).ok).toBe(true);
+
+    fireEvent.click(
+      within(await openSidDetails()).getByRole('button', { name: /^Open the send that set it/ }),
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Cookie sid' })).toBeNull(), WAIT);
+    expect(useRequestStore.getState().activeId).toBe(sent);
+    await within(pane).findByText('1 redirect', {}, WAIT);
+    expect(
+      within(pane)
+        .getByRole('tab', { name: /Cookies/ })
+        .getAttribute('aria-selected'),
+    ).toBe('true');
+  });
 });

@@ -52,4 +52,18 @@ describe('tandem profiles: create, duplicate, rename, delete', { timeout: 60_000
     expect(list.map((p) => p.name)).not.toContain('carol');
     expect(list.find((p) => p.name === 'bob')?.cookies).toBe(1);
   });
+
+  it("renaming alice carries her values on staging: alice2's now, none left under alice", async () => {
+    expect((await run('env', 'create', 'staging', 'baseUrl=http://127.0.0.1:1')).code).toBe(0);
+    expect((await run('env', 'set', 'staging', 'token=alice-on-staging', '--profile', 'alice')).code).toBe(0);
+    expect((await run('profiles', 'rename', 'alice', 'alice2')).stdout).toBe(
+      "Renamed profile 'alice' to 'alice2'\n",
+    );
+    const { environments } = parseJson<{ environments: Array<{ name: string; profiles?: object }> }>(
+      await run('env', 'list', '--json'),
+    );
+    expect(environments.find((e) => e.name === 'staging')?.profiles).toEqual({
+      alice2: { token: 'alice-on-staging' },
+    });
+  });
 });

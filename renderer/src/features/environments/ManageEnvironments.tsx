@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { KeyValueTable, type KvRow } from '../../components/KeyValueTable';
 import { Modal } from '../../components/Modal';
 import { useProfilesStore } from '../profiles/store';
+import { ImportPostmanEnvironment } from './ImportPostmanEnvironment';
 import { RenameEnvironment } from './RenameEnvironment';
 import { useEnvironmentsStore } from './store';
 import '../../components/controls.css';
@@ -49,6 +50,7 @@ export function ManageEnvironments({
   const [status, setStatus] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [renaming, setRenaming] = useState(false);
+  const [importing, setImporting] = useState(false);
   const renameButton = useRef<HTMLButtonElement>(null);
   /** Ends the rename; focus goes back to the Rename… button (the form it showed is gone). */
   const endRename = () => {
@@ -57,6 +59,8 @@ export function ManageEnvironments({
   };
   /** Set by a rename: the editor keeps what is typed (unsaved edits stay) when it moves to the new name. */
   const keepDraft = useRef(false);
+  /** The status line to show once the editor has moved to a new selection (after an import). */
+  const announce = useRef<string | null>(null);
   /** The renamed environment as the core answered, shown until the list has reloaded. */
   const [renamedEnv, setRenamedEnv] = useState<Environment | null>(null);
   const env: Environment | undefined = selected
@@ -70,7 +74,8 @@ export function ManageEnvironments({
     setRows(toRows(selected ? byName[selected]?.variables : globals));
     setProduction(selected ? byName[selected]?.production === true : false);
     setError(null);
-    setStatus(null);
+    setStatus(announce.current);
+    announce.current = null;
   }, [selected, open]);
 
   const profile = who || profileNames[0] || '';
@@ -121,6 +126,14 @@ export function ManageEnvironments({
     });
     if (!res.ok) return setError(res.error.message);
     await done(`Saved ${env.name}`);
+  };
+
+  const imported = async (to: Environment, fileName: string) => {
+    setImporting(false);
+    await useEnvironmentsStore.getState().load();
+    const n = Object.keys(to.variables).length;
+    announce.current = `Imported ${to.name} from ${fileName}: ${n} variable${n === 1 ? '' : 's'}`;
+    setSelected(to.name);
   };
 
   const renamed = async (from: string, to: Environment) => {
@@ -199,6 +212,9 @@ export function ManageEnvironments({
               Create
             </button>
           </form>
+          <button type="button" className="ui-button envm-import" onClick={() => setImporting(true)}>
+            Import Postman environment…
+          </button>
         </nav>
         <section className="envm-editor" aria-label={env ? `Environment ${env.name}` : 'Global variables'}>
           <div className="envm-head">
@@ -296,6 +312,11 @@ export function ManageEnvironments({
           </div>
         </section>
       </div>
+      <ImportPostmanEnvironment
+        open={importing}
+        onOpenChange={setImporting}
+        onImported={(to, fileName) => void imported(to, fileName)}
+      />
       <ConfirmDialog
         open={confirmDelete}
         onOpenChange={setConfirmDelete}

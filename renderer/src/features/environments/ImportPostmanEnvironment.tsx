@@ -1,0 +1,170 @@
+import { useEffect, useState } from 'react';
+import type { Environment, PostmanEnvironmentPreview } from '../../../../main/shared/environments';
+import { api } from '../../api';
+import { Modal } from '../../components/Modal';
+import '../../components/controls.css';
+import '../interop/interop.css';
+
+/**
+ * "Import Postman environment…": pick a Postman environment export, see what it will create (the
+ * name, every variable, which are secret-typed and how they are stored, which are disabled and left
+ * out), choose the name, then Import. Nothing is written before Import; a taken name is refused in
+ * one line, never overwritten (the core previews and refuses; `environments.save` with `create`).
+ */
+export function ImportPostmanEnvironment({
+  open,
+  onOpenChange,
+  onImported,
+}: {
+  open: boolean;
+  onOpenChange(open: boolean): void;
+  onImported(env: Environment, fileName: string): void;
+}) {
+  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [name, setName] = useState('');
+  const [preview, setPreview] = useState<PostmanEnvironmentPreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!open) return;
+    setFile(null);
+    setName('');
+    setPreview(null);
+    setError(null);
+  }, [open]);
+
+  // Every change of file or name previews again (the core writes nothing for a preview).
+  useEffect(() => {
+    if (!file) return;
+    let live = true;
+    setBusy(true);
+    void api['environments.previewPostman']({ text: file.text, ...(name.trim() ? { name } : {}) }).then(
+      (r) => {
+        if (!live) return;
+        setBusy(false);
+        setPreview(r.ok ? r.value : null);
+        setError(r.ok ? null : r.error.message);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [file, name]);
+
+  const choose = async (f: File | undefined) => {
+    if (!f) return;
+    setFile({ name: f.name, text: await f.text() });
+  };
+
+  const runImport = async () => {
+    if (!file || !preview || preview.refusal) return;
+    setBusy(true);
+    const r = await api['environments.save']({
+      environment: { name: preview.name, variables: preview.variables },
+      create: true,
+    });
+    setBusy(false);
+    if (!r.ok) return setError(r.error.message);
+    onImported(r.value, file.name);
+  };
+
+  const count = preview ? Object.keys(preview.variables).length : 0;
+  const problem = error ?? preview?.refusal ?? null;
+  return (
+    <Modal
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Import Postman environment"
+      description="One new environment from a Postman environment export (.postman_environment.json). Preview first; nothing is written until you import."
+      size="lg"
+      footer={
+        <>
+          <button type="button" className="ui-button" onClick={() => onOpenChange(false)}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="ui-button ui-button-primary"
+            disabled={busy || !preview || preview.refusal !== null}
+            onClick={() => void runImport()}
+          >
+            {preview ? `Import ${count} variable${count === 1 ? '' : 's'}` : 'Import'}
+          </button>
+        </>
+      }
+    >
+      <div className="interop-form">
+        <div className="interop-row">
+          <label className="ctl-field interop-grow">
+            <span className="ctl-label">File</span>
+            <input
+              type="file"
+              aria-label="Postman environment file"
+              accept=".json,application/json"
+              onChange={(e) => void choose(e.target.files?.[0])}
+            />
+          </label>
+          <label className="ctl-field interop-grow">
+            <span className="ctl-label">Environment name</span>
+            <input
+              className="ctl-input"
+              aria-label="Environment name"
+              placeholder={preview?.name || 'From the file'}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
+          </label>
+        </div>
+        {problem ? (
+          <p className="ctl-error" role="alert">
+            {problem}
+          </p>
+        ) : null}
+        {preview ? <PreviewList preview={preview} count={count} /> : null}
+      </div>
+    </Modal>
+  );
+}
+
+function PreviewList({ preview, count }: { preview: PostmanEnvironmentPreview; count: number }) {
+  const renamed = preview.fileName !== null && preview.fileName !== preview.name;
+  return (
+    <section className="interop-preview" aria-label="Postman environment preview">
+      <p className="interop-summary">
+        {preview.refusal ? 'Would create' : 'Will create'} environment <strong>{preview.name}</strong>
+        {renamed ? ` (“${preview.fileName}” in the file)` : ''}: {count} variable{count === 1 ? '' : 's'}
+        {preview.rows.length > count ? ` of ${preview.rows.length}` : ''}
+      </p>
+      {preview.rows.length ? (
+        <ul className="interop-list penv-vars" aria-label="Variables">
+          {preview.rows.map((r) => (
+            <li key={r.where} className={r.imported ? undefined : 'is-left-out'}>
+              <span className="mono penv-name">{r.name}</span>
+              {r.secret ? <span className="penv-tag">secret</span> : null}
+              {r.note ? <span className="penv-note">{r.note}</span> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {preview.skipped.length ? (
+        <>
+          <p className="interop-summary">Cannot take ({preview.skipped.length}):</p>
+          <ul className="interop-list interop-skipped" aria-label="Skipped">
+            {preview.skipped.map((s) => (
+              <li key={s.where}>
+                <span className="mono interop-where">{s.where}</span>
+                <span>{s.reason}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {preview.notes.map((n) => (
+        <p key={n} className="ctl-hint penv-hint">
+          {n}
+        </p>
+      ))}
+    </section>
+  );
+}

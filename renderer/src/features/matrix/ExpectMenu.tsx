@@ -61,7 +61,7 @@ export function ExpectMenu({
         </Menu.Trigger>
         <Menu.Portal>
           <Menu.Content className="ui-menu matrix-expect-menu" align="start" sideOffset={2}>
-            <Menu.Label className="ui-menu-label">Expect for {where}</Menu.Label>
+            <Menu.Label className="ui-menu-label">Expect</Menu.Label>
             {(['allow', 'deny'] as const).map((v) => (
               <Menu.Item key={v} className="ui-menu-item" onSelect={() => void choose(v)}>
                 <span className="matrix-expect-mark" aria-hidden="true">
@@ -186,8 +186,6 @@ function ExpectDialog({
               className="ui-input mono"
               inputMode="numeric"
               placeholder="200"
-              // biome-ignore lint/a11y/noAutofocus: the dialog exists to type this one value
-              autoFocus
               value={status}
               aria-invalid={error ? true : undefined}
               onChange={(e) => {

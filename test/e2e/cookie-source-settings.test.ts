@@ -98,7 +98,8 @@ for (const scheme of ['light', 'dark'] as const) {
       let dialog = await open();
       const field = dialog.getByLabel('Chrome, Chromium or Edge to start');
       await field.scrollIntoViewIfNeeded();
-      expect(await field.getAttribute('placeholder')).toMatch(/chrom/i);
+      // the core's answer (browser.default) arrives after the dialog opens
+      await expect.poll(() => field.getAttribute('placeholder'), { timeout: 15_000 }).toMatch(/chrom/i);
       await shot(app, `settings-browser-placeholder-${scheme}`);
       await field.fill('/usr/bin/chromium');
       await field.blur();

@@ -9,8 +9,8 @@ import { apiStory } from '../app/harness';
 /**
  * "Import Postman environment…" in the environments dialog, as a user, on a real core: pick the
  * file, read the preview, Import; the switcher offers the new environment. When another process
- * takes the name between the preview and Import, the core's refusal is one line and its
- * environment is not overwritten.
+ * takes the name between the preview and Import, the fresh preview (or the core's refusal)
+ * is one line, Import is disabled, and its environment is not overwritten.
  */
 
 const story = apiStory(() => [{ name: 'alice', color: '#7c5cff' }]);
@@ -89,9 +89,20 @@ describe('importing a Postman environment in the app', () => {
         environment: { name: 'qa-server', variables: { keep: 'me' } },
       }),
     );
+    // Import as soon as the name is taken: refused by the core, or already by the fresh preview.
     fireEvent.click(within(dialog).getByRole('button', { name: 'Import 4 variables' }));
     const alert = await within(dialog).findByRole('alert', {}, { timeout: 15000 });
-    expect(alert.textContent).toBe("An environment named 'QA-server' already exists");
+    expect(alert.textContent).toMatch(/^An environment named 'QA-server' already exists/);
+    await waitFor(
+      () =>
+        expect(alert.textContent).toBe(
+          "An environment named 'QA-server' already exists: choose another name",
+        ),
+      { timeout: 15000 },
+    );
+    expect(
+      (within(dialog).getByRole('button', { name: 'Import 4 variables' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
     await waitFor(() =>
       expect(screen.getByRole('dialog', { name: 'Import Postman environment' })).toBeTruthy(),
     );

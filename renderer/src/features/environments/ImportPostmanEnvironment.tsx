@@ -4,6 +4,7 @@ import { api } from '../../api';
 import { Modal } from '../../components/Modal';
 import '../../components/controls.css';
 import '../interop/interop.css';
+import { useEnvironmentsStore } from './store';
 
 /**
  * "Import Postman environment…": pick a Postman environment export, see what it will create (the
@@ -25,6 +26,8 @@ export function ImportPostmanEnvironment({
   const [preview, setPreview] = useState<PostmanEnvironmentPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The environments as they are now: a name taken meanwhile (here or by the CLI) previews again. */
+  const taken = useEnvironmentsStore((s) => s.order);
 
   useEffect(() => {
     if (!open) return;
@@ -34,7 +37,8 @@ export function ImportPostmanEnvironment({
     setError(null);
   }, [open]);
 
-  // Every change of file or name previews again (the core writes nothing for a preview).
+  // Every change of file, name or environments previews again (the core writes nothing for a preview).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: taken only triggers a new preview
   useEffect(() => {
     if (!file) return;
     let live = true;
@@ -50,7 +54,7 @@ export function ImportPostmanEnvironment({
     return () => {
       live = false;
     };
-  }, [file, name]);
+  }, [file, name, taken]);
 
   const choose = async (f: File | undefined) => {
     if (!f) return;

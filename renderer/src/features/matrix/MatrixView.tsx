@@ -45,6 +45,8 @@ function Cell({
   const key = cellKey(request.id, profile);
   const selected = useMatrixStore((s) => s.selected === key);
   const pass = passOf(cell, expected);
+  // A check set after the run needs the response again: said, not guessed.
+  const stale = !!cell && typeof expected === 'object' && pass === undefined;
   const shown = cell ? (cell.status ?? cell.error?.code ?? 'error') : running ? '…' : '—';
   const verdict = cell?.verdict ?? 'pending';
   return (
@@ -55,7 +57,13 @@ function Cell({
         disabled={!cell}
         aria-pressed={selected}
         aria-label={`${request.name} as ${profile}: ${cell ? `${shown} ${verdict}` : 'not run'}${
-          pass === undefined ? '' : pass ? ', as expected' : ', not as expected'
+          stale
+            ? ', check not judged until the next run'
+            : pass === undefined
+              ? ''
+              : pass
+                ? ', as expected'
+                : ', not as expected'
         }`}
         onClick={() => useMatrixStore.getState().select(selected ? null : key)}
       >
@@ -65,6 +73,11 @@ function Cell({
         {pass !== undefined && (
           <span className={`matrix-pass ${pass ? 'is-pass' : 'is-fail'}`} aria-hidden="true">
             {pass ? '✓' : '✗'}
+          </span>
+        )}
+        {stale && (
+          <span className="matrix-pass is-stale" title="Run again to judge this check" aria-hidden="true">
+            ?
           </span>
         )}
       </button>

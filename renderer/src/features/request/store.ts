@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Check } from '../../../../main/shared/checks';
 import { extractRuleError, normalizeRules } from '../../../../main/shared/extractRules';
+import { renameOf } from '../../../../main/shared/profileRename';
 import type { ExtractRule } from '../../../../main/shared/sessions';
 import type { RequestSpec } from '../../../../main/shared/types';
 import type { EditorPane, WorkbenchLayout } from '../../../../main/shared/workbench';
@@ -316,8 +317,8 @@ export function useActiveTab(): Tab {
  */
 export function startRequestSync(): () => void {
   const offRename = subscribe('profiles.changed', (e) => {
-    if (e?.profile && e.deleted && e.deleted !== e.profile.name)
-      useRequestStore.getState().renameProfile(e.deleted, e.profile.name);
+    const renamed = renameOf(e);
+    if (renamed) useRequestStore.getState().renameProfile(renamed.from, renamed.to);
   });
   const offProgress = subscribe('request.progress', (p) => {
     const s = useRequestStore.getState();

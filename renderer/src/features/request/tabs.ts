@@ -1,4 +1,5 @@
 import type { Check } from '../../../../main/shared/checks';
+import { renameKey } from '../../../../main/shared/profileRename';
 import type { ExtractRule } from '../../../../main/shared/sessions';
 import type { Comparison, RequestSpec, ResponseRecord, TandemError } from '../../../../main/shared/types';
 import type { EditorPane, TabOrigin, Workbench, WorkbenchTab } from '../../../../main/shared/workbench';
@@ -87,13 +88,6 @@ export function makeTab(
     lastSent: {},
     compare: emptyCompare(),
   };
-}
-
-/** `r` with `from`'s entry under `to` (the same object when it has none). */
-function renameKey<V>(r: Record<string, V>, from: string, to: string): Record<string, V> {
-  if (!Object.hasOwn(r, from)) return r;
-  const { [from]: moved, ...rest } = r;
-  return { ...rest, [to]: moved };
 }
 
 /** A profile was renamed: the tab's last responses (and the history entries that keep them) follow it; null when it had none. */

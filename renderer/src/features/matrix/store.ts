@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { cellKey } from '../../../../main/shared/matrix';
 import { expectationsByName, type MatrixFile } from '../../../../main/shared/matrixFile';
+import { renameColumn, renameInList, renameOf } from '../../../../main/shared/profileRename';
 import type {
   Collection,
   Expectation,
@@ -183,11 +184,52 @@ export const useMatrixStore = create<MatrixState>()((set, get) => ({
   },
 }));
 
-/** Fills cells as `matrix.progress` events arrive for the run under way. Returns the unsubscribe. */
+/** A cell key's request id and profile (`cellKey` in reverse; profile names hold no '|'). */
+function cellParts(key: string): [string, string] {
+  const at = key.lastIndexOf('|');
+  return [key.slice(0, at), key.slice(at + 1)];
+}
+
+/** The grid after profile `from` was renamed `to`: its column, expectations, saved matrix and cells follow. */
+function renamedIn(s: MatrixState, from: string, to: string): Partial<MatrixState> {
+  const rekey = (key: string) => {
+    const [requestId, profile] = cellParts(key);
+    return profile === from ? cellKey(requestId, to) : key;
+  };
+  const cells: Record<string, MatrixCell> = {};
+  for (const [key, cell] of Object.entries(s.cells)) cells[rekey(key)] = cell;
+  return {
+    profiles: renameInList(s.profiles, from, to),
+    expect: renameColumn(s.expect, from, to),
+    collections: s.collections.map((c) =>
+      c.expect ? { ...c, expect: renameColumn(c.expect, from, to) } : c,
+    ),
+    file: s.file && {
+      ...s.file,
+      profiles: renameInList(s.file.profiles, from, to),
+      expect: renameColumn(s.file.expect, from, to),
+    },
+    cells,
+    selected: s.selected && rekey(s.selected),
+  };
+}
+
+/**
+ * Fills cells as `matrix.progress` events arrive for the run under way, and follows a renamed
+ * profile (so an expectation set later does not save its old name back). Returns the unsubscribe.
+ */
 export function startMatrixSync(): () => void {
-  return subscribe('matrix.progress', (p) => {
+  const offProgress = subscribe('matrix.progress', (p) => {
     useMatrixStore.setState((s) =>
       s.runId === p.runId ? { cells: { ...s.cells, [cellKey(p.requestId, p.profile)]: p.cell } } : s,
     );
   });
+  const offRename = subscribe('profiles.changed', (e) => {
+    const renamed = renameOf(e);
+    if (renamed) useMatrixStore.setState((s) => renamedIn(s, renamed.from, renamed.to));
+  });
+  return () => {
+    offProgress();
+    offRename();
+  };
 }

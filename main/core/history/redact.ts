@@ -7,10 +7,15 @@
  * - form fields, multipart fields, query parameters, headers and JSON keys named like a
  *   credential (SENSITIVE_NAME: password, secret, token, api key…);
  * - the value of every secret variable of the profile, wherever it appears (URL, headers, body).
+ * A value made only of `{{variable}}` references (`Bearer {{token}}`) holds no credential and is
+ * kept, so the entry opened as a request still sends the variable (shared/redaction.ts finds the
+ * placeholders that are left).
  * Pure: works on any JSON value (a HistoryEntry, a run record and its steps).
  */
 
-export const REDACTED = '[redacted]';
+import { isVariableOnly, REDACTED } from '../../shared/redaction';
+
+export { REDACTED };
 
 /** Names whose values are credentials. */
 export const SENSITIVE_NAME =
@@ -33,6 +38,17 @@ function hideSecrets(text: string, secrets: string[]): string {
   return out;
 }
 
+function queryValue(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** A credential's value as history keeps it: the placeholder, unless it is only variable references. */
+const keptCredential = (value: string) => (isVariableOnly(value) ? value : REDACTED);
+
 function redactUrl(url: string): string {
   const q = url.indexOf('?');
   if (q < 0) return url;
@@ -47,7 +63,9 @@ function redactUrl(url: string): string {
     } catch {
       /* keep it as written */
     }
-    return isSensitiveName(name) ? `${pair.slice(0, eq)}=${encodeURIComponent(REDACTED)}` : pair;
+    return isSensitiveName(name) && !isVariableOnly(queryValue(pair.slice(eq + 1)))
+      ? `${pair.slice(0, eq)}=${encodeURIComponent(REDACTED)}`
+      : pair;
   });
   return `${url.slice(0, q + 1)}${parts.join('&')}${hash < 0 ? '' : url.slice(hash)}`;
 }
@@ -57,7 +75,10 @@ function redactJsonValue(v: unknown): unknown {
   if (v && typeof v === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v))
-      out[k] = isSensitiveName(k) && x !== null && typeof x !== 'object' ? REDACTED : redactJsonValue(x);
+      out[k] =
+        isSensitiveName(k) && x !== null && typeof x !== 'object'
+          ? keptCredential(typeof x === 'string' ? x : '')
+          : redactJsonValue(x);
     return out;
   }
   return v;
@@ -68,8 +89,8 @@ export function redactJsonText(text: string): string {
   try {
     return JSON.stringify(redactJsonValue(JSON.parse(text)), null, text.includes('\n') ? 2 : undefined);
   } catch {
-    return text.replace(/("([^"\\]*)"\s*:\s*)("(?:[^"\\]|\\.)*"|[^,}\s\]]+)/g, (all, head, key) =>
-      isSensitiveName(key) ? `${head}"${REDACTED}"` : all,
+    return text.replace(/("([^"\\]*)"\s*:\s*)("(?:[^"\\]|\\.)*"|[^,}\s\]]+)/g, (all, head, key, val) =>
+      isSensitiveName(key) && !isVariableOnly(val.replace(/^"|"$/g, '')) ? `${head}"${REDACTED}"` : all,
     );
   }
 }
@@ -91,11 +112,11 @@ function walk(v: unknown, secrets: string[], key: string | null): unknown {
   for (const [k, x] of Object.entries(o)) out[k] = walk(x, secrets, k);
   // { name, value } pairs: headers, form fields, multipart fields, per-request cookies.
   if (typeof o.name === 'string' && typeof o.value === 'string' && isSensitiveName(o.name))
-    out.value = REDACTED;
+    out.value = keptCredential(out.value as string);
   // A request: per-request cookies, auth, JSON bodies.
   if (Array.isArray(o.cookies) && typeof o.method === 'string')
     out.cookies = (o.cookies as Array<Record<string, unknown>>).map((c) =>
-      c && typeof c === 'object' ? { ...c, value: REDACTED } : c,
+      c && typeof c === 'object' ? { ...c, value: keptCredential(String(c.value ?? '')) } : c,
     );
   // A kept response and its hops: the cookies that went out and came back.
   if (typeof o.cookieHeader === 'string') out.cookieHeader = REDACTED;
@@ -110,8 +131,9 @@ function walk(v: unknown, secrets: string[], key: string | null): unknown {
       const raw = typeof c.raw === 'string' ? c.raw.replace(/^([^=;]*=)[^;]*/, `$1${REDACTED}`) : c.raw;
       return { ...c, raw, cookie: cookie ? { ...cookie, value: REDACTED } : cookie };
     });
-  if (o.type === 'basic' && typeof o.password === 'string') out.password = REDACTED;
-  if (o.type === 'bearer' && typeof o.token === 'string') out.token = REDACTED;
+  if (o.type === 'basic' && typeof o.password === 'string')
+    out.password = keptCredential(out.password as string);
+  if (o.type === 'bearer' && typeof o.token === 'string') out.token = keptCredential(out.token as string);
   if (o.type === 'json' && typeof out.text === 'string') out.text = redactJsonText(out.text as string);
   if (o.type === 'text' && typeof out.text === 'string' && /json/i.test(String(o.contentType ?? '')))
     out.text = redactJsonText(out.text as string);

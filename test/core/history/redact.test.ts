@@ -79,6 +79,33 @@ describe('redactForHistory', () => {
       `{"password": "${REDACTED}", "user": "u", {{broken`,
     );
   });
+
+  it('keeps a credential made only of variable references: the entry opened again sends the variable', () => {
+    const out = redactForHistory({
+      request: {
+        method: 'POST',
+        url: 'https://api.test/?session_id={{sid}}&token=abc',
+        headers: [
+          { name: 'Authorization', value: 'Bearer {{token}}' },
+          { name: 'X-Api-Key', value: 'k-{{suffix}}' },
+        ],
+        body: { type: 'json', text: '{"password":"{{pw}}","secret":"s"}' },
+        auth: { type: 'basic', username: 'alice', password: '{{pw}}' },
+        cookies: [{ name: 'sid', value: '{{sid}}' }],
+      } satisfies RequestSpec,
+    });
+    expect(out.request.url).toBe(
+      `https://api.test/?session_id={{sid}}&token=${encodeURIComponent(REDACTED)}`,
+    );
+    expect(out.request.headers.map((h) => h.value)).toEqual(['Bearer {{token}}', REDACTED]);
+    expect(JSON.parse((out.request.body as { text: string }).text)).toEqual({
+      password: '{{pw}}',
+      secret: REDACTED,
+    });
+    expect(out.request.auth).toEqual({ type: 'basic', username: 'alice', password: '{{pw}}' });
+    expect(out.request.cookies).toEqual([{ name: 'sid', value: '{{sid}}' }]);
+    expect(redactJsonText('{"password": "{{pw}}", {{broken')).toBe('{"password": "{{pw}}", {{broken');
+  });
 });
 
 describe('history on disk', () => {

@@ -1,4 +1,5 @@
 import { Collection as PmCollection, Item as PmItem } from 'postman-collection';
+import { isPostmanEnvironment } from '../../shared/environments';
 import { fail } from '../../shared/errors';
 import type { ImportPreview, SkippedItem } from '../../shared/interop';
 import type { Collection, KeyValue, RequestBody, RequestSpec } from '../../shared/types';
@@ -25,6 +26,11 @@ export function importPostman(raw: unknown, name?: string): ImportPreview {
   if (!isObject(raw) || !isObject(raw.info) || !Array.isArray(raw.item)) {
     if (isObject(raw) && Array.isArray(raw.requests))
       fail('INVALID_FILE', 'This is a Postman v1 collection: export it from Postman as Collection v2.1');
+    if (isPostmanEnvironment(raw))
+      fail(
+        'INVALID_FILE',
+        'This is a Postman environment, not a collection: import it with Environments (⋯), Import Postman environment…',
+      );
     fail('INVALID_FILE', 'Not a Postman collection: expected "info" and "item" at the top level');
   }
   const schema = String(raw.info.schema ?? '');

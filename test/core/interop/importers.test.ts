@@ -119,6 +119,11 @@ describe('Postman v2.1 (postman-collection SDK)', () => {
     await expect(previewImport('postman', '{"a":1}')).rejects.toThrow(
       'Not a Postman collection: expected "info" and "item" at the top level',
     );
+    await expect(
+      previewImport('postman', fixture('../../environments/fixtures/qa.postman_environment.json')),
+    ).rejects.toThrow(
+      'This is a Postman environment, not a collection: import it with Environments (⋯), Import Postman environment…',
+    );
     await expect(previewImport('postman', '{oops')).rejects.toThrow(
       /^Not a Postman collection: invalid JSON/,
     );

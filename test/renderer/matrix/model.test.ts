@@ -7,7 +7,7 @@ import {
   differingKeys,
   toggleSelection,
 } from '../../../renderer/src/features/compare/model';
-import { parseStatus, passOf, tally } from '../../../renderer/src/features/matrix/model';
+import { markOf, parseStatus, passOf, tally } from '../../../renderer/src/features/matrix/model';
 
 const cell = (status: number | null, verdict: MatrixCell['verdict']): MatrixCell => ({
   status,
@@ -87,6 +87,13 @@ describe('matrix expectations in the view', () => {
     expect(passOf(ran, { ...check, value: 'user' })).toBeUndefined();
     expect(passOf(ran, 200)).toBe(true);
     expect(passOf(ran, 201)).toBe(false);
+    expect([markOf(ran, check), markOf(ran, { ...check, value: 'user' }), markOf(ran, 200)]).toEqual([
+      'fail',
+      'stale',
+      'pass',
+    ]);
+    expect(markOf(undefined, check)).toBeUndefined();
+    expect(markOf(ran, undefined)).toBeUndefined();
   });
 
   it('pass/fail follows the expectation set now; the tally counts verdicts and checks', () => {

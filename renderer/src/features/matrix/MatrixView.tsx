@@ -7,7 +7,7 @@ import { formatBytes, formatMs } from '../response/format';
 import { JarModePicker } from '../sessions/JarModePicker';
 import { ExpectMenu } from './ExpectMenu';
 import { MatrixFiles } from './MatrixFiles';
-import { passOf, tally } from './model';
+import { markOf, markSaid, markText, tally } from './model';
 import { useMatrixStore } from './store';
 import './matrix.css';
 
@@ -44,9 +44,7 @@ function Cell({
 }) {
   const key = cellKey(request.id, profile);
   const selected = useMatrixStore((s) => s.selected === key);
-  const pass = passOf(cell, expected);
-  // A check set after the run needs the response again: said, not guessed.
-  const stale = !!cell && typeof expected === 'object' && pass === undefined;
+  const mark = markOf(cell, expected);
   const shown = cell ? (cell.status ?? cell.error?.code ?? 'error') : running ? '…' : '—';
   const verdict = cell?.verdict ?? 'pending';
   return (
@@ -56,28 +54,19 @@ function Cell({
         className="matrix-cell-main"
         disabled={!cell}
         aria-pressed={selected}
-        aria-label={`${request.name} as ${profile}: ${cell ? `${shown} ${verdict}` : 'not run'}${
-          stale
-            ? ', check not judged until the next run'
-            : pass === undefined
-              ? ''
-              : pass
-                ? ', as expected'
-                : ', not as expected'
-        }`}
+        aria-label={`${request.name} as ${profile}: ${cell ? `${shown} ${verdict}` : 'not run'}${markSaid(mark)}`}
         onClick={() => useMatrixStore.getState().select(selected ? null : key)}
       >
         <span className="matrix-status">{shown}</span>
         {cell && ' '}
         {cell && <span className="matrix-verdict">{verdict}</span>}
-        {pass !== undefined && (
-          <span className={`matrix-pass ${pass ? 'is-pass' : 'is-fail'}`} aria-hidden="true">
-            {pass ? '✓' : '✗'}
-          </span>
-        )}
-        {stale && (
-          <span className="matrix-pass is-stale" title="Run again to judge this check" aria-hidden="true">
-            ?
+        {mark && (
+          <span
+            className={`matrix-pass is-${mark}`}
+            title={mark === 'stale' ? 'Run again to judge this check' : undefined}
+            aria-hidden="true"
+          >
+            {markText(mark)}
           </span>
         )}
       </button>

@@ -18,6 +18,25 @@ export function passOf(cell: MatrixCell | undefined, expected: Expectation | und
   return meets(expected, cell);
 }
 
+/** The mark a cell shows: ✓, ✗, ? (a check set after the run), or none. */
+export type Mark = 'pass' | 'fail' | 'stale' | undefined;
+
+export function markOf(cell: MatrixCell | undefined, expected: Expectation | undefined): Mark {
+  const pass = passOf(cell, expected);
+  if (pass !== undefined) return pass ? 'pass' : 'fail';
+  return cell && typeof expected === 'object' ? 'stale' : undefined;
+}
+
+const MARK_TEXT = { pass: '✓', fail: '✗', stale: '?' } as const;
+const MARK_SAID = {
+  pass: ', as expected',
+  fail: ', not as expected',
+  stale: ', check not judged until the next run',
+} as const;
+/** The mark's glyph and what a screen reader hears after the cell's status. */
+export const markText = (m: Exclude<Mark, undefined>) => MARK_TEXT[m];
+export const markSaid = (m: Mark) => (m ? MARK_SAID[m] : '');
+
 /** A status code typed in the grid: a whole number 100–599, else a one-line reason. */
 export function parseStatus(text: string): { status: number } | { error: string } {
   const t = text.trim();

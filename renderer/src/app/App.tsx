@@ -4,6 +4,7 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { SaveRequestDialog } from '../features/collections/SaveRequestDialog';
 import { startCollectionsSync } from '../features/collections/store';
 import { ResponseArea } from '../features/compare/CompareView';
+import { startCompareSync } from '../features/compare/store';
 import { CookieJarPanel } from '../features/cookies/CookieJarPanel';
 import { EnvironmentSwitcher } from '../features/environments/EnvironmentSwitcher';
 import { MatrixView } from '../features/matrix/MatrixView';
@@ -36,6 +37,7 @@ function useStartup(): void {
     const stops = [
       startProfilesSync(),
       startRequestSync(),
+      startCompareSync(),
       startMatrixSync(),
       startSettingsSync(),
       startCollectionsSync(),

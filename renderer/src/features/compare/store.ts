@@ -1,6 +1,8 @@
 import { create } from 'zustand';
+import { renameInList, renameOf } from '../../../../main/shared/profileRename';
+import { refuseRedacted } from '../../../../main/shared/redaction';
 import type { RequestSpec } from '../../../../main/shared/types';
-import { api } from '../../api';
+import { api, subscribe } from '../../api';
 import { useRequestStore } from '../request/store';
 import { type CompareSlot, emptyCompare, newId } from '../request/tabs';
 import { useSessionsStore } from '../sessions/store';
@@ -39,8 +41,10 @@ export const useCompareStore = create<CompareState>()((set) => ({
   async run(request, profiles) {
     const { id, slot } = activeSlot();
     if (slot.running) return;
-    const compareId = newId('cmp');
     const { setCompare } = useRequestStore.getState();
+    const refused = refuseRedacted(request);
+    if (refused) return setCompare(id, { open: true, error: refused });
+    const compareId = newId('cmp');
     setCompare(id, { open: true, running: { compareId, profiles }, error: null });
     const jars = useSessionsStore.getState().jars.compare;
     const res = await api['request.compare']({ profiles, request, compareId, jars });
@@ -59,4 +63,13 @@ export const useCompareStore = create<CompareState>()((set) => ({
 /** The active tab's comparison slot. */
 export function useTabCompare(): CompareSlot {
   return useRequestStore((s) => s.tabs[s.activeId]?.compare) ?? emptyCompare();
+}
+
+/** Follows a renamed profile: it stays chosen under its new name. Returns the unsubscribe. */
+export function startCompareSync(): () => void {
+  return subscribe('profiles.changed', (e) => {
+    const renamed = renameOf(e);
+    if (renamed)
+      useCompareStore.setState((s) => ({ selected: renameInList(s.selected, renamed.from, renamed.to) }));
+  });
 }

@@ -3,7 +3,6 @@ import { checkSchema } from '../shared/checks';
 import type { CookieImportPreview, CookieImportResult } from '../shared/cookieImport';
 import type { JarCookie } from '../shared/cookieInfo';
 import type { EventMap, EventName } from '../shared/events';
-import { engineLimitsSchema } from '../shared/limits';
 import {
   cookieInputSchema,
   cookieKey,
@@ -13,6 +12,7 @@ import {
   savedRequestInput,
 } from '../shared/schemas';
 import { expectationSchema, extractRuleSchema, jarModeSchema, loginRecipeSchema } from '../shared/sessions';
+import { settingsPatchSchema } from '../shared/settings';
 import { issueLine } from '../shared/text';
 import type {
   Collection,
@@ -216,18 +216,7 @@ function importArgs() {
 }
 
 function settingsPatch() {
-  return z.object({
-    patch: z.object({
-      theme: z.enum(['light', 'dark', 'system']).optional(),
-      proxy: z.string().nullable().optional(),
-      insecure: z.boolean().optional(),
-      timeoutMs: z.number().int().min(0).max(3_600_000).optional(),
-      maxRedirects: z.number().int().min(0).max(100).optional(),
-      keepFullHistory: z.boolean().optional(),
-      browserPath: z.string().max(4096).nullable().optional(),
-      ...engineLimitsSchema.partial().shape,
-    }),
-  });
+  return z.object({ patch: settingsPatchSchema });
 }
 
 export interface WorkspaceInfo {

@@ -7,7 +7,7 @@
 
 import type { z } from 'zod';
 import type { collectionSchema, savedRequestSchema } from './collection';
-import type { BodyTruncation, EngineLimits, SavedBody } from './limits';
+import type { BodyTruncation, SavedBody } from './limits';
 import type {
   cookieInputSchema,
   cookieKey,
@@ -179,18 +179,8 @@ export interface ResponseRecord {
 
 // ---------- workspace ----------
 
-/** The limit settings (maxBodyMb, idleTimeoutMs, cookie caps…) are optional here; `limitsOf` fills the defaults. */
-export interface Settings extends Partial<EngineLimits> {
-  theme: 'light' | 'dark' | 'system';
-  proxy: string | null;
-  insecure: boolean;
-  timeoutMs: number;
-  maxRedirects: number;
-  /** Keep credentials in history as sent (default false: they are redacted, see core/history/redact.ts). */
-  keepFullHistory?: boolean;
-  /** The Chrome/Chromium/Edge a browser login starts in web mode and the CLI (null/absent: TANDEM_BROWSER, else the first found). */
-  browserPath?: string | null;
-}
+/** The settings: `settingsSchema` in ./settings.ts. */
+export type { Settings } from './settings';
 
 export interface HistoryEntry {
   id: string;

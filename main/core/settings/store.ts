@@ -1,38 +1,18 @@
-import { z } from 'zod';
 import { fail } from '../../shared/errors';
-import { DEFAULT_LIMITS, engineLimitsSchema } from '../../shared/limits';
-import type { Settings } from '../../shared/types';
+import {
+  DEFAULT_SETTINGS,
+  type Settings,
+  type SettingsPatch,
+  settingsPatchSchema,
+} from '../../shared/settings';
 import { checkBrowserPath } from '../browser/find';
 import { readJsonFile, writeJsonFile } from '../store/files';
 import { layout } from '../store/paths';
 import type { WriteQueue } from '../store/queue';
 import { RecentStamps, stampOf } from '../store/stamp';
 
-/** `settings.json`: only what differs from the defaults needs to be there. */
-
-export const DEFAULT_SETTINGS: Settings = {
-  theme: 'system',
-  proxy: null,
-  insecure: false,
-  timeoutMs: 30000,
-  maxRedirects: 10,
-  keepFullHistory: false,
-  ...DEFAULT_LIMITS,
-};
-
-const settingsFile = z.object({
-  theme: z.enum(['light', 'dark', 'system']).optional(),
-  proxy: z.string().nullable().optional(),
-  insecure: z.boolean().optional(),
-  timeoutMs: z.number().int().min(0).optional(),
-  maxRedirects: z.number().int().min(0).optional(),
-  keepFullHistory: z.boolean().optional(),
-  browserPath: z.string().nullable().optional(),
-  ...engineLimitsSchema.partial().shape,
-});
-
 /** Merges a patch over settings, checking the proxy URL (an empty proxy or browser path is none). Pure. */
-export function applySettingsPatch(current: Settings, patch: Partial<Settings>): Settings {
+export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
   const next: Settings = { ...current };
   for (const [k, v] of Object.entries(patch)) if (v !== undefined) Object.assign(next, { [k]: v });
   if (typeof next.browserPath === 'string') next.browserPath = next.browserPath.trim() || null;
@@ -88,17 +68,18 @@ export class SettingsStore {
     return settings;
   }
 
+  /** `settings.json` holds any of the settings (`settingsPatchSchema`); what it leaves out is the default. */
   private async read(): Promise<Settings> {
     const file = await readJsonFile(
       this.dataDir,
       layout.settings(this.dataDir),
-      (raw) => settingsFile.safeParse(raw).data ?? null,
+      (raw) => settingsPatchSchema.safeParse(raw).data ?? null,
       'settings file',
     );
-    return applySettingsPatch(DEFAULT_SETTINGS, (file ?? {}) as Partial<Settings>);
+    return applySettingsPatch(DEFAULT_SETTINGS, file ?? {});
   }
 
-  update(patch: Partial<Settings>): Promise<Settings> {
+  update(patch: SettingsPatch): Promise<Settings> {
     return this.queue.run(async () => {
       const next = applySettingsPatch(await this.get(), patch);
       // A browser path is checked when set (not on every read: an uninstalled browser is the login's error).

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { prepareRequest } from '../../../main/core/http/prepare';
-import { DEFAULT_SETTINGS } from '../../../main/core/settings/store';
+import { DEFAULT_SETTINGS } from '../../../main/shared/settings';
 import { findVariables, substitute } from '../../../main/shared/substitute';
 import type { KeyValue, Profile, RequestSpec } from '../../../main/shared/types';
 import { expectOneLine, RUNS } from './fuzz';

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../main/shared/settings';
 import { SettingsDialog } from '../../../renderer/src/features/settings/SettingsDialog';
-import { DEFAULT_SETTINGS, useSettingsStore } from '../../../renderer/src/features/settings/store';
+import { useSettingsStore } from '../../../renderer/src/features/settings/store';
 import { type RealCore, startCore, unwrap } from '../cookies/realCore';
 
 /** The limits and history settings in the Settings dialog, saved through a real core. */

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../main/shared/settings';
 import { SettingsDialog } from '../../../renderer/src/features/settings/SettingsDialog';
-import { DEFAULT_SETTINGS, useSettingsStore } from '../../../renderer/src/features/settings/store';
+import { useSettingsStore } from '../../../renderer/src/features/settings/store';
 import { type RealCore, startCore, unwrap } from '../cookies/realCore';
 
 let rc: RealCore;

@@ -1,15 +1,8 @@
 import { create } from 'zustand';
-import type { Result, Settings, TandemError } from '../../../../main/shared/types';
+import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../../../main/shared/settings';
+import type { Result, TandemError } from '../../../../main/shared/types';
 import { api, subscribe } from '../../api';
 import { applyTheme } from './theme';
-
-export const DEFAULT_SETTINGS: Settings = {
-  theme: 'system',
-  proxy: null,
-  insecure: false,
-  timeoutMs: 30_000,
-  maxRedirects: 10,
-};
 
 export interface SettingsState {
   settings: Settings;
@@ -20,7 +13,7 @@ export interface SettingsState {
   /** Reads settings from the core and applies the theme. */
   load(): Promise<void>;
   /** Saves a patch through the core; on success the store (and the theme) follow the saved settings. */
-  update(patch: Partial<Settings>): Promise<Result<Settings>>;
+  update(patch: SettingsPatch): Promise<Result<Settings>>;
   /** Asks the core which browser a login starts by default (once). */
   loadDefaultBrowser(): Promise<void>;
 }

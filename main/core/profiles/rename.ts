@@ -9,6 +9,7 @@ import { isNotFound, readJsonFile, writeJsonFile } from '../store/files';
 import type { Notices } from '../store/notices';
 import { layout } from '../store/paths';
 import { wroteFiles } from '../store/stamp';
+import { isValidProfileName } from './names';
 
 /**
  * Renaming a profile on disk, and everything else in the workspace that names it:
@@ -29,7 +30,12 @@ import { wroteFiles } from '../store/stamp';
  * workspace finishes a rename a crash interrupted.
  */
 
-const planSchema = z.object({ from: z.string().min(1), to: z.string().min(1), tmp: z.string().min(1) });
+/** The note is read back from disk: only names a rename could have written are followed. */
+const planSchema = z.object({
+  from: z.string().refine(isValidProfileName),
+  to: z.string().refine(isValidProfileName),
+  tmp: z.string().regex(/^\.renaming-[0-9a-f]{8}$/),
+});
 type Plan = z.infer<typeof planSchema>;
 
 /** What a rename rewrote besides the profile's own folder and history (for the events). */

@@ -220,6 +220,20 @@ describe('a rename a crash interrupted is finished on the next open', () => {
     await fs.writeFile(file, JSON.stringify(env));
   }
 
+  it('a note naming something no rename writes (a path) is set aside with one notice; nothing moves', async () => {
+    await aliceEverywhere();
+    await core.close();
+    await fs.writeFile(
+      layout.profileRename(dir),
+      JSON.stringify({ from: 'alice', to: '../../elsewhere', tmp: '.renaming-0badc0de' }),
+    );
+    core = await open();
+    expect(core.notices.all().join('\n')).toMatch(/profiles\/\.rename\.json is not a valid rename note/);
+    expect(value(await core['profiles.list']({})).map((p) => p.name)).toContain('alice');
+    await expect(fs.stat(path.join(dir, '..', 'elsewhere'))).rejects.toThrow();
+    await expect(fs.stat(layout.profileRename(dir))).rejects.toThrow();
+  });
+
   for (const step of ['note', 'folder aside', 'folder moved', 'half the files'] as const)
     it(`after ${step}: everything follows alice2 and one notice says so`, async () => {
       const { historyId } = await aliceEverywhere();

@@ -1,11 +1,12 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { layout } from '../../../main/core/store/paths';
 import { createTandem, type Tandem } from '../../../main/core/tandem';
 import { sampleWorkspace } from '../../../main/demo/sample';
 import type { Result } from '../../../main/shared/types';
-import { type LoopbackServer, startServer, tempDir } from '../store/helpers';
+import { disposeWriter, fixtureScript, type LoopbackServer, startServer, tempDir } from '../store/helpers';
 
 /**
  * Renaming a profile carries everything in the workspace that names it, and a crash in the
@@ -153,6 +154,7 @@ afterEach(async () => {
   await api.close();
   await cleanup();
 });
+afterAll(() => disposeWriter());
 
 describe('renaming a profile carries what names it', () => {
   it('alice renamed to alice2 keeps her values on staging, matrix columns, tab responses and history, also after a reopen', async () => {
@@ -247,4 +249,62 @@ describe('a rename a crash interrupted is finished on the next open', () => {
       expect(core.notices.all().join('\n')).not.toContain('interrupted');
       await expectCarried(historyId);
     });
+});
+
+describe('a renaming process killed again and again', () => {
+  const KILLS = Number(process.env.KILLS ?? 12);
+  let renames = 0;
+  let interrupted = 0;
+
+  /** Starts the renamer (test/core/store/fixtures/renamer.ts); SIGKILLs it `ms` after its first rename. */
+  async function killAfter(script: string, ms: number): Promise<void> {
+    const child = spawn(process.execPath, [script, dir, 'alice', 'alice2'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let started = false;
+    await new Promise<void>((resolve) => {
+      child.stdout.on('data', (d: Buffer) => {
+        renames += d.toString().split('\n').filter(Boolean).length;
+        if (started) return;
+        started = true;
+        setTimeout(() => {
+          child.kill('SIGKILL');
+          resolve();
+        }, ms);
+      });
+      child.once('exit', () => resolve());
+    });
+    if (child.exitCode === null && child.signalCode === null) await new Promise((r) => child.once('exit', r));
+    expect(child.signalCode).toBe('SIGKILL');
+  }
+
+  it(`${KILLS} SIGKILLs mid-rename: every time, one name holds all of it`, { timeout: 600_000 }, async () => {
+    const { historyId } = await aliceEverywhere();
+    await core.close();
+    const script = await fixtureScript('renamer');
+    for (let k = 0; k < KILLS; k++) {
+      await killAfter(script, (k * 7) % 40);
+      core = await open();
+      if (core.notices.all().some((n) => n.includes('was interrupted'))) interrupted++;
+      const names = value(await core['profiles.list']({})).map((p) => p.name);
+      const now = names.includes('alice2') ? 'alice2' : 'alice';
+      expect(names.filter((n) => n === 'alice' || n === 'alice2')).toEqual([now]);
+      const staging = value(await core['environments.list']({})).environments.find(
+        (e) => e.name === 'staging',
+      );
+      expect(staging?.profiles?.[now]).toEqual({ token: 'alice-on-staging' });
+      expect(Object.keys(staging?.profiles ?? {}).sort()).toEqual([now, 'bob'].sort());
+      const [matrix] = value(await core['matrices.list']({}));
+      expect(matrix.profiles).toEqual([now, 'bob']);
+      expect(
+        Object.values(value(await core['tabs.get']({})).tabs[0].lastSent ?? {}).map((s) => s.historyId),
+      ).toContain(historyId);
+      expect(value(await core['history.get']({ profile: now, id: historyId })).id).toBe(historyId);
+      await core.close();
+    }
+    core = await open();
+    // The kills did land in the middle of renames (not only between them or before the first).
+    expect(renames).toBeGreaterThan(KILLS);
+    expect(interrupted).toBeGreaterThan(0);
+  });
 });

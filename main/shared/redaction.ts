@@ -1,5 +1,5 @@
 import { findVariables } from './substitute';
-import type { RequestSpec } from './types';
+import type { RequestSpec, TandemError } from './types';
 
 /**
  * The placeholder history writes in place of a credential (see core/history/redact.ts), and what
@@ -141,4 +141,10 @@ export function redactionNotice(spots: RedactedSpot[]): string {
   const n = spots.length;
   const head = n === 1 ? '1 value was redacted in history' : `${n} values were redacted in history`;
   return `${head}: ${spots.map(spotLabel).join(', ')} — fill ${n === 1 ? 'it' : 'them'} in or use a variable before sending`;
+}
+
+/** What Send (and Compare) answers instead of sending while a placeholder is left; null when none is. */
+export function refuseRedacted(spec: RequestSpec): TandemError | null {
+  const spots = findRedacted(spec);
+  return spots.length ? { code: 'INVALID_ARGUMENT', message: redactionNotice(spots) } : null;
 }

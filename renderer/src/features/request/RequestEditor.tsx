@@ -7,6 +7,7 @@ import { WillSend } from '../sessions/WillSend';
 import { BodyEditor } from './BodyEditor';
 import { ExtractEditor, useExtractRules } from './ExtractEditor';
 import { parseParams, withParams } from './params';
+import { RedactedNotice } from './RedactedNotice';
 import { AuthEditor, CookiesEditor, OptionsEditor } from './RequestPanes';
 import { useRequestStore } from './store';
 import { TabBar } from './TabBar';
@@ -35,6 +36,7 @@ export function RequestEditor({ onSave }: { onSave(): void }) {
     <section className="request-editor" aria-label="Request">
       <TabBar />
       <UrlBar onSave={onSave} />
+      <RedactedNotice />
       <Tabs.Root className="request-tabs" value={pane} onValueChange={(v) => setPane(v as EditorPane)}>
         <Tabs.List className="ui-tabs-list" aria-label="Request parts">
           <Tabs.Trigger className="ui-tab" value="params">

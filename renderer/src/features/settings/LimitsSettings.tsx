@@ -1,18 +1,9 @@
-import { useEffect, useId, useState } from 'react';
-import { DEFAULT_LIMITS, type EngineLimits } from '../../../../main/shared/limits';
-import type { Settings } from '../../../../main/shared/types';
+import { useState } from 'react';
+import { DEFAULT_LIMITS } from '../../../../main/shared/limits';
+import { fieldError, type Saved, SettingField, useSaveSetting } from './SettingField';
 import { useSettingsStore } from './store';
 
 type LimitField = 'maxBodyMb' | 'idleTimeoutMs' | 'maxCookieBytes' | 'maxCookiesPerDomain' | 'maxCookies';
-
-/** The core's one-line error, said of the field: "Cookies per domain: Too small: expected number to be >=1". */
-export function fieldError(label: string, message: string): string {
-  const at = /^Invalid arguments for [\w.]+ at patch\.\w+: (.+)$/.exec(message);
-  return at ? `${label}: ${at[1]}` : message;
-}
-
-/** Reports whether a change was saved (for the dialog's "Saved"). */
-type Saved = (ok: boolean) => void;
 
 /**
  * One limit: a number typed, saved through the core when the field is left. The core checks the
@@ -29,60 +20,35 @@ function LimitInput({
   hint: string;
   onSaved: Saved;
 }) {
-  const id = useId();
   const value = useSettingsStore((s) => s.settings[field] ?? DEFAULT_LIMITS[field]);
-  const update = useSettingsStore((s) => s.update);
-  const [text, setText] = useState(String(value));
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => setText(String(value)), [value]);
-
-  const leave = async () => {
+  const save = useSaveSetting(onSaved);
+  const commit = async (text: string) => {
     const t = text.trim();
     const n = t === '' ? Number.NaN : Number(t);
-    if (!Number.isFinite(n)) return setError(`${label} must be a number`);
-    if (n === value) return setError(null);
-    const res = await update({ [field]: n } as Partial<EngineLimits>);
-    setError(res.ok ? null : fieldError(label, res.error.message));
-    onSaved(res.ok);
+    if (!Number.isFinite(n)) return `${label} must be a number`;
+    if (n === value) return null;
+    const err = await save({ [field]: n });
+    return err && fieldError(label, err);
   };
-
   return (
-    <div className="ctl-field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        className="ctl-input mono"
-        inputMode="decimal"
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={() => void leave()}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-${error ? 'err' : 'hint'}`}
-      />
-      {error ? (
-        <span id={`${id}-err`} className="ctl-error" role="alert">
-          {error}
-        </span>
-      ) : (
-        <span id={`${id}-hint`} className="ctl-hint">
-          {hint}
-        </span>
-      )}
-    </div>
+    <SettingField
+      label={label}
+      value={String(value)}
+      onCommit={commit}
+      hint={hint}
+      mono
+      inputMode="decimal"
+    />
   );
 }
 
 /** The engine's limits (response body cap, idle timeout, cookie caps) and whether history keeps credentials. */
 export function LimitsSettings({ onSaved }: { onSaved: Saved }) {
   const keepFull = useSettingsStore((s) => s.settings.keepFullHistory === true);
-  const update = useSettingsStore((s) => s.update);
+  const save = useSaveSetting(onSaved);
   const [historyError, setHistoryError] = useState<string | null>(null);
   const d = DEFAULT_LIMITS;
-  const toggle = async (on: boolean) => {
-    const res = await update({ keepFullHistory: on } as Partial<Settings>);
-    setHistoryError(res.ok ? null : res.error.message);
-    onSaved(res.ok);
-  };
+  const toggle = async (on: boolean) => setHistoryError(await save({ keepFullHistory: on }));
 
   return (
     <>

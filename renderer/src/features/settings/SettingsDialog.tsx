@@ -1,9 +1,10 @@
 import { useEffect, useId, useState } from 'react';
-import type { Settings } from '../../../../main/shared/types';
+import type { Settings, SettingsPatch } from '../../../../main/shared/settings';
 import { Modal } from '../../components/Modal';
 import '../../components/controls.css';
 import { BrowserSettings } from './BrowserSettings';
 import { LimitsSettings } from './LimitsSettings';
+import { fieldError, SettingField, useSaveSetting } from './SettingField';
 import { useSettingsStore } from './store';
 import './settings.css';
 
@@ -12,7 +13,7 @@ export interface SettingsDialogProps {
   onOpenChange(open: boolean): void;
 }
 
-type Field = 'theme' | 'proxy' | 'insecure' | 'timeoutMs' | 'maxRedirects';
+type Toggle = 'theme' | 'insecure';
 
 const THEMES: Array<{ value: Settings['theme']; label: string }> = [
   { value: 'light', label: 'Light' },
@@ -37,49 +38,40 @@ export function parseWholeNumber(
 export function SettingsDialog({ open, onOpenChange }: SettingsDialogProps) {
   const settings = useSettingsStore((s) => s.settings);
   const loaded = useSettingsStore((s) => s.loaded);
-  const update = useSettingsStore((s) => s.update);
   const load = useSettingsStore((s) => s.load);
-  const [proxy, setProxy] = useState(settings.proxy ?? '');
-  const [timeout, setTimeoutText] = useState(String(settings.timeoutMs));
-  const [redirects, setRedirects] = useState(String(settings.maxRedirects));
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [errors, setErrors] = useState<Partial<Record<Toggle, string>>>({});
   const [saved, setSaved] = useState(false);
+  const saveField = useSaveSetting(setSaved);
   const id = useId();
 
   useEffect(() => {
     if (open && !loaded) void load();
   }, [open, loaded, load]);
 
-  useEffect(() => {
-    if (!open) return;
-    setProxy(settings.proxy ?? '');
-    setTimeoutText(String(settings.timeoutMs));
-    setRedirects(String(settings.maxRedirects));
-    setErrors({});
-  }, [open, settings]);
-
-  const save = async (field: Field, patch: Partial<Settings>) => {
+  /** Theme and certificate checks are saved as they are clicked; an error shows under them. */
+  const save = async (field: Toggle, patch: SettingsPatch) => {
     setSaved(false);
-    const res = await update(patch);
-    setErrors((e) => ({ ...e, [field]: res.ok ? undefined : res.error.message }));
-    if (res.ok) setSaved(true);
+    const err = await saveField(patch);
+    setErrors((e) => ({ ...e, [field]: err ?? undefined }));
   };
 
-  const saveNumber = (field: 'timeoutMs' | 'maxRedirects', text: string, label: string, max: number) => {
-    const parsed = parseWholeNumber(text, label, max);
-    if (!parsed.ok) {
-      setErrors((e) => ({ ...e, [field]: parsed.message }));
-      return;
-    }
-    if (parsed.value !== settings[field]) void save(field, { [field]: parsed.value });
-    else setErrors((e) => ({ ...e, [field]: undefined }));
+  const commitProxy = (text: string) => {
+    const next = text.trim() === '' ? null : text.trim();
+    return next === settings.proxy ? null : saveField({ proxy: next });
   };
 
-  const errorProps = (field: Field) =>
-    errors[field] ? { 'aria-invalid': true, 'aria-describedby': `${id}-${field}-err` } : {};
-  const errorLine = (field: Field) =>
+  const commitNumber =
+    (field: 'timeoutMs' | 'maxRedirects', label: string, max: number) => async (text: string) => {
+      const parsed = parseWholeNumber(text, label, max);
+      if (!parsed.ok) return parsed.message;
+      if (parsed.value === settings[field]) return null;
+      const err = await saveField({ [field]: parsed.value });
+      return err && fieldError(label, err);
+    };
+
+  const errorLine = (field: Toggle) =>
     errors[field] ? (
-      <span id={`${id}-${field}-err`} className="ctl-error" role="alert">
+      <span className="ctl-error" role="alert">
         {errors[field]}
       </span>
     ) : null;
@@ -123,22 +115,13 @@ export function SettingsDialog({ open, onOpenChange }: SettingsDialogProps) {
 
       <fieldset className="settings-group settings-section">
         <legend className="settings-heading">Requests</legend>
-        <div className="ctl-field">
-          <label htmlFor={`${id}-proxy`}>Proxy URL</label>
-          <input
-            id={`${id}-proxy`}
-            className="ctl-input mono"
-            placeholder="http://127.0.0.1:3128 (empty: use HTTPS_PROXY / HTTP_PROXY)"
-            value={proxy}
-            onChange={(e) => setProxy(e.target.value)}
-            onBlur={() => {
-              const next = proxy.trim() === '' ? null : proxy.trim();
-              if (next !== settings.proxy) void save('proxy', { proxy: next });
-            }}
-            {...errorProps('proxy')}
-          />
-          {errorLine('proxy')}
-        </div>
+        <SettingField
+          label="Proxy URL"
+          value={settings.proxy ?? ''}
+          onCommit={commitProxy}
+          mono
+          placeholder="http://127.0.0.1:3128 (empty: use HTTPS_PROXY / HTTP_PROXY)"
+        />
 
         <label className="ctl-check settings-check">
           <input
@@ -151,32 +134,18 @@ export function SettingsDialog({ open, onOpenChange }: SettingsDialogProps) {
         {errorLine('insecure')}
 
         <div className="settings-row">
-          <div className="ctl-field">
-            <label htmlFor={`${id}-timeout`}>Default timeout (ms, 0 = none)</label>
-            <input
-              id={`${id}-timeout`}
-              className="ctl-input"
-              inputMode="numeric"
-              value={timeout}
-              onChange={(e) => setTimeoutText(e.target.value)}
-              onBlur={() => saveNumber('timeoutMs', timeout, 'Timeout', 3_600_000)}
-              {...errorProps('timeoutMs')}
-            />
-            {errorLine('timeoutMs')}
-          </div>
-          <div className="ctl-field">
-            <label htmlFor={`${id}-redirects`}>Max redirects</label>
-            <input
-              id={`${id}-redirects`}
-              className="ctl-input"
-              inputMode="numeric"
-              value={redirects}
-              onChange={(e) => setRedirects(e.target.value)}
-              onBlur={() => saveNumber('maxRedirects', redirects, 'Max redirects', 100)}
-              {...errorProps('maxRedirects')}
-            />
-            {errorLine('maxRedirects')}
-          </div>
+          <SettingField
+            label="Default timeout (ms, 0 = none)"
+            value={String(settings.timeoutMs)}
+            onCommit={commitNumber('timeoutMs', 'Timeout', 3_600_000)}
+            inputMode="numeric"
+          />
+          <SettingField
+            label="Max redirects"
+            value={String(settings.maxRedirects)}
+            onCommit={commitNumber('maxRedirects', 'Max redirects', 100)}
+            inputMode="numeric"
+          />
         </div>
       </fieldset>
 

@@ -1,0 +1,69 @@
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { createTandem } from '../../main/core/tandem';
+import { appPerBlock, describeBrowser, type RunningApp } from './harness';
+
+/**
+ * In a real browser, light and dark: the Settings dialog keeps what the user is typing into its
+ * Proxy URL field while another process (as the CLI is) changes the timeout in the same workspace;
+ * the timeout field follows that change, and leaving the proxy field saves what was typed.
+ */
+
+const SHOTS = process.env.TANDEM_SHOTS_DIR;
+
+async function shot(app: RunningApp, name: string): Promise<void> {
+  const path = await app.screenshot(name);
+  if (SHOTS) {
+    await mkdir(SHOTS, { recursive: true });
+    await copyFile(path, join(SHOTS, `${name}.png`));
+  }
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  describeBrowser(`Settings keeps typed text through a change elsewhere (${scheme})`, () => {
+    const app = appPerBlock({ demo: true, colorScheme: scheme });
+
+    it('the proxy being typed stays while the CLI changes the timeout, and is saved when left', async () => {
+      const { page } = app;
+      await page.getByRole('button', { name: 'Settings', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Settings' });
+      const proxy = dialog.getByLabel('Proxy URL');
+      const timeout = dialog.getByLabel('Default timeout (ms, 0 = none)');
+      await expect.poll(() => timeout.inputValue(), { timeout: 15_000 }).toBe('30000');
+      await proxy.click();
+      await proxy.pressSequentially('http://127.0.0.1:3128');
+
+      const cli = await createTandem({ dataDir: app.dataDir, host: 'cli' });
+      try {
+        const res = await cli['settings.update']({ patch: { timeoutMs: 4321 } });
+        expect(res.ok).toBe(true);
+      } finally {
+        await cli.close();
+      }
+      await expect.poll(() => timeout.inputValue(), { timeout: 15_000 }).toBe('4321');
+      expect(await proxy.inputValue()).toBe('http://127.0.0.1:3128');
+      expect(await proxy.evaluate((el) => el === document.activeElement)).toBe(true);
+      await shot(app, `settings-typing-kept-${scheme}`);
+
+      await proxy.press('Tab');
+      await dialog.getByText('Saved').waitFor({ timeout: 15_000 });
+      const check = await createTandem({ dataDir: app.dataDir, host: 'cli' });
+      try {
+        const now = await check['settings.get']({});
+        expect(now.ok && now.value).toMatchObject({ proxy: 'http://127.0.0.1:3128', timeoutMs: 4321 });
+      } finally {
+        await check.close();
+      }
+      expect(await proxy.inputValue()).toBe('http://127.0.0.1:3128');
+
+      // A bad number is explained under its field, in the shared field's layout.
+      await timeout.fill('soon');
+      await timeout.press('Tab');
+      await dialog.getByRole('alert').waitFor();
+      expect(await dialog.getByRole('alert').textContent()).toBe('Timeout must be a whole number');
+      await shot(app, `settings-typing-error-${scheme}`);
+      await dialog.getByRole('button', { name: 'Done' }).click();
+    });
+  });
+}

@@ -125,16 +125,15 @@ describe('tabs kept in the workspace', () => {
     expect(S().tabs[S().order[0]].pane).toBe('body');
   });
   it('when the saved tabs cannot be read, nothing is saved over them; they come back with the tab opened meanwhile', async () => {
-    stop = startTabsPersistence();
+    const first: string[] = [];
+    stop = startTabsPersistence((st) => first.push(st));
     await expect.poll(() => S().hydrated, { timeout: 15_000 }).toBe(true);
     S().openRequest(post, login);
     S().openRequest(get, whoami);
     const file = join(tc.dataDir, 'tabs.json');
-    await expect
-      .poll(async () => (await readFile(file, 'utf8').catch(() => '')).includes('Who am I'), {
-        timeout: 15_000,
-      })
-      .toBe(true);
+    // Saved, and no save still on its way (it would land on the file changed below).
+    await expect.poll(() => first.at(-1), { timeout: 15_000 }).toBe('saved');
+    expect(await readFile(file, 'utf8')).toContain('Who am I');
     stop();
 
     // The next window starts while the file cannot be read (here: a symlink to itself, ELOOP).

@@ -137,5 +137,12 @@ describe('settings.json', () => {
     const aside = (await fs.readdir(ws)).find((f) => f.startsWith('settings.json.corrupt-'))!;
     expect(await fs.readFile(path.join(ws, aside), 'utf8')).toContain('"blue"');
     expect(value(await t['settings.get']({})).theme).toBe('system');
+
+    // The file holds what a patch may set: a timeout past the patch's bound is as bad as a bad theme.
+    await fs.writeFile(layout.settings(ws), '{"timeoutMs": 4000000}\n');
+    const big = await dispatch(t, 'settings.get', {});
+    expect(!big.ok && big.error.message).toMatch(
+      /^settings\.json is not a valid settings file; it was kept as /,
+    );
   });
 });

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/src/app/App';
 import { useCompareStore } from '../../../renderer/src/features/compare/store';
+import { useHistoryStore } from '../../../renderer/src/features/history/store';
 import { useRequestStore } from '../../../renderer/src/features/request/store';
 import { type LoopbackServer, startLoopbackServer } from '../../support/loopback';
 import { resetStores, startCore, type TestCore } from '../app/harness';
@@ -26,6 +27,7 @@ afterAll(async () => {
 beforeEach(async () => {
   seen.length = 0;
   resetStores('alice');
+  useHistoryStore.setState({ byId: {}, ids: [], status: 'idle', error: null });
   tc = await startCore([{ name: 'alice', color: '#7c5cff' }]);
 });
 afterEach(async () => {
@@ -109,5 +111,47 @@ describe('a history entry with redacted values, opened as a request', () => {
       { sessionId: 's3cr3t-1', auth: 'Bearer tok-1' },
       { sessionId: 's3cr3t-2', auth: 'Bearer tok-2' },
     ]);
+  });
+
+  it('a credential that came from a variable comes back as the variable: no notice, and Send sends its current value', async () => {
+    const vars = (token: string) =>
+      tc.core['profiles.update']({ name: 'alice', patch: { variables: { token, sid: `sid-${token}` } } });
+    await vars('v1');
+    render(<App />);
+    await screen.findByRole('radio', { name: 'alice' }, { timeout: 15_000 });
+    fireEvent.change(screen.getByRole('textbox', { name: 'URL' }), {
+      target: { value: `${server.url}/me?session_id={{sid}}` },
+    });
+    fireEvent.mouseDown(screen.getByRole('tab', { name: /^Headers/ }));
+    fireEvent.click(screen.getByRole('tab', { name: /^Headers/ }));
+    fireEvent.change(await screen.findByRole('textbox', { name: 'New headers name' }, { timeout: 15_000 }), {
+      target: { value: 'Authorization' },
+    });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Headers value 1' }), {
+      target: { value: 'Bearer {{token}}' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Send as alice' }));
+    await screen.findByText('200 OK', undefined, { timeout: 15_000 });
+    expect(seen).toEqual([{ sessionId: 'sid-v1', auth: 'Bearer v1' }]);
+
+    await vars('v2');
+    fireEvent.mouseDown(screen.getByRole('tab', { name: 'History' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'History' }));
+    const list = await screen.findByRole('list', { name: 'History entries' }, { timeout: 15_000 });
+    const tabs = useRequestStore.getState().order.length;
+    fireEvent.click(
+      within(list)
+        .getAllByRole('button')
+        .find((b) => b.classList.contains('history-entry'))!,
+    );
+    await waitFor(() => expect(useRequestStore.getState().order.length).toBe(tabs + 1), { timeout: 15_000 });
+    expect(useRequestStore.getState().draft.url).toBe(`${server.url}/me?session_id={{sid}}`);
+    expect(useRequestStore.getState().draft.headers).toEqual([
+      { name: 'Authorization', value: 'Bearer {{token}}' },
+    ]);
+    expect(screen.queryByRole('note', { name: 'Redacted values' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Send as alice' }));
+    await waitFor(() => expect(seen).toHaveLength(2), { timeout: 15_000 });
+    expect(seen[1]).toEqual({ sessionId: 'sid-v2', auth: 'Bearer v2' });
   });
 });

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { judgeChecks } from '../../shared/checks';
 import { fail, toTandemError } from '../../shared/errors';
+import { refuseRedacted } from '../../shared/redaction';
 import type { ReportCase } from '../../shared/reports';
 import {
   type CollectionRunResult,
@@ -74,6 +75,12 @@ export async function runCollection(ws: Workspace, input: CollectionRunInput): P
   if (profiles.length === 0) fail('INVALID_ARGUMENT', 'Choose at least one profile to run as');
   if (new Set(profiles).size !== profiles.length) fail('INVALID_ARGUMENT', 'A profile is listed twice');
   for (const p of profiles) await ws.profiles.get(p);
+  // A request that came from history (an entry saved, a HAR of it imported) may still hold its
+  // [redacted] placeholders: the run refuses before anything is sent.
+  for (const saved of collection.requests) {
+    const refused = refuseRedacted(saved.request);
+    if (refused) fail('INVALID_ARGUMENT', `"${saved.name || saved.request.url}": ${refused.message}`);
+  }
   const run = new RunJars(ws, {
     kind: 'collection',
     jars,

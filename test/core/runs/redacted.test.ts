@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { REDACTED } from '../../../main/shared/redaction';
+import type { Collection } from '../../../main/shared/types';
+import { type BridgedCore, startBridgedCore } from '../../support/core';
+import { type LoopbackServer, startLoopbackServer } from '../../support/loopback';
+
+/** A run never sends history's [redacted] placeholders: it refuses before the first request. */
+describe('collections.run and redacted values', () => {
+  let server: LoopbackServer;
+  let tc: BridgedCore;
+  let hits = 0;
+  beforeEach(async () => {
+    hits = 0;
+    server = await startLoopbackServer((_req, res) => {
+      hits++;
+      res.end('ok');
+    });
+    tc = await startBridgedCore('tandem-run-redacted-');
+    const made = await tc.core['profiles.create']({ name: 'alice', color: '#7c5cff' });
+    expect(made.ok).toBe(true);
+  });
+  afterEach(async () => {
+    await tc.close();
+    await server.close();
+  });
+
+  const collection = (token: string): Collection => ({
+    id: 'c',
+    name: 'From history',
+    folders: [],
+    requests: [
+      {
+        id: 'a',
+        name: 'Home',
+        folder: '',
+        request: { method: 'GET', url: `${server.url}/`, headers: [], body: { type: 'none' } },
+      },
+      {
+        id: 'b',
+        name: 'Me',
+        folder: '',
+        request: {
+          method: 'GET',
+          url: `${server.url}/me`,
+          headers: [],
+          body: { type: 'none' },
+          auth: { type: 'bearer', token },
+        },
+      },
+    ],
+  });
+
+  it('refuses in one line naming the request and the value, and sends nothing (not even the requests before it)', async () => {
+    const res = await tc.core['collections.run']({ collection: collection(REDACTED), profiles: ['alice'] });
+    expect(res).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_ARGUMENT',
+        message:
+          '"Me": 1 value was redacted in history: token (auth) — fill it in or use a variable before sending',
+      },
+    });
+    expect(hits).toBe(0);
+    const ok = await tc.core['collections.run']({ collection: collection('tok-1'), profiles: ['alice'] });
+    expect(ok.ok).toBe(true);
+    expect(hits).toBe(2);
+  });
+});

@@ -1,6 +1,7 @@
 import { judgeCheck } from '../../shared/checks';
-import { toTandemError } from '../../shared/errors';
+import { fail, toTandemError } from '../../shared/errors';
 import { cellKey, type MatrixRequest, meets, summarizeMatrix, verdictOf } from '../../shared/matrix';
+import { refuseRedacted } from '../../shared/redaction';
 import type {
   Expectation,
   MatrixCell,
@@ -72,6 +73,11 @@ export async function runMatrix(
   signal?: AbortSignal,
 ): Promise<MatrixResult> {
   checkProfiles(input.profiles, 1, 20);
+  // A row that came from history may still hold its [redacted] placeholders: nothing is sent.
+  for (const row of input.requests) {
+    const refused = refuseRedacted(row.request);
+    if (refused) fail('INVALID_ARGUMENT', `"${row.name || row.request.url}": ${refused.message}`);
+  }
   const concurrency = Math.max(1, Math.min(input.concurrency ?? 4, 20));
   const cells: Record<string, MatrixCell> = {};
   const controller = new AbortController();

@@ -65,4 +65,27 @@ describe('collections.run and redacted values', () => {
     expect(ok.ok).toBe(true);
     expect(hits).toBe(2);
   });
+
+  it('the access matrix refuses the same way before any cell is sent', async () => {
+    const made = await tc.core['collections.create']({ name: 'Saved from history' });
+    if (!made.ok) throw new Error(made.error.message);
+    for (const r of collection(REDACTED).requests) {
+      const saved = await tc.core['collections.saveRequest']({
+        collectionId: made.value.id,
+        request: { name: r.name, folder: '', request: r.request },
+      });
+      expect(saved.ok).toBe(true);
+    }
+    const res = await tc.core['matrix.run']({
+      collectionId: made.value.id,
+      profiles: ['alice'],
+      jars: 'copy',
+    });
+    expect(res.ok ? null : res.error).toEqual({
+      code: 'INVALID_ARGUMENT',
+      message:
+        '"Me": 1 value was redacted in history: token (auth) — fill it in or use a variable before sending',
+    });
+    expect(hits).toBe(0);
+  });
 });

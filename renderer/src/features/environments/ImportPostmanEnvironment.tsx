@@ -4,6 +4,7 @@ import { api } from '../../api';
 import { Modal } from '../../components/Modal';
 import '../../components/controls.css';
 import '../interop/interop.css';
+import { FileField, ImportFooter, type PickedFile, useFilePreview } from '../interop/importParts';
 import { useEnvironmentsStore } from './store';
 
 /**
@@ -21,13 +22,16 @@ export function ImportPostmanEnvironment({
   onOpenChange(open: boolean): void;
   onImported(env: Environment, fileName: string): void;
 }) {
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [file, setFile] = useState<PickedFile | null>(null);
   const [name, setName] = useState('');
-  const [preview, setPreview] = useState<PostmanEnvironmentPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   /** The environments as they are now: a name taken meanwhile (here or by the CLI) previews again. */
   const taken = useEnvironmentsStore((s) => s.order);
+  // Every change of file, name or environments previews again.
+  const { preview, setPreview, error, setError, busy, setBusy } = useFilePreview(
+    file,
+    (text) => api['environments.previewPostman']({ text, ...(name.trim() ? { name } : {}) }),
+    [name, taken],
+  );
 
   useEffect(() => {
     if (!open) return;
@@ -35,31 +39,7 @@ export function ImportPostmanEnvironment({
     setName('');
     setPreview(null);
     setError(null);
-  }, [open]);
-
-  // Every change of file, name or environments previews again (the core writes nothing for a preview).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: taken only triggers a new preview
-  useEffect(() => {
-    if (!file) return;
-    let live = true;
-    setBusy(true);
-    void api['environments.previewPostman']({ text: file.text, ...(name.trim() ? { name } : {}) }).then(
-      (r) => {
-        if (!live) return;
-        setBusy(false);
-        setPreview(r.ok ? r.value : null);
-        setError(r.ok ? null : r.error.message);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [file, name, taken]);
-
-  const choose = async (f: File | undefined) => {
-    if (!f) return;
-    setFile({ name: f.name, text: await f.text() });
-  };
+  }, [open, setPreview, setError]);
 
   const runImport = async () => {
     if (!file || !preview || preview.refusal) return;
@@ -83,32 +63,17 @@ export function ImportPostmanEnvironment({
       description="One new environment from a Postman environment export (.postman_environment.json). Preview first; nothing is written until you import."
       size="lg"
       footer={
-        <>
-          <button type="button" className="ui-button" onClick={() => onOpenChange(false)}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="ui-button ui-button-primary"
-            disabled={busy || !preview || preview.refusal !== null}
-            onClick={() => void runImport()}
-          >
-            {preview ? `Import ${count} variable${count === 1 ? '' : 's'}` : 'Import'}
-          </button>
-        </>
+        <ImportFooter
+          onCancel={() => onOpenChange(false)}
+          label={preview ? `Import ${count} variable${count === 1 ? '' : 's'}` : 'Import'}
+          disabled={busy || !preview || preview.refusal !== null}
+          onImport={() => void runImport()}
+        />
       }
     >
       <div className="interop-form">
         <div className="interop-row">
-          <label className="ctl-field interop-grow">
-            <span className="ctl-label">File</span>
-            <input
-              type="file"
-              aria-label="Postman environment file"
-              accept=".json,application/json"
-              onChange={(e) => void choose(e.target.files?.[0])}
-            />
-          </label>
+          <FileField label="Postman environment file" accept=".json,application/json" onPick={setFile} />
           <label className="ctl-field interop-grow">
             <span className="ctl-label">Environment name</span>
             <input

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   detectImportFormat,
   type ImportFormat,
@@ -10,6 +10,7 @@ import { api } from '../../api';
 import { Modal } from '../../components/Modal';
 import '../../components/controls.css';
 import { useProfilesStore } from '../profiles/store';
+import { FileField, ImportFooter, type PickedFile, useFilePreview } from './importParts';
 import { useInteropStore } from './store';
 
 const NOBODY = '';
@@ -22,15 +23,17 @@ export function ImportDialog() {
   const open = useInteropStore((s) => s.importOpen);
   const setOpen = useInteropStore((s) => s.setImportOpen);
   const profiles = useProfilesStore((s) => s.profiles);
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [file, setFile] = useState<PickedFile | null>(null);
   const [format, setFormat] = useState<ImportFormat>('postman');
   const [name, setName] = useState('');
   const [cookiesTo, setCookiesTo] = useState(NOBODY);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const id = useId();
+  // Every change of file, format or name previews again.
+  const { preview, setPreview, error, setError, busy, setBusy } = useFilePreview(
+    file,
+    (text) => api['interop.previewImport']({ format, text, ...(name.trim() ? { name } : {}) }),
+    [format, name],
+  );
 
   useEffect(() => {
     if (!open) return;
@@ -40,37 +43,12 @@ export function ImportDialog() {
     setDone(null);
     setName('');
     setCookiesTo(NOBODY);
-  }, [open]);
+  }, [open, setPreview, setError]);
 
-  // Every change of file, format or name previews again (the core writes nothing for a preview).
-  useEffect(() => {
-    if (!file) return;
-    let live = true;
-    setBusy(true);
-    void api['interop.previewImport']({ format, text: file.text, ...(name.trim() ? { name } : {}) }).then(
-      (r) => {
-        if (!live) return;
-        setBusy(false);
-        if (r.ok) {
-          setPreview(r.value);
-          setError(null);
-        } else {
-          setPreview(null);
-          setError(r.error.message);
-        }
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [file, format, name]);
-
-  const choose = async (f: File | undefined) => {
-    if (!f) return;
-    const text = await f.text();
-    setFile({ name: f.name, text });
+  const choose = (picked: PickedFile) => {
+    setFile(picked);
     setDone(null);
-    const guessed = detectImportFormat(text);
+    const guessed = detectImportFormat(picked.text);
     if (guessed) setFormat(guessed);
   };
 
@@ -102,33 +80,18 @@ export function ImportDialog() {
       description="One new collection from a Postman, Insomnia, HAR or OpenAPI file. Preview first; nothing is written until you import."
       size="lg"
       footer={
-        <>
-          <button type="button" className="ui-button" onClick={() => setOpen(false)}>
-            {done ? 'Close' : 'Cancel'}
-          </button>
-          <button
-            type="button"
-            className="ui-button ui-button-primary"
-            disabled={busy || !preview || count === 0}
-            onClick={() => void runImport()}
-          >
-            {count ? `Import ${count} request${count === 1 ? '' : 's'}` : 'Import'}
-          </button>
-        </>
+        <ImportFooter
+          cancelLabel={done ? 'Close' : 'Cancel'}
+          onCancel={() => setOpen(false)}
+          label={count ? `Import ${count} request${count === 1 ? '' : 's'}` : 'Import'}
+          disabled={busy || !preview || count === 0}
+          onImport={() => void runImport()}
+        />
       }
     >
       <div className="interop-form">
         <div className="interop-row">
-          <label className="ctl-field interop-grow">
-            <span className="ctl-label">File</span>
-            <input
-              id={`${id}-file`}
-              type="file"
-              aria-label="File to import"
-              accept=".json,.yaml,.yml,.har,application/json"
-              onChange={(e) => void choose(e.target.files?.[0])}
-            />
-          </label>
+          <FileField label="File to import" accept=".json,.yaml,.yml,.har,application/json" onPick={choose} />
           <label className="ctl-field">
             <span className="ctl-label">Format</span>
             <select

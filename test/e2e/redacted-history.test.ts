@@ -65,6 +65,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await notice.getByRole('button', { name: 'session_id (query)' }).click();
       await page.getByRole('textbox', { name: 'Query params value 1' }).fill('s3cr3t-2');
       await notice.getByRole('button', { name: 'Authorization (header)' }).click();
+      await shot(app, `redacted-history-headers-${scheme}`);
       await page.getByRole('textbox', { name: 'Headers value 1' }).fill('Bearer tok-2');
       await notice.waitFor({ state: 'detached', timeout: 15_000 });
       await page.getByRole('button', { name: 'Send as alice' }).click();

@@ -1,7 +1,5 @@
-import { copyFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { appPerBlock, describeBrowser, type RunningApp } from './harness';
+import { appPerBlock, describeBrowser, shotsTo } from './harness';
 
 /**
  * In a real browser, light and dark: a cookie's source in its details is a link to the send that
@@ -10,15 +8,7 @@ import { appPerBlock, describeBrowser, type RunningApp } from './harness';
  * cannot be started is refused in one line and a good one is kept when Settings opens again.
  */
 
-const SHOTS = process.env.TANDEM_SHOTS_DIR;
-
-async function shot(app: RunningApp, name: string): Promise<void> {
-  const path = await app.screenshot(name);
-  if (SHOTS) {
-    await mkdir(SHOTS, { recursive: true });
-    await copyFile(path, join(SHOTS, `${name}.png`));
-  }
-}
+const shot = shotsTo(process.env.TANDEM_SHOTS_DIR);
 
 for (const scheme of ['light', 'dark'] as const) {
   describeBrowser(`cookie source link and browser setting (${scheme})`, () => {

@@ -1,8 +1,5 @@
-import { copyFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { createTandem } from '../../main/core/tandem';
-import { chip, describeBrowser, type RunningApp, startApp } from './harness';
+import { appPerBlock, describeBrowser, ok, seedAndReload, shotsTo } from './harness';
 
 /**
  * The built app in a real browser: renaming the active environment in "Manage environments…"
@@ -10,28 +7,17 @@ import { chip, describeBrowser, type RunningApp, startApp } from './harness';
  * same variables; light and dark.
  */
 
-const SHOTS = '/tmp/shots/h-env';
-
-async function shot(app: RunningApp, name: string): Promise<void> {
-  const path = await app.screenshot(name);
-  await mkdir(SHOTS, { recursive: true });
-  await copyFile(path, join(SHOTS, `${name}.png`));
-}
+const shot = shotsTo('/tmp/shots/h-env');
 
 for (const scheme of ['light', 'dark'] as const)
   describeBrowser(`renaming an environment (${scheme})`, () => {
+    const app = appPerBlock({ colorScheme: scheme });
+
     it('staging becomes qa: still active, same variables, the switcher follows', {
       timeout: 120_000,
     }, async () => {
-      const app = await startApp({ colorScheme: scheme });
-      try {
-        const { page } = app;
-        await chip(app, 'alice').waitFor({ timeout: 30_000 });
-        const core = await createTandem({ dataDir: app.dataDir, host: 'cli' });
-        const ok = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-          if (!r.ok) throw new Error(r.error.message);
-          return r.value;
-        };
+      const { page } = app;
+      await seedAndReload(app, async (core) => {
         ok(
           await core['environments.save']({
             environment: {
@@ -43,50 +29,45 @@ for (const scheme of ['light', 'dark'] as const)
         );
         ok(await core['environments.save']({ environment: { name: 'local', variables: {} } }));
         ok(await core['environments.use']({ name: 'staging' }));
-        await core.close();
-        await page.reload({ waitUntil: 'load' });
-        await chip(app, 'alice').waitFor({ timeout: 30_000 });
-        const switcher = page.getByRole('combobox', { name: 'Environment' });
-        await expect.poll(() => switcher.inputValue(), { timeout: 15_000 }).toBe('staging');
+      });
+      const switcher = page.getByRole('combobox', { name: 'Environment' });
+      await expect.poll(() => switcher.inputValue(), { timeout: 15_000 }).toBe('staging');
 
-        await page.getByRole('button', { name: 'Manage environments…' }).click();
-        const dialog = page.getByRole('dialog', { name: 'Environments' });
-        await dialog.getByRole('button', { name: 'staging', exact: true }).click();
-        const editor = dialog.getByRole('region', { name: 'Environment staging' });
-        await editor.getByRole('button', { name: 'Rename…' }).click();
-        const name = editor.getByRole('textbox', { name: 'Environment name' });
-        await name.fill('local');
-        await name.press('Enter');
-        await editor.getByRole('alert').getByText("An environment named 'local' already exists").waitFor({
-          timeout: 15_000,
-        });
-        await shot(app, `h-env-rename-refused-${scheme}`);
+      await page.getByRole('button', { name: 'Manage environments…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Environments' });
+      await dialog.getByRole('button', { name: 'staging', exact: true }).click();
+      const editor = dialog.getByRole('region', { name: 'Environment staging' });
+      await editor.getByRole('button', { name: 'Rename…' }).click();
+      const name = editor.getByRole('textbox', { name: 'Environment name' });
+      await name.fill('local');
+      await name.press('Enter');
+      await editor.getByRole('alert').getByText("An environment named 'local' already exists").waitFor({
+        timeout: 15_000,
+      });
+      await shot(app, `h-env-rename-refused-${scheme}`);
 
-        await name.fill('qa');
-        await shot(app, `h-env-rename-editing-${scheme}`);
-        await name.press('Enter');
-        const renamed = dialog.getByRole('region', { name: 'Environment qa' });
-        await renamed.getByText('Renamed staging to qa').waitFor({ timeout: 15_000 });
-        await dialog.getByRole('button', { name: 'qa', exact: true }).waitFor({ timeout: 15_000 });
-        expect(await renamed.getByRole('textbox', { name: 'Variables value 1' }).inputValue()).toBe(
-          'https://staging.example',
-        );
-        expect(await renamed.getByRole('textbox', { name: 'Values of alice value 1' }).inputValue()).toBe(
-          's3cret',
-        );
-        // Focus is back on Rename…, not lost to the dialog.
-        const again = renamed.getByRole('button', { name: 'Rename…' });
-        await expect
-          .poll(() => again.evaluate((el) => el === document.activeElement), { timeout: 15_000 })
-          .toBe(true);
-        await shot(app, `h-env-rename-done-${scheme}`);
+      await name.fill('qa');
+      await shot(app, `h-env-rename-editing-${scheme}`);
+      await name.press('Enter');
+      const renamed = dialog.getByRole('region', { name: 'Environment qa' });
+      await renamed.getByText('Renamed staging to qa').waitFor({ timeout: 15_000 });
+      await dialog.getByRole('button', { name: 'qa', exact: true }).waitFor({ timeout: 15_000 });
+      expect(await renamed.getByRole('textbox', { name: 'Variables value 1' }).inputValue()).toBe(
+        'https://staging.example',
+      );
+      expect(await renamed.getByRole('textbox', { name: 'Values of alice value 1' }).inputValue()).toBe(
+        's3cret',
+      );
+      // Focus is back on Rename…, not lost to the dialog.
+      const again = renamed.getByRole('button', { name: 'Rename…' });
+      await expect
+        .poll(() => again.evaluate((el) => el === document.activeElement), { timeout: 15_000 })
+        .toBe(true);
+      await shot(app, `h-env-rename-done-${scheme}`);
 
-        await dialog.getByRole('button', { name: 'Done' }).click();
-        await expect.poll(() => switcher.inputValue(), { timeout: 15_000 }).toBe('qa');
-        await shot(app, `h-env-rename-switcher-${scheme}`);
-        expect(app.errors).toEqual([]);
-      } finally {
-        await app.close();
-      }
+      await dialog.getByRole('button', { name: 'Done' }).click();
+      await expect.poll(() => switcher.inputValue(), { timeout: 15_000 }).toBe('qa');
+      await shot(app, `h-env-rename-switcher-${scheme}`);
+      expect(app.errors).toEqual([]);
     });
   });

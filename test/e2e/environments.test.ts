@@ -1,37 +1,23 @@
-import { copyFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { createTandem } from '../../main/core/tandem';
-import { chip, describeBrowser, type RunningApp, startApp } from './harness';
+import { appPerBlock, describeBrowser, ok, seedAndReload, shotsTo } from './harness';
 
 /**
  * The built app in a real browser: the environment switcher beside the profiles (production in
  * the warning colour) and a saved request's checks judged above its response; light and dark.
  */
 
-const SHOTS = '/tmp/shots/h9';
-
-async function shot(app: RunningApp, name: string): Promise<void> {
-  const path = await app.screenshot(name);
-  await mkdir(SHOTS, { recursive: true });
-  await copyFile(path, join(SHOTS, `${name}.png`));
-}
+const shot = shotsTo('/tmp/shots/h9');
 
 for (const scheme of ['light', 'dark'] as const)
   describeBrowser(`environments and checks (${scheme})`, () => {
+    const app = appPerBlock({ colorScheme: scheme });
+
     it('switching to production shows PROD; Who am I shows its checks passed and failed', {
       timeout: 120_000,
     }, async () => {
-      const app = await startApp({ colorScheme: scheme });
-      try {
-        const { page } = app;
-        await chip(app, 'alice').waitFor({ timeout: 30_000 });
-        // Environments and checks written by another process (the CLI would do the same).
-        const core = await createTandem({ dataDir: app.dataDir, host: 'cli' });
-        const ok = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-          if (!r.ok) throw new Error(r.error.message);
-          return r.value;
-        };
+      const { page } = app;
+      // Environments and checks written by another process (the CLI would do the same).
+      await seedAndReload(app, async (core) => {
         ok(
           await core['environments.save']({
             environment: { name: 'staging', variables: { tier: 'staging' } },
@@ -58,41 +44,36 @@ for (const scheme of ['light', 'dark'] as const)
             ],
           }),
         );
-        await core.close();
-        await page.reload({ waitUntil: 'load' });
-        await chip(app, 'alice').waitFor({ timeout: 30_000 });
+      });
 
-        const env = page.getByRole('combobox', { name: 'Environment' });
-        await env.selectOption('production');
-        await page.getByText('PROD', { exact: true }).waitFor({ timeout: 15_000 });
+      const env = page.getByRole('combobox', { name: 'Environment' });
+      await env.selectOption('production');
+      await page.getByText('PROD', { exact: true }).waitFor({ timeout: 15_000 });
 
-        const item = page.getByRole('treeitem', { name: 'GET Who am I' });
-        if (!(await item.isVisible()))
-          await page.getByRole('treeitem', { name: 'Session', exact: true }).click();
-        await item.click();
-        await page.getByRole('button', { name: 'Send as alice' }).click();
-        const checks = page.getByRole('region', { name: 'Checks' });
-        await checks.waitFor({ timeout: 15_000 });
-        const items = checks.getByRole('listitem');
-        await expect.poll(() => items.count(), { timeout: 15_000 }).toBe(5);
-        const passes = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-pass')));
-        // alice is logged in by the sample: everything holds but the email, which /profile does not return
-        expect(passes.filter((p) => p === 'false').length).toBeGreaterThan(0);
-        await shot(app, `h9-env-checks-${scheme}`);
+      const item = page.getByRole('treeitem', { name: 'GET Who am I' });
+      if (!(await item.isVisible()))
+        await page.getByRole('treeitem', { name: 'Session', exact: true }).click();
+      await item.click();
+      await page.getByRole('button', { name: 'Send as alice' }).click();
+      const checks = page.getByRole('region', { name: 'Checks' });
+      await checks.waitFor({ timeout: 15_000 });
+      const items = checks.getByRole('listitem');
+      await expect.poll(() => items.count(), { timeout: 15_000 }).toBe(5);
+      const passes = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-pass')));
+      // alice is logged in by the sample: everything holds but the email, which /profile does not return
+      expect(passes.filter((p) => p === 'false').length).toBeGreaterThan(0);
+      await shot(app, `h9-env-checks-${scheme}`);
 
-        await page.getByRole('tab', { name: /^Checks/ }).click();
-        await page.getByRole('table', { name: 'Checks' }).waitFor({ timeout: 15_000 });
-        await shot(app, `h9-checks-editor-${scheme}`);
+      await page.getByRole('tab', { name: /^Checks/ }).click();
+      await page.getByRole('table', { name: 'Checks' }).waitFor({ timeout: 15_000 });
+      await shot(app, `h9-checks-editor-${scheme}`);
 
-        // The matrix view saves its grid as a readable file.
-        await page.getByRole('button', { name: 'Access matrix' }).click();
-        await page.getByRole('textbox', { name: 'Matrix name' }).fill('access');
-        await page.getByRole('button', { name: 'Save matrix' }).click();
-        await page.getByText('Saved matrices/access.json').waitFor({ timeout: 15_000 });
-        await shot(app, `h9-matrix-files-${scheme}`);
-        expect(app.errors).toEqual([]);
-      } finally {
-        await app.close();
-      }
+      // The matrix view saves its grid as a readable file.
+      await page.getByRole('button', { name: 'Access matrix' }).click();
+      await page.getByRole('textbox', { name: 'Matrix name' }).fill('access');
+      await page.getByRole('button', { name: 'Save matrix' }).click();
+      await page.getByText('Saved matrices/access.json').waitFor({ timeout: 15_000 });
+      await shot(app, `h9-matrix-files-${scheme}`);
+      expect(app.errors).toEqual([]);
     });
   });

@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe } from 'vitest';
+import { createTandem, type Tandem } from '../../main/core/tandem';
+import type { Result } from '../../main/shared/types';
 import { startWebServer } from '../../main/web/server';
 
 /**
@@ -140,4 +142,46 @@ export function appPerBlock(
     await app.close?.();
   });
   return app;
+}
+
+/**
+ * A test file's `shot(app, name)`: saves the screenshot (test-output/screenshots) and, when `dir`
+ * is set, copies it there too, to be looked at.
+ */
+export function shotsTo(dir: string | undefined): (app: RunningApp, name: string) => Promise<void> {
+  return async (app, name) => {
+    const path = await app.screenshot(name);
+    if (!dir) return;
+    await mkdir(dir, { recursive: true });
+    await copyFile(path, join(dir, `${name}.png`));
+  };
+}
+
+/** The value of an ok result; a failed one throws its message. */
+export function ok<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+/**
+ * Runs `fn` with a second core on the app's workspace (another process, as the CLI is), then
+ * closes that core.
+ */
+export async function withCli<T>(app: RunningApp, fn: (core: Tandem) => Promise<T>): Promise<T> {
+  const core = await createTandem({ dataDir: app.dataDir, host: 'cli' });
+  try {
+    return await fn(core);
+  } finally {
+    await core.close();
+  }
+}
+
+/**
+ * Writes to the app's workspace from a second core (`withCli`), then reloads the page and waits
+ * for alice's chip, so the app shows what was written.
+ */
+export async function seedAndReload(app: RunningApp, fn: (core: Tandem) => Promise<unknown>): Promise<void> {
+  await withCli(app, fn);
+  await app.page.reload({ waitUntil: 'load' });
+  await chip(app, 'alice').waitFor({ timeout: 30_000 });
 }

@@ -1,8 +1,5 @@
-import { copyFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { createTandem } from '../../main/core/tandem';
-import { chip, describeBrowser, type RunningApp, startApp } from './harness';
+import { appPerBlock, chip, describeBrowser, ok, seedAndReload, shotsTo } from './harness';
 
 /**
  * The built app in a real browser: alice has values on staging (the active environment); renamed
@@ -10,28 +7,17 @@ import { chip, describeBrowser, type RunningApp, startApp } from './harness';
  * hint under an environment's variables says whether they are in use now; light and dark.
  */
 
-const SHOTS = '/tmp/shots/h-prof';
-
-async function shot(app: RunningApp, name: string): Promise<void> {
-  const path = await app.screenshot(name);
-  await mkdir(SHOTS, { recursive: true });
-  await copyFile(path, join(SHOTS, `${name}.png`));
-}
+const shot = shotsTo('/tmp/shots/h-prof');
 
 for (const scheme of ['light', 'dark'] as const)
   describeBrowser(`renaming a profile keeps her environment values (${scheme})`, () => {
+    const app = appPerBlock({ colorScheme: scheme });
+
     it('alice becomes alice2: her values on staging are alice2s; the hint is true for staging and local', {
       timeout: 120_000,
     }, async () => {
-      const app = await startApp({ colorScheme: scheme });
-      try {
-        const { page } = app;
-        await chip(app, 'alice').waitFor({ timeout: 30_000 });
-        const core = await createTandem({ dataDir: app.dataDir, host: 'cli' });
-        const ok = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-          if (!r.ok) throw new Error(r.error.message);
-          return r.value;
-        };
+      const { page } = app;
+      await seedAndReload(app, async (core) => {
         ok(
           await core['environments.save']({
             environment: {
@@ -43,38 +29,33 @@ for (const scheme of ['light', 'dark'] as const)
         );
         ok(await core['environments.save']({ environment: { name: 'local', variables: {} } }));
         ok(await core['environments.use']({ name: 'staging' }));
-        await core.close();
-        await page.reload({ waitUntil: 'load' });
-        await chip(app, 'alice').waitFor({ timeout: 30_000 });
+      });
 
-        await page.getByRole('button', { name: 'Actions for alice', exact: true }).first().click();
-        await page.getByRole('menuitem', { name: 'Rename…' }).click();
-        const name = page.getByRole('textbox', { name: 'Profile name' });
-        await name.fill('alice2');
-        await name.press('Enter');
-        await chip(app, 'alice2').waitFor({ timeout: 15_000 });
+      await page.getByRole('button', { name: 'Actions for alice', exact: true }).first().click();
+      await page.getByRole('menuitem', { name: 'Rename…' }).click();
+      const name = page.getByRole('textbox', { name: 'Profile name' });
+      await name.fill('alice2');
+      await name.press('Enter');
+      await chip(app, 'alice2').waitFor({ timeout: 15_000 });
 
-        await page.getByRole('button', { name: 'Manage environments…' }).click();
-        const dialog = page.getByRole('dialog', { name: 'Environments' });
-        await dialog.getByRole('button', { name: 'staging', exact: true }).click();
-        const staging = dialog.getByRole('region', { name: 'Environment staging' });
-        await staging
-          .getByText('In use as {{name}}: staging is the active environment.')
-          .waitFor({ timeout: 15_000 });
-        await staging.getByRole('combobox', { name: 'Profile' }).selectOption('alice2');
-        const values = staging.getByRole('textbox', { name: /value 1/ }).last();
-        await expect.poll(() => values.inputValue(), { timeout: 15_000 }).toBe('alice-on-staging');
-        await shot(app, `profile-renamed-staging-${scheme}`);
+      await page.getByRole('button', { name: 'Manage environments…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Environments' });
+      await dialog.getByRole('button', { name: 'staging', exact: true }).click();
+      const staging = dialog.getByRole('region', { name: 'Environment staging' });
+      await staging
+        .getByText('In use as {{name}}: staging is the active environment.')
+        .waitFor({ timeout: 15_000 });
+      await staging.getByRole('combobox', { name: 'Profile' }).selectOption('alice2');
+      const values = staging.getByRole('textbox', { name: /value 1/ }).last();
+      await expect.poll(() => values.inputValue(), { timeout: 15_000 }).toBe('alice-on-staging');
+      await shot(app, `profile-renamed-staging-${scheme}`);
 
-        await dialog.getByRole('button', { name: 'local', exact: true }).click();
-        const local = dialog.getByRole('region', { name: 'Environment local' });
-        await local
-          .getByText('Used as {{name}} only while local is the active environment; staging is active now.')
-          .waitFor({ timeout: 15_000 });
-        await shot(app, `environment-not-active-${scheme}`);
-        expect(app.errors).toEqual([]);
-      } finally {
-        await app.close();
-      }
+      await dialog.getByRole('button', { name: 'local', exact: true }).click();
+      const local = dialog.getByRole('region', { name: 'Environment local' });
+      await local
+        .getByText('Used as {{name}} only while local is the active environment; staging is active now.')
+        .waitFor({ timeout: 15_000 });
+      await shot(app, `environment-not-active-${scheme}`);
+      expect(app.errors).toEqual([]);
     });
   });

@@ -1,22 +1,12 @@
-import { copyFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { appPerBlock, describeBrowser, type RunningApp } from './harness';
+import { appPerBlock, describeBrowser, shotsTo } from './harness';
 
 /**
  * In a real browser on the first-run workspace: the matrix's jar choice before Run and its one
  * red cell, "Log in again" in a profile's menu, and a response that says what it extracted.
  */
 
-const SHOTS = process.env.TANDEM_SHOTS_DIR;
-
-async function shot(app: RunningApp, name: string): Promise<void> {
-  const path = await app.screenshot(name);
-  if (SHOTS) {
-    await mkdir(SHOTS, { recursive: true });
-    await copyFile(path, join(SHOTS, `${name}.png`));
-  }
-}
+const shot = shotsTo(process.env.TANDEM_SHOTS_DIR);
 
 describeBrowser('sessions in the browser', () => {
   const app = appPerBlock({ demo: true, colorScheme: 'light' });

@@ -1,8 +1,5 @@
-import { copyFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { createTandem } from '../../main/core/tandem';
-import { appPerBlock, describeBrowser, type RunningApp } from './harness';
+import { appPerBlock, describeBrowser, ok, shotsTo, withCli } from './harness';
 
 /**
  * In a real browser, light and dark: the Settings dialog keeps what the user is typing into its
@@ -10,15 +7,7 @@ import { appPerBlock, describeBrowser, type RunningApp } from './harness';
  * the timeout field follows that change, and leaving the proxy field saves what was typed.
  */
 
-const SHOTS = process.env.TANDEM_SHOTS_DIR;
-
-async function shot(app: RunningApp, name: string): Promise<void> {
-  const path = await app.screenshot(name);
-  if (SHOTS) {
-    await mkdir(SHOTS, { recursive: true });
-    await copyFile(path, join(SHOTS, `${name}.png`));
-  }
-}
+const shot = shotsTo(process.env.TANDEM_SHOTS_DIR);
 
 for (const scheme of ['light', 'dark'] as const) {
   describeBrowser(`Settings keeps typed text through a change elsewhere (${scheme})`, () => {
@@ -34,13 +23,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await proxy.click();
       await proxy.pressSequentially('http://127.0.0.1:3128');
 
-      const cli = await createTandem({ dataDir: app.dataDir, host: 'cli' });
-      try {
-        const res = await cli['settings.update']({ patch: { timeoutMs: 4321 } });
-        expect(res.ok).toBe(true);
-      } finally {
-        await cli.close();
-      }
+      await withCli(app, async (cli) => ok(await cli['settings.update']({ patch: { timeoutMs: 4321 } })));
       await expect.poll(() => timeout.inputValue(), { timeout: 15_000 }).toBe('4321');
       expect(await proxy.inputValue()).toBe('http://127.0.0.1:3128');
       expect(await proxy.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -48,13 +31,8 @@ for (const scheme of ['light', 'dark'] as const) {
 
       await proxy.press('Tab');
       await dialog.getByText('Saved').waitFor({ timeout: 15_000 });
-      const check = await createTandem({ dataDir: app.dataDir, host: 'cli' });
-      try {
-        const now = await check['settings.get']({});
-        expect(now.ok && now.value).toMatchObject({ proxy: 'http://127.0.0.1:3128', timeoutMs: 4321 });
-      } finally {
-        await check.close();
-      }
+      const now = await withCli(app, async (check) => ok(await check['settings.get']({})));
+      expect(now).toMatchObject({ proxy: 'http://127.0.0.1:3128', timeoutMs: 4321 });
       expect(await proxy.inputValue()).toBe('http://127.0.0.1:3128');
 
       // A bad number is explained under its field, in the shared field's layout.

@@ -1,8 +1,6 @@
-import { copyFile, mkdir } from 'node:fs/promises';
 import net from 'node:net';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { appPerBlock, describeBrowser, type RunningApp } from './harness';
+import { appPerBlock, describeBrowser, shotsTo } from './harness';
 
 /**
  * In a real browser, light and dark: the Extract pane of a saved request (typed, checked, saved
@@ -10,15 +8,7 @@ import { appPerBlock, describeBrowser, type RunningApp } from './harness';
  * malformed response (a NUL in a Set-Cookie from a raw TCP server) showing what was read.
  */
 
-const SHOTS = process.env.TANDEM_SHOTS_DIR;
-
-async function shot(app: RunningApp, name: string): Promise<void> {
-  const path = await app.screenshot(name);
-  if (SHOTS) {
-    await mkdir(SHOTS, { recursive: true });
-    await copyFile(path, join(SHOTS, `${name}.png`));
-  }
-}
+const shot = shotsTo(process.env.TANDEM_SHOTS_DIR);
 
 const NUL_HEAD =
   'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nSet-Cookie: a=1; Path=/\r\nSet-Cookie: bad=x\x00y; Path=/\r\nX-After: 1\r\nContent-Length: 2\r\n\r\nok';

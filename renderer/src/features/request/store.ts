@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import type { Check } from '../../../../main/shared/checks';
 import { extractRuleError, normalizeRules } from '../../../../main/shared/extractRules';
-import { refuseRedacted } from '../../../../main/shared/redaction';
 import { renameOf } from '../../../../main/shared/profileRename';
+import { refuseRedacted } from '../../../../main/shared/redaction';
 import type { ExtractRule } from '../../../../main/shared/sessions';
 import type { RequestSpec } from '../../../../main/shared/types';
 import type { EditorPane, WorkbenchLayout } from '../../../../main/shared/workbench';

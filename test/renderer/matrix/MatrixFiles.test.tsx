@@ -1,39 +1,17 @@
 // @vitest-environment happy-dom
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
-import { MatrixView } from '../../../renderer/src/features/matrix/MatrixView';
-import { startMatrixSync, useMatrixStore } from '../../../renderer/src/features/matrix/store';
-import { useProfilesStore } from '../../../renderer/src/features/profiles/store';
-import { resetStores } from '../app/harness';
-import { resetCompareStores, startDemoCore } from '../compare/harness';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { useMatrixStore } from '../../../renderer/src/features/matrix/store';
+import { renderSavedSession, startMatrix } from './harness';
 
 /** The matrix view saves its grid as `matrices/<name>.json` and opens saved ones (what `tandem matrix run NAME` runs). */
 
-let tc: Awaited<ReturnType<typeof startDemoCore>> | null = null;
-let stop: (() => void) | null = null;
-
-afterEach(async () => {
-  cleanup();
-  stop?.();
-  await tc?.close();
-  tc = null;
-});
-
 describe('saved matrices in the app', () => {
   it('Save matrix writes a readable file keyed by folder/name; opening a file restores folder, profiles and verdicts', async () => {
-    resetStores('alice');
-    resetCompareStores();
-    tc = await startDemoCore(true);
-    stop = startMatrixSync();
-    await useProfilesStore.getState().load();
-    render(<MatrixView />);
-    const folder = await screen.findByRole('combobox', { name: 'Folder' }, { timeout: 15000 });
-    fireEvent.change(folder, { target: { value: 'Session' } });
-    fireEvent.change(screen.getByRole('textbox', { name: 'Matrix name' }), { target: { value: 'session' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save matrix' }));
-    await screen.findByText('Saved matrices/session.json', {}, { timeout: 15000 });
+    const tc = await startMatrix();
+    await renderSavedSession('session');
     const file = JSON.parse(
       await fs.readFile(path.join(tc.core.dataDir, 'matrices', 'session.json'), 'utf8'),
     );
@@ -52,7 +30,7 @@ describe('saved matrices in the app', () => {
         expect: { 'Access/Admin page': { bob: 'deny' }, 'Access/My notes': { bob: 200 } },
       }),
     );
-    fireEvent.change(folder, { target: { value: '' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Folder' }), { target: { value: '' } });
     fireEvent.change(screen.getByRole('textbox', { name: 'Matrix name' }), { target: { value: 'reload' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save matrix' }));
     await screen.findByText('Saved matrices/reload.json', {}, { timeout: 15000 });

@@ -1,35 +1,14 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { MatrixView } from '../../../renderer/src/features/matrix/MatrixView';
-import { startMatrixSync } from '../../../renderer/src/features/matrix/store';
-import { useProfilesStore } from '../../../renderer/src/features/profiles/store';
-import { resetStores } from '../app/harness';
-import { resetCompareStores, startDemoCore } from '../compare/harness';
-
-let tc: Awaited<ReturnType<typeof startDemoCore>> | null = null;
-let stop: (() => void) | null = null;
-
-async function start(seed = true) {
-  resetStores('alice');
-  resetCompareStores();
-  tc = await startDemoCore(seed);
-  stop = startMatrixSync();
-  await useProfilesStore.getState().load();
-}
-
-afterEach(async () => {
-  cleanup();
-  stop?.();
-  await tc?.close();
-  tc = null;
-});
+import { startMatrix } from './harness';
 
 const cellButton = (name: RegExp) => screen.getByRole('button', { name });
 
 describe('the access matrix', () => {
   it('runs the Session folder as alice, bob and anonymous; expectations show ✓ and ✗; a cell shows its response', async () => {
-    await start();
+    await startMatrix();
     render(<MatrixView />);
     const folder = await screen.findByRole('combobox', { name: 'Folder' });
     expect(
@@ -77,9 +56,7 @@ describe('the access matrix', () => {
   });
 
   it('Cancel stops a run: the slow request is cut short and the rows after it never run', async () => {
-    await start();
-    const core = tc?.core;
-    if (!core) throw new Error('no core');
+    const { core } = await startMatrix();
     const made = await core['collections.create']({ name: 'Slow' });
     if (!made.ok) throw new Error(made.error.message);
     const get = (url: string) => ({ method: 'GET', url, headers: [], body: { type: 'none' as const } });
@@ -108,7 +85,7 @@ describe('the access matrix', () => {
   });
 
   it('a workspace with no collections says how to get one', async () => {
-    await start(false);
+    await startMatrix(false);
     render(<MatrixView />);
     expect(await screen.findByText('No collections yet')).toBeTruthy();
   });

@@ -1,25 +1,14 @@
 // @vitest-environment happy-dom
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { MatrixView } from '../../../renderer/src/features/matrix/MatrixView';
-import { startMatrixSync, useMatrixStore } from '../../../renderer/src/features/matrix/store';
-import { useProfilesStore } from '../../../renderer/src/features/profiles/store';
-import { resetStores } from '../app/harness';
-import { resetCompareStores, startDemoCore } from '../compare/harness';
+import { useMatrixStore } from '../../../renderer/src/features/matrix/store';
+import { resetCompareStores } from '../compare/harness';
+import { renderSavedSession, startMatrix } from './harness';
 
 /** A cell's expectation set from the grid: a verdict, an exact status or a check, saved with the matrix. */
-
-let tc: Awaited<ReturnType<typeof startDemoCore>> | null = null;
-let stop: (() => void) | null = null;
-
-afterEach(async () => {
-  cleanup();
-  stop?.();
-  await tc?.close();
-  tc = null;
-});
 
 const WAIT = { timeout: 15000 };
 
@@ -35,18 +24,8 @@ const dialog = () => screen.findByRole('dialog', {}, WAIT);
 
 describe('expectations from the grid', () => {
   it('sets a status code and a check in a saved matrix, runs it, shows ✓ and ✗, and reopens them', async () => {
-    resetStores('alice');
-    resetCompareStores();
-    tc = await startDemoCore(true);
-    stop = startMatrixSync();
-    await useProfilesStore.getState().load();
-    const view = render(<MatrixView />);
-    fireEvent.change(await screen.findByRole('combobox', { name: 'Folder' }, WAIT), {
-      target: { value: 'Session' },
-    });
-    fireEvent.change(screen.getByRole('textbox', { name: 'Matrix name' }), { target: { value: 'roles' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save matrix' }));
-    await screen.findByText('Saved matrices/roles.json', {}, WAIT);
+    const tc = await startMatrix();
+    const view = await renderSavedSession('roles');
 
     // A status code out of range is one line; nothing is set.
     await pick('Who am I as alice', /^Status code/);
@@ -80,7 +59,7 @@ describe('expectations from the grid', () => {
 
     // Each is saved to the open matrix at once, keyed by folder/name.
     const file = async () =>
-      JSON.parse(await fs.readFile(path.join(tc?.core.dataDir ?? '', 'matrices', 'roles.json'), 'utf8'));
+      JSON.parse(await fs.readFile(path.join(tc.core.dataDir, 'matrices', 'roles.json'), 'utf8'));
     await waitFor(async () => {
       expect((await file()).expect['Session/Who am I']).toMatchObject({
         alice: 200,
@@ -141,18 +120,8 @@ describe('expectations from the grid', () => {
   });
 
   it("the core's refusal to save is one line in the dialog and the cell keeps what it had", async () => {
-    resetStores('alice');
-    resetCompareStores();
-    tc = await startDemoCore(true);
-    stop = startMatrixSync();
-    await useProfilesStore.getState().load();
-    render(<MatrixView />);
-    fireEvent.change(await screen.findByRole('combobox', { name: 'Folder' }, WAIT), {
-      target: { value: 'Session' },
-    });
-    fireEvent.change(screen.getByRole('textbox', { name: 'Matrix name' }), { target: { value: 'roles' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save matrix' }));
-    await screen.findByText('Saved matrices/roles.json', {}, WAIT);
+    const tc = await startMatrix();
+    await renderSavedSession('roles');
     // The file's place is taken by a folder: the next save cannot write it.
     const where = path.join(tc.core.dataDir, 'matrices', 'roles.json');
     await fs.rm(where);

@@ -1,13 +1,11 @@
 // @vitest-environment happy-dom
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
-import { MatrixView } from '../../../renderer/src/features/matrix/MatrixView';
-import { startMatrixSync, useMatrixStore } from '../../../renderer/src/features/matrix/store';
+import { waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { useMatrixStore } from '../../../renderer/src/features/matrix/store';
 import { useProfilesStore } from '../../../renderer/src/features/profiles/store';
-import { resetStores } from '../app/harness';
-import { resetCompareStores, startDemoCore } from '../compare/harness';
+import { renderSavedSession, startMatrix } from './harness';
 
 /**
  * A saved matrix open in the grid, then alice is renamed alice2: the grid's column, its
@@ -15,29 +13,10 @@ import { resetCompareStores, startDemoCore } from '../compare/harness';
  * and never writes alice back into the file the core carried.
  */
 
-let tc: Awaited<ReturnType<typeof startDemoCore>> | null = null;
-let stop: (() => void) | null = null;
-
-afterEach(async () => {
-  cleanup();
-  stop?.();
-  await tc?.close();
-  tc = null;
-});
-
 describe('the matrix grid follows a renamed profile', () => {
   it("alice's column is alice2's; the next expectation saved keeps it so in matrices/session.json", async () => {
-    resetStores('alice');
-    resetCompareStores();
-    tc = await startDemoCore(true);
-    stop = startMatrixSync();
-    await useProfilesStore.getState().load();
-    render(<MatrixView />);
-    const folder = await screen.findByRole('combobox', { name: 'Folder' }, { timeout: 15000 });
-    fireEvent.change(folder, { target: { value: 'Session' } });
-    fireEvent.change(screen.getByRole('textbox', { name: 'Matrix name' }), { target: { value: 'session' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save matrix' }));
-    await screen.findByText('Saved matrices/session.json', {}, { timeout: 15000 });
+    const tc = await startMatrix();
+    await renderSavedSession('session');
     const file = path.join(tc.core.dataDir, 'matrices', 'session.json');
     const before = JSON.parse(await fs.readFile(file, 'utf8'));
     expect(before.profiles).toContain('alice');

@@ -22,12 +22,7 @@ const LABEL = 'Chrome, Chromium or Edge to start';
 const WAIT = { timeout: 15_000 };
 
 beforeEach(async () => {
-  useSettingsStore.setState({
-    settings: DEFAULT_SETTINGS,
-    loaded: false,
-    error: null,
-    defaultBrowser: undefined,
-  });
+  useSettingsStore.setState(useSettingsStore.getInitialState());
   rc = await startCore();
   browser = path.join(rc.dir, 'my-chrome');
   await fs.writeFile(browser, '#!/bin/sh\n', { mode: 0o755 });

@@ -4,11 +4,11 @@ import path from 'node:path';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTandem, type Tandem } from '../../../main/core/tandem';
-import { DEFAULT_SETTINGS, type Settings } from '../../../main/shared/settings';
-import type { Result } from '../../../main/shared/types';
+import type { Settings } from '../../../main/shared/settings';
 import { SettingsDialog } from '../../../renderer/src/features/settings/SettingsDialog';
 import { startSettingsSync, useSettingsStore } from '../../../renderer/src/features/settings/store';
 import { type BridgedCore, startBridgedCore } from '../../support/core';
+import { unwrap } from '../cookies/realCore';
 
 /**
  * The Settings dialog's text and number fields keep what the user is typing when the settings
@@ -21,18 +21,8 @@ let app: BridgedCore;
 let other: Tandem;
 const stops: Array<() => void> = [];
 
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
-
 beforeEach(async () => {
-  useSettingsStore.setState({
-    settings: DEFAULT_SETTINGS,
-    loaded: false,
-    error: null,
-    defaultBrowser: undefined,
-  });
+  useSettingsStore.setState(useSettingsStore.getInitialState());
   app = await startBridgedCore('tandem-typing-');
   // Another process on the same workspace, as the CLI is: the app's core hears its writes through the file.
   other = await createTandem({ dataDir: app.dataDir, host: 'cli' });
@@ -46,11 +36,11 @@ afterEach(async () => {
 });
 
 const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
-const saved = async () => value(await app.core['settings.get']({}));
+const saved = async () => unwrap(await app.core['settings.get']({}));
 
 /** Another process changes `patch`; waits until the app's store has it (settings.changed arrived). */
 async function changeElsewhere(patch: Partial<Settings>) {
-  value(await other['settings.update']({ patch }));
+  unwrap(await other['settings.update']({ patch }));
   await waitFor(() => expect(useSettingsStore.getState().settings).toMatchObject(patch), WAIT);
 }
 

@@ -39,6 +39,16 @@ async function openSidDetails(): Promise<HTMLElement> {
   return screen.findByRole('dialog', { name: 'Cookie sid' }, WAIT);
 }
 
+/** The response pane shows the redirected send, on its Cookies tab. */
+async function shownOnCookiesTab(pane: HTMLElement): Promise<void> {
+  await within(pane).findByText('1 redirect', {}, WAIT);
+  expect(
+    within(pane)
+      .getByRole('tab', { name: /Cookies/ })
+      .getAttribute('aria-selected'),
+  ).toBe('true');
+}
+
 describe('the source of a jar cookie links to the send that set it', { timeout: 60_000 }, () => {
   it('opens that send in a tab: its request, and its response on the Cookies tab at hop 1', async () => {
     await sendTwice();
@@ -56,12 +66,7 @@ describe('the source of a jar cookie links to the send that set it', { timeout: 
       `${story.server.url}/cookies/set?sid=abc`,
     );
     const pane = screen.getByRole('region', { name: 'Response' });
-    await within(pane).findByText('1 redirect', {}, WAIT);
-    expect(
-      within(pane)
-        .getByRole('tab', { name: /Cookies/ })
-        .getAttribute('aria-selected'),
-    ).toBe('true');
+    await shownOnCookiesTab(pane);
     const hop = within(pane).getByRole('region', {
       name: `Hop 1: GET ${story.server.url}/cookies/set?sid=abc`,
     });
@@ -116,11 +121,6 @@ describe('the source of a jar cookie links to the send that set it', { timeout: 
     );
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Cookie sid' })).toBeNull(), WAIT);
     expect(useRequestStore.getState().activeId).toBe(sent);
-    await within(pane).findByText('1 redirect', {}, WAIT);
-    expect(
-      within(pane)
-        .getByRole('tab', { name: /Cookies/ })
-        .getAttribute('aria-selected'),
-    ).toBe('true');
+    await shownOnCookiesTab(pane);
   });
 });

@@ -4,7 +4,13 @@ import { api } from '../../api';
 import { Modal } from '../../components/Modal';
 import '../../components/controls.css';
 import '../interop/interop.css';
-import { FileField, ImportFooter, type PickedFile, useFilePreview } from '../interop/importParts';
+import {
+  FileField,
+  ImportFooter,
+  type PickedFile,
+  SkippedList,
+  useFilePreview,
+} from '../interop/importParts';
 import { useEnvironmentsStore } from './store';
 
 /**
@@ -116,19 +122,7 @@ function PreviewList({ preview, count }: { preview: PostmanEnvironmentPreview; c
           ))}
         </ul>
       ) : null}
-      {preview.skipped.length ? (
-        <>
-          <p className="interop-summary">Cannot take ({preview.skipped.length}):</p>
-          <ul className="interop-list interop-skipped" aria-label="Skipped">
-            {preview.skipped.map((s) => (
-              <li key={s.where}>
-                <span className="mono interop-where">{s.where}</span>
-                <span>{s.reason}</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <SkippedList skipped={preview.skipped} />
       {preview.notes.map((n) => (
         <p key={n} className="ctl-hint penv-hint">
           {n}

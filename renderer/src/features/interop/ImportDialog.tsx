@@ -10,7 +10,7 @@ import { api } from '../../api';
 import { Modal } from '../../components/Modal';
 import '../../components/controls.css';
 import { useProfilesStore } from '../profiles/store';
-import { FileField, ImportFooter, type PickedFile, useFilePreview } from './importParts';
+import { FileField, ImportFooter, type PickedFile, SkippedList, useFilePreview } from './importParts';
 import { useInteropStore } from './store';
 
 const NOBODY = '';
@@ -175,20 +175,7 @@ function PreviewList({ preview }: { preview: ImportPreview }) {
           </li>
         ))}
       </ul>
-      {preview.skipped.length ? (
-        <>
-          <p className="interop-summary">Cannot take ({preview.skipped.length}):</p>
-          <ul className="interop-list interop-skipped" aria-label="Skipped">
-            {preview.skipped.map((s, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: a preview list never reorders
-              <li key={i}>
-                <span className="mono interop-where">{s.where}</span>
-                <span>{s.reason}</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <SkippedList skipped={preview.skipped} />
     </section>
   );
 }

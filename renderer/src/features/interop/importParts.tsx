@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import type { SkippedItem } from '../../../../main/shared/interop';
 import type { Result } from '../../../../main/shared/types';
 
 /**
@@ -97,6 +98,25 @@ export function ImportFooter({
       <button type="button" className="ui-button ui-button-primary" disabled={disabled} onClick={onImport}>
         {label}
       </button>
+    </>
+  );
+}
+
+/** What the file holds that cannot be imported, each with where in the file; nothing when empty. */
+export function SkippedList({ skipped }: { skipped: readonly SkippedItem[] }) {
+  if (!skipped.length) return null;
+  return (
+    <>
+      <p className="interop-summary">Cannot take ({skipped.length}):</p>
+      <ul className="interop-list interop-skipped" aria-label="Skipped">
+        {skipped.map((s, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a preview list never reorders
+          <li key={i}>
+            <span className="mono interop-where">{s.where}</span>
+            <span>{s.reason}</span>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

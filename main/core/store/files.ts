@@ -46,15 +46,9 @@ export async function appendPrivate(file: string, text: string): Promise<void> {
 export async function writeFileAtomic(file: string, data: string): Promise<void> {
   const dir = path.dirname(file);
   await makeDir(dir);
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = tempBeside(file);
   try {
-    const fh = await fs.open(tmp, 'w', FILE_MODE);
-    try {
-      await fh.writeFile(data, 'utf8');
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
+    await writeSynced(tmp, data, 'w');
     await fs.rename(tmp, file);
     wroteFiles();
   } catch (e) {
@@ -62,6 +56,25 @@ export async function writeFileAtomic(file: string, data: string): Promise<void>
     throw ioFailure(e, file);
   }
   await syncDir(dir);
+}
+
+/** A temp file's name beside `file` (hidden, unique to this process and call). */
+function tempBeside(file: string): string {
+  return path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
+}
+
+/** Writes `data` to `file` (opened with `flag`) and fsyncs it before closing. */
+async function writeSynced(file: string, data: string, flag: 'w' | 'wx'): Promise<void> {
+  const fh = await fs.open(file, flag, FILE_MODE);
+  try {
+    await fh.writeFile(data, 'utf8');
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
 }
 
 export async function syncDir(dir: string): Promise<void> {
@@ -160,15 +173,9 @@ export function writeJsonFile(file: string, value: unknown): Promise<void> {
 export async function createJsonFile(file: string, value: unknown): Promise<boolean> {
   const dir = path.dirname(file);
   await makeDir(dir);
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = tempBeside(file);
   try {
-    const fh = await fs.open(tmp, 'wx', FILE_MODE);
-    try {
-      await fh.writeFile(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
+    await writeSynced(tmp, `${JSON.stringify(value, null, 2)}\n`, 'wx');
     try {
       await fs.link(tmp, file);
     } catch (e) {

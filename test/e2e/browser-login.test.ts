@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { BROWSER_LOGIN_ENV, userBrowser } from '../support/browserLogin';
-import { appPerBlock, chip, describeBrowser, type RunningApp } from './harness';
+import { appPerBlock, chip, describeBrowser, openFromSidebar, type RunningApp } from './harness';
 
 /**
  * "Log in with browser" in web mode: bob opens a real browser (/usr/bin/chromium, headless here)
@@ -67,10 +67,7 @@ function describeBrowserLogin(scheme: 'light' | 'dark') {
       await page.keyboard.press('Escape');
       await details.waitFor({ state: 'detached' });
 
-      const who = page.getByRole('treeitem', { name: 'GET Who am I' });
-      if (!(await who.isVisible()))
-        await page.getByRole('treeitem', { name: 'Session', exact: true }).click();
-      await who.click();
+      await openFromSidebar(app, 'Session', 'GET Who am I');
       await page.getByRole('button', { name: 'Send as bob' }).click();
       const body = page.getByRole('textbox', { name: 'Response body' });
       await expect

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { appPerBlock, describeBrowser } from './harness';
+import { appPerBlock, describeBrowser, openFromSidebar } from './harness';
 
 /**
  * In a real browser: the access matrix over the sample collection's Session folder (alice
@@ -32,10 +32,7 @@ describeBrowser('compare profiles and the access matrix in the browser', () => {
 
   it('alice logs in, bob does not: compared on /profile, status and `user` differ', async () => {
     const { page } = app;
-    const login = page.getByRole('treeitem', { name: 'POST Log in' });
-    if (!(await login.isVisible()))
-      await page.getByRole('treeitem', { name: 'Session', exact: true }).click();
-    await login.click();
+    await openFromSidebar(app, 'Session', 'POST Log in');
     await page.getByRole('button', { name: 'Send as alice' }).click();
     await page.locator('.response-summary').waitFor({ state: 'visible', timeout: 15_000 });
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { appPerBlock, describeBrowser, shotsTo } from './harness';
+import { appPerBlock, describeBrowser, openFromSidebar, shotsTo } from './harness';
 
 /**
  * In a real browser, light and dark: a cookie's source in its details is a link to the send that
@@ -16,10 +16,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
     it("a cookie's source opens the send that set it, at the hop", async () => {
       const { page } = app;
-      const item = page.getByRole('treeitem', { name: 'GET Set cookie via redirect' });
-      if (!(await item.isVisible()))
-        await page.getByRole('treeitem', { name: 'httpbin', exact: true }).click();
-      await item.click();
+      await openFromSidebar(app, 'httpbin', 'GET Set cookie via redirect');
       await page.getByRole('button', { name: 'Send as alice' }).click();
       const response = page.getByRole('region', { name: 'Response' });
       await response.getByText('1 redirect').waitFor({ timeout: 15_000 });

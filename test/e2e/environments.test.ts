@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { appPerBlock, describeBrowser, ok, seedAndReload, shotsTo } from './harness';
+import { appPerBlock, describeBrowser, ok, openFromSidebar, seedAndReload, shotsTo } from './harness';
 
 /**
  * The built app in a real browser: the environment switcher beside the profiles (production in
@@ -50,10 +50,7 @@ for (const scheme of ['light', 'dark'] as const)
       await env.selectOption('production');
       await page.getByText('PROD', { exact: true }).waitFor({ timeout: 15_000 });
 
-      const item = page.getByRole('treeitem', { name: 'GET Who am I' });
-      if (!(await item.isVisible()))
-        await page.getByRole('treeitem', { name: 'Session', exact: true }).click();
-      await item.click();
+      await openFromSidebar(app, 'Session', 'GET Who am I');
       await page.getByRole('button', { name: 'Send as alice' }).click();
       const checks = page.getByRole('region', { name: 'Checks' });
       await checks.waitFor({ timeout: 15_000 });

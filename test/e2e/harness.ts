@@ -185,3 +185,13 @@ export async function seedAndReload(app: RunningApp, fn: (core: Tandem) => Promi
   await app.page.reload({ waitUntil: 'load' });
   await chip(app, 'alice').waitFor({ timeout: 30_000 });
 }
+
+/**
+ * Opens the saved request `label` as the sidebar names it ('GET Who am I'), opening its `folder`
+ * first when that is closed.
+ */
+export async function openFromSidebar(app: RunningApp, folder: string, label: string): Promise<void> {
+  const item = app.page.getByRole('treeitem', { name: label });
+  if (!(await item.isVisible())) await app.page.getByRole('treeitem', { name: folder, exact: true }).click();
+  await item.click();
+}

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { appPerBlock, describeBrowser, shotsTo } from './harness';
+import { appPerBlock, describeBrowser, openFromSidebar, shotsTo } from './harness';
 
 /**
  * In a real browser on the first-run workspace: the matrix's jar choice before Run and its one
@@ -37,10 +37,7 @@ describeBrowser('sessions in the browser', () => {
     expect(await line.textContent()).toMatch(/^alice logged in \(200 OK\) · csrf = [0-9a-f]{12}… → alice/);
     await shot(app, 'sessions-login-again');
 
-    const account = page.getByRole('treeitem', { name: 'GET My account' });
-    if (!(await account.isVisible()))
-      await page.getByRole('treeitem', { name: 'Access', exact: true }).click();
-    await account.click();
+    await openFromSidebar(app, 'Access', 'GET My account');
     await page.getByRole('button', { name: 'Send as alice' }).click();
     const notes = page.getByRole('region', { name: 'Session' });
     await notes.waitFor({ timeout: 15_000 });
@@ -50,9 +47,7 @@ describeBrowser('sessions in the browser', () => {
 
   it('the Cookies tab says, live, which cookies alice will send to /profile and which not, and why', async () => {
     const { page } = app;
-    const who = page.getByRole('treeitem', { name: 'GET Who am I' });
-    if (!(await who.isVisible())) await page.getByRole('treeitem', { name: 'Session', exact: true }).click();
-    await who.click();
+    await openFromSidebar(app, 'Session', 'GET Who am I');
     await page
       .getByRole('tab', { name: /^Cookies/ })
       .first()

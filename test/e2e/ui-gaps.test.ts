@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { appPerBlock, describeBrowser, shotsTo } from './harness';
+import { appPerBlock, describeBrowser, openFromSidebar, shotsTo } from './harness';
 
 /**
  * In a real browser, light and dark: the Extract pane of a saved request (typed, checked, saved
@@ -39,10 +39,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
     it('Extract: a rule is checked as typed, saved with Ctrl+S and applied on Send', async () => {
       const { page } = app;
-      const item = page.getByRole('treeitem', { name: 'GET Set cookie via redirect' });
-      if (!(await item.isVisible()))
-        await page.getByRole('treeitem', { name: 'httpbin', exact: true }).click();
-      await item.click();
+      await openFromSidebar(app, 'httpbin', 'GET Set cookie via redirect');
       await page.getByRole('tab', { name: /^Extract/ }).click();
       await page.getByRole('button', { name: '+ Add rule' }).click();
       await page.getByRole('textbox', { name: 'Variable name 1' }).fill('sid');

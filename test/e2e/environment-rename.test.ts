@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { appPerBlock, describeBrowser, ok, seedAndReload, shotsTo } from './harness';
+import { unwrap } from '../support/result';
+import { appPerBlock, describeBrowser, seedAndReload, shotsTo } from './harness';
 
 /**
  * The built app in a real browser: renaming the active environment in "Manage environments…"
@@ -18,7 +19,7 @@ for (const scheme of ['light', 'dark'] as const)
     }, async () => {
       const { page } = app;
       await seedAndReload(app, async (core) => {
-        ok(
+        unwrap(
           await core['environments.save']({
             environment: {
               name: 'staging',
@@ -27,8 +28,8 @@ for (const scheme of ['light', 'dark'] as const)
             },
           }),
         );
-        ok(await core['environments.save']({ environment: { name: 'local', variables: {} } }));
-        ok(await core['environments.use']({ name: 'staging' }));
+        unwrap(await core['environments.save']({ environment: { name: 'local', variables: {} } }));
+        unwrap(await core['environments.use']({ name: 'staging' }));
       });
       const switcher = page.getByRole('combobox', { name: 'Environment' });
       await expect.poll(() => switcher.inputValue(), { timeout: 15_000 }).toBe('staging');

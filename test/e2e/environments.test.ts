@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { appPerBlock, describeBrowser, ok, openFromSidebar, seedAndReload, shotsTo } from './harness';
+import { unwrap } from '../support/result';
+import { appPerBlock, describeBrowser, openFromSidebar, seedAndReload, shotsTo } from './harness';
 
 /**
  * The built app in a real browser: the environment switcher beside the profiles (production in
@@ -18,20 +19,20 @@ for (const scheme of ['light', 'dark'] as const)
       const { page } = app;
       // Environments and checks written by another process (the CLI would do the same).
       await seedAndReload(app, async (core) => {
-        ok(
+        unwrap(
           await core['environments.save']({
             environment: { name: 'staging', variables: { tier: 'staging' } },
           }),
         );
-        ok(
+        unwrap(
           await core['environments.save']({
             environment: { name: 'production', production: true, variables: { tier: 'production' } },
           }),
         );
-        const demo = ok(await core['collections.list']({})).find((c) => c.name === 'Demo API');
+        const demo = unwrap(await core['collections.list']({})).find((c) => c.name === 'Demo API');
         const who = demo?.requests.find((r) => r.name === 'Who am I');
         if (!demo || !who) throw new Error('the sample collection is missing');
-        ok(
+        unwrap(
           await core['collections.setChecks']({
             collectionId: demo.id,
             requestId: who.id,

@@ -5,7 +5,6 @@ import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { createTandem, type Tandem } from '../../main/core/tandem';
-import type { Result } from '../../main/shared/types';
 import { startWebServer } from '../../main/web/server';
 
 /**
@@ -155,12 +154,6 @@ export function shotsTo(dir: string | undefined): (app: RunningApp, name: string
     await mkdir(dir, { recursive: true });
     await copyFile(path, join(dir, `${name}.png`));
   };
-}
-
-/** The value of an ok result; a failed one throws its message. */
-export function ok<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { appPerBlock, describeBrowser, ok, shotsTo, withCli } from './harness';
+import { unwrap } from '../support/result';
+import { appPerBlock, describeBrowser, shotsTo, withCli } from './harness';
 
 /**
  * The built app in a real browser, as a user: Manage environments…, Import Postman environment…,
@@ -23,7 +24,7 @@ for (const scheme of ['light', 'dark'] as const)
     }, async () => {
       const { page } = app;
       await withCli(app, async (core) =>
-        ok(
+        unwrap(
           await core['environments.save']({ environment: { name: 'QA-server', variables: { keep: 'me' } } }),
         ),
       );

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { appPerBlock, chip, describeBrowser, ok, seedAndReload, shotsTo } from './harness';
+import { unwrap } from '../support/result';
+import { appPerBlock, chip, describeBrowser, seedAndReload, shotsTo } from './harness';
 
 /**
  * The built app in a real browser: alice has values on staging (the active environment); renamed
@@ -18,7 +19,7 @@ for (const scheme of ['light', 'dark'] as const)
     }, async () => {
       const { page } = app;
       await seedAndReload(app, async (core) => {
-        ok(
+        unwrap(
           await core['environments.save']({
             environment: {
               name: 'staging',
@@ -27,8 +28,8 @@ for (const scheme of ['light', 'dark'] as const)
             },
           }),
         );
-        ok(await core['environments.save']({ environment: { name: 'local', variables: {} } }));
-        ok(await core['environments.use']({ name: 'staging' }));
+        unwrap(await core['environments.save']({ environment: { name: 'local', variables: {} } }));
+        unwrap(await core['environments.use']({ name: 'staging' }));
       });
 
       await page.getByRole('button', { name: 'Actions for alice', exact: true }).first().click();

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { appPerBlock, describeBrowser, ok, shotsTo, withCli } from './harness';
+import { unwrap } from '../support/result';
+import { appPerBlock, describeBrowser, shotsTo, withCli } from './harness';
 
 /**
  * In a real browser, light and dark: the Settings dialog keeps what the user is typing into its
@@ -23,15 +24,15 @@ for (const scheme of ['light', 'dark'] as const) {
       await proxy.click();
       await proxy.pressSequentially('http://127.0.0.1:3128');
 
-      await withCli(app, async (cli) => ok(await cli['settings.update']({ patch: { timeoutMs: 4321 } })));
+      await withCli(app, async (cli) => unwrap(await cli['settings.update']({ patch: { timeoutMs: 4321 } })));
       await expect.poll(() => timeout.inputValue(), { timeout: 15_000 }).toBe('4321');
       expect(await proxy.inputValue()).toBe('http://127.0.0.1:3128');
       expect(await proxy.evaluate((el) => el === document.activeElement)).toBe(true);
       await shot(app, `settings-typing-kept-${scheme}`);
 
       await proxy.press('Tab');
-      await dialog.getByText('Saved').waitFor({ timeout: 15_000 });
-      const now = await withCli(app, async (check) => ok(await check['settings.get']({})));
+      await dialog.getByText('Saved', { exact: true }).waitFor({ timeout: 15_000 });
+      const now = await withCli(app, async (check) => unwrap(await check['settings.get']({})));
       expect(now).toMatchObject({ proxy: 'http://127.0.0.1:3128', timeoutMs: 4321 });
       expect(await proxy.inputValue()).toBe('http://127.0.0.1:3128');
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { layout } from '../../../main/core/store/paths';
 import { createTandem, type Tandem } from '../../../main/core/tandem';
-import type { Result } from '../../../main/shared/types';
+import { unwrap } from '../../support/result';
 import { tempDir } from '../store/helpers';
 
 /**
@@ -12,11 +12,6 @@ import { tempDir } from '../store/helpers';
  * changes), kept across restarts, used by browser.login unless one login names its own. When it is
  * empty, `browser.default` says what a login would start instead.
  */
-
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -31,7 +26,7 @@ beforeEach(async () => {
   fake = path.join(dir, 'not-a-browser.sh');
   await fs.writeFile(fake, '#!/bin/sh\nexit 3\n', { mode: 0o755 });
   tandem = await createTandem({ dataDir: path.join(dir, 'ws'), host: 'web' });
-  value(await tandem['profiles.create']({ name: 'alice' }));
+  unwrap(await tandem['profiles.create']({ name: 'alice' }));
 });
 
 afterEach(async () => {
@@ -43,7 +38,7 @@ afterEach(async () => {
 
 describe('the browserPath setting', { timeout: 60_000 }, () => {
   it('refuses a path that cannot be started, in one line, and keeps what was there', async () => {
-    value(await tandem['settings.update']({ patch: { browserPath: fake } }));
+    unwrap(await tandem['settings.update']({ patch: { browserPath: fake } }));
     const plain = path.join(dir, 'plain.txt');
     await fs.writeFile(plain, 'x', { mode: 0o644 });
     const cases: Array<[string, string]> = [
@@ -55,7 +50,7 @@ describe('the browserPath setting', { timeout: 60_000 }, () => {
       const res = await tandem['settings.update']({ patch: { browserPath, timeoutMs: 1234 } });
       expect(res).toEqual({ ok: false, error: { code: 'NOT_FOUND', message } });
     }
-    const now = value(await tandem['settings.get']({}));
+    const now = unwrap(await tandem['settings.get']({}));
     expect(now.browserPath).toBe(fake);
     expect(now.timeoutMs).toBe(30000);
     expect(JSON.parse(await fs.readFile(layout.settings(path.join(dir, 'ws')), 'utf8')).browserPath).toBe(
@@ -64,17 +59,17 @@ describe('the browserPath setting', { timeout: 60_000 }, () => {
   });
 
   it('is kept across a restart, trimmed, and cleared by an empty value', async () => {
-    value(await tandem['settings.update']({ patch: { browserPath: `  ${fake} ` } }));
+    unwrap(await tandem['settings.update']({ patch: { browserPath: `  ${fake} ` } }));
     await tandem.close();
     tandem = await createTandem({ dataDir: path.join(dir, 'ws'), host: 'web' });
-    expect(value(await tandem['settings.get']({})).browserPath).toBe(fake);
-    expect(value(await tandem['settings.update']({ patch: { browserPath: '  ' } })).browserPath).toBeNull();
-    expect(value(await tandem['settings.get']({})).browserPath).toBeNull();
+    expect(unwrap(await tandem['settings.get']({})).browserPath).toBe(fake);
+    expect(unwrap(await tandem['settings.update']({ patch: { browserPath: '  ' } })).browserPath).toBeNull();
+    expect(unwrap(await tandem['settings.get']({})).browserPath).toBeNull();
   });
 
   it('is what browser.login starts (over TANDEM_BROWSER); a login may still name its own', async () => {
     process.env.TANDEM_BROWSER = '/usr/bin/chromium';
-    value(await tandem['settings.update']({ patch: { browserPath: fake } }));
+    unwrap(await tandem['settings.update']({ patch: { browserPath: fake } }));
     const res = await tandem['browser.login']({ profile: 'alice', url: 'http://127.0.0.1:9/login' });
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.error.message).toMatch(new RegExp(`^Could not start ${fake}: `));
@@ -91,9 +86,9 @@ describe('the browserPath setting', { timeout: 60_000 }, () => {
 
   it('browser.default names what a login starts when the setting is empty', async () => {
     process.env.TANDEM_BROWSER = fake;
-    expect(value(await tandem['browser.default']({}))).toEqual({ path: fake });
+    expect(unwrap(await tandem['browser.default']({}))).toEqual({ path: fake });
     delete process.env.TANDEM_BROWSER;
-    const found = value(await tandem['browser.default']({})).path;
+    const found = unwrap(await tandem['browser.default']({})).path;
     // this machine has /usr/bin/chromium (see ENVIRONMENT.md); any Chrome found first is fine too
     expect(found).toMatch(/chrom|edge/i);
   });

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTandem, type Tandem } from '../../../main/core/tandem';
 import type { JarCookie } from '../../../main/shared/cookieInfo';
-import type { Result } from '../../../main/shared/types';
 import { BROWSER_LOGIN_ENV, userBrowser as openedBrowser } from '../../support/browserLogin';
+import { unwrap } from '../../support/result';
 import { type LoopbackServer, startServer, tempDir } from '../store/helpers';
 
 /**
@@ -10,11 +10,6 @@ import { type LoopbackServer, startServer, tempDir } from '../store/helpers';
  * profile's own user-data dir; the test, as the user, fills the login form in that window over
  * the DevTools port and closes it; the cookies land in the jar with their attributes.
  */
-
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 const FORM = `<!doctype html><form method="post" action="/login">
 <input name="username"><input name="password" type="password"><button>Log in</button></form>`;
@@ -54,7 +49,7 @@ beforeEach(async () => {
   base = server.url.replace('127.0.0.1', 'localhost');
   Object.assign(process.env, BROWSER_LOGIN_ENV);
   tandem = await createTandem({ dataDir: dir, host: 'web' });
-  value(await tandem['profiles.create']({ name: 'alice' }));
+  unwrap(await tandem['profiles.create']({ name: 'alice' }));
 });
 
 afterEach(async () => {
@@ -76,12 +71,12 @@ describe('browser login', { timeout: 120_000 }, () => {
     await Promise.all([page.waitForURL(/\/me$/, { timeout: 30_000 }), page.click('button')]);
     expect(await page.textContent('body')).toContain('"user":"alice"');
     await page.close();
-    const result = value(await login);
+    const result = unwrap(await login);
     await browser.close().catch(() => undefined);
     expect(result.ended).toBe('closed');
     expect(result.imported.map((c) => c.name).sort()).toEqual(['session', 'theme']);
 
-    const list = value(await tandem['cookies.list']({ profile: 'alice' }));
+    const list = unwrap(await tandem['cookies.list']({ profile: 'alice' }));
     const session = list.find((c) => c.name === 'session') as JarCookie;
     expect(session).toMatchObject({
       domain: 'localhost',
@@ -96,7 +91,7 @@ describe('browser login', { timeout: 120_000 }, () => {
     expect(list.find((c) => c.name === 'theme')).toMatchObject({ path: '/app', expires: null });
 
     // The next request as alice answers as alice.
-    const me = value(
+    const me = unwrap(
       await tandem['request.send']({
         profile: 'alice',
         request: { method: 'GET', url: `${base}/me`, headers: [], body: { type: 'none' } },
@@ -113,8 +108,8 @@ describe('browser login', { timeout: 120_000 }, () => {
       domains: ['example.com'],
     });
     const { browser } = await userBrowser('alice');
-    expect(value(await tandem['browser.done']({ profile: 'alice' }))).toEqual({ finished: true });
-    const result = value(await login);
+    expect(unwrap(await tandem['browser.done']({ profile: 'alice' }))).toEqual({ finished: true });
+    const result = unwrap(await login);
     await browser.close().catch(() => undefined);
     expect(result).toMatchObject({ ended: 'done', imported: [] });
 
@@ -131,6 +126,6 @@ describe('browser login', { timeout: 120_000 }, () => {
       ok: false,
       error: { message: 'No browser at /nope/chrome: the file does not exist' },
     });
-    expect(value(await tandem['browser.done']({ profile: 'alice' }))).toEqual({ finished: false });
+    expect(unwrap(await tandem['browser.done']({ profile: 'alice' }))).toEqual({ finished: false });
   });
 });

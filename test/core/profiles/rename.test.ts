@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { layout } from '../../../main/core/store/paths';
 import { createTandem, type Tandem } from '../../../main/core/tandem';
 import { sampleWorkspace } from '../../../main/demo/sample';
-import type { Result } from '../../../main/shared/types';
+import { unwrap } from '../../support/result';
 import { disposeWriter, fixtureScript, type LoopbackServer, startServer, tempDir } from '../store/helpers';
 
 /**
@@ -17,11 +17,6 @@ let dir: string;
 let cleanup: () => Promise<void>;
 let api: LoopbackServer;
 let core: Tandem;
-
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 const open = () => createTandem({ dataDir: dir, host: 'cli' });
 
@@ -51,7 +46,7 @@ async function namingAlice(): Promise<string[]> {
 
 /** alice with values on staging, the sample's matrix expectations, a saved matrix, a sent tab. */
 async function aliceEverywhere(): Promise<{ historyId: string; collectionId: string }> {
-  value(
+  unwrap(
     await core['environments.save']({
       environment: {
         name: 'staging',
@@ -60,12 +55,12 @@ async function aliceEverywhere(): Promise<{ historyId: string; collectionId: str
       },
     }),
   );
-  value(await core['environments.use']({ name: 'staging' }));
-  const [collection] = value(await core['collections.list']({}));
+  unwrap(await core['environments.use']({ name: 'staging' }));
+  const [collection] = unwrap(await core['collections.list']({}));
   const request = collection.requests[0];
   expect(Object.keys(collection.expect ?? {}).length).toBeGreaterThan(0);
   expect(Object.values(collection.expect ?? {}).some((row) => 'alice' in row)).toBe(true);
-  value(
+  unwrap(
     await core['matrices.save']({
       matrix: {
         name: 'who sees what',
@@ -76,14 +71,14 @@ async function aliceEverywhere(): Promise<{ historyId: string; collectionId: str
       },
     }),
   );
-  const sent = value(
+  const sent = unwrap(
     await core['request.send']({
       profile: 'alice',
       request: { ...request.request, url: `${api.url}/me` },
       sendId: 's1',
     }),
   );
-  value(
+  unwrap(
     await core['tabs.save']({
       state: {
         tabs: [
@@ -107,35 +102,35 @@ async function aliceEverywhere(): Promise<{ historyId: string; collectionId: str
 
 /** What alice2 must find after the rename (and after any reopen). */
 async function expectCarried(historyId: string): Promise<void> {
-  const profiles = value(await core['profiles.list']({})).map((p) => p.name);
+  const profiles = unwrap(await core['profiles.list']({})).map((p) => p.name);
   expect(profiles).toContain('alice2');
   expect(profiles).not.toContain('alice');
   // alice2 on staging: the value alice had there, used as {{token}}.
-  const layers = value(await core['variables.layers']({ profile: 'alice2' }));
+  const layers = unwrap(await core['variables.layers']({ profile: 'alice2' }));
   expect(layers.find((l) => l.level === 'profileEnvironment')?.variables).toEqual({
     token: 'alice-on-staging',
   });
-  const staging = value(await core['environments.list']({})).environments.find((e) => e.name === 'staging');
+  const staging = unwrap(await core['environments.list']({})).environments.find((e) => e.name === 'staging');
   expect(staging?.profiles).toEqual({
     alice2: { token: 'alice-on-staging' },
     bob: { token: 'bob-on-staging' },
   });
   // The collection's matrix expectations and the saved matrix: alice's column is alice2's.
-  const [collection] = value(await core['collections.list']({}));
+  const [collection] = unwrap(await core['collections.list']({}));
   const rows = Object.values(collection.expect ?? {});
   expect(rows.some((row) => 'alice2' in row)).toBe(true);
   expect(rows.some((row) => 'alice' in row)).toBe(false);
-  const [matrix] = value(await core['matrices.list']({}));
+  const [matrix] = unwrap(await core['matrices.list']({}));
   expect(matrix.profiles).toEqual(['alice2', 'bob']);
   expect(Object.values(matrix.expect)).toEqual([{ alice2: 'allow', bob: 'deny' }]);
   // The tab's last response as alice2 is still there, and history finds it under the new name.
-  const tab = value(await core['tabs.get']({})).tabs[0];
+  const tab = unwrap(await core['tabs.get']({})).tabs[0];
   expect(Object.keys(tab.lastSent ?? {}).sort()).toEqual(['alice2', 'bob']);
   expect(tab.lastSent?.alice2?.historyId).toBe(historyId);
-  const entry = value(await core['history.get']({ profile: 'alice2', id: historyId }));
+  const entry = unwrap(await core['history.get']({ profile: 'alice2', id: historyId }));
   expect(entry.profile).toBe('alice2');
   expect(entry.response?.status).toBe(200);
-  expect(value(await core['history.list']({ profile: 'alice2' })).map((e) => e.id)).toContain(historyId);
+  expect(unwrap(await core['history.list']({ profile: 'alice2' })).map((e) => e.id)).toContain(historyId);
   // Nothing but history's records (who sent what, then) names alice any more, and no rename is left over.
   expect(await namingAlice()).toEqual([]);
   await expect(fs.stat(layout.profileRename(dir))).rejects.toThrow();
@@ -162,7 +157,7 @@ describe('renaming a profile carries what names it', () => {
     const changed: string[] = [];
     core.events.on('environments.changed', () => changed.push('environments'));
     core.events.on('collections.changed', (e) => changed.push(`collection ${e.id}`));
-    const renamed = value(await core['profiles.rename']({ from: 'alice', to: 'alice2' }));
+    const renamed = unwrap(await core['profiles.rename']({ from: 'alice', to: 'alice2' }));
     expect(renamed.name).toBe('alice2');
     expect(changed).toContain('environments');
     expect(changed.some((c) => c.startsWith('collection '))).toBe(true);
@@ -170,7 +165,7 @@ describe('renaming a profile carries what names it', () => {
     await reopen();
     await expectCarried(historyId);
     // The active environment stayed; sending as alice2 uses her staging value.
-    expect(value(await core['environments.list']({})).active).toBe('staging');
+    expect(unwrap(await core['environments.list']({})).active).toBe('staging');
   });
 
   it('a refused rename (the name is taken) changes no file', async () => {
@@ -184,7 +179,7 @@ describe('renaming a profile carries what names it', () => {
   });
 
   it('values left under the new name by a deleted profile give way to the renamed one', async () => {
-    value(
+    unwrap(
       await core['environments.save']({
         environment: {
           name: 'staging',
@@ -193,8 +188,8 @@ describe('renaming a profile carries what names it', () => {
         },
       }),
     );
-    value(await core['profiles.rename']({ from: 'alice', to: 'alice2' }));
-    const staging = value(await core['environments.list']({})).environments[0];
+    unwrap(await core['profiles.rename']({ from: 'alice', to: 'alice2' }));
+    const staging = unwrap(await core['environments.list']({})).environments[0];
     expect(staging.profiles).toEqual({ alice2: { token: 'alice' } });
   });
 });
@@ -231,7 +226,7 @@ describe('a rename a crash interrupted is finished on the next open', () => {
     );
     core = await open();
     expect(core.notices.all().join('\n')).toMatch(/profiles\/\.rename\.json is not a valid rename note/);
-    expect(value(await core['profiles.list']({})).map((p) => p.name)).toContain('alice');
+    expect(unwrap(await core['profiles.list']({})).map((p) => p.name)).toContain('alice');
     await expect(fs.stat(path.join(dir, '..', 'elsewhere'))).rejects.toThrow();
     await expect(fs.stat(layout.profileRename(dir))).rejects.toThrow();
   });
@@ -286,20 +281,20 @@ describe('a renaming process killed again and again', () => {
       await killAfter(script, (k * 7) % 40);
       core = await open();
       if (core.notices.all().some((n) => n.includes('was interrupted'))) interrupted++;
-      const names = value(await core['profiles.list']({})).map((p) => p.name);
+      const names = unwrap(await core['profiles.list']({})).map((p) => p.name);
       const now = names.includes('alice2') ? 'alice2' : 'alice';
       expect(names.filter((n) => n === 'alice' || n === 'alice2')).toEqual([now]);
-      const staging = value(await core['environments.list']({})).environments.find(
+      const staging = unwrap(await core['environments.list']({})).environments.find(
         (e) => e.name === 'staging',
       );
       expect(staging?.profiles?.[now]).toEqual({ token: 'alice-on-staging' });
       expect(Object.keys(staging?.profiles ?? {}).sort()).toEqual([now, 'bob'].sort());
-      const [matrix] = value(await core['matrices.list']({}));
+      const [matrix] = unwrap(await core['matrices.list']({}));
       expect(matrix.profiles).toEqual([now, 'bob']);
       expect(
-        Object.values(value(await core['tabs.get']({})).tabs[0].lastSent ?? {}).map((s) => s.historyId),
+        Object.values(unwrap(await core['tabs.get']({})).tabs[0].lastSent ?? {}).map((s) => s.historyId),
       ).toContain(historyId);
-      expect(value(await core['history.get']({ profile: now, id: historyId })).id).toBe(historyId);
+      expect(unwrap(await core['history.get']({ profile: now, id: historyId })).id).toBe(historyId);
       await core.close();
     }
     core = await open();

@@ -5,7 +5,7 @@ import { dispatch } from '../../../main/contract/dispatch';
 import { layout } from '../../../main/core/store/paths';
 import { createTandem, type Tandem } from '../../../main/core/tandem';
 import { type Settings, settingsSchema } from '../../../main/shared/settings';
-import type { Result } from '../../../main/shared/types';
+import { unwrap } from '../../support/result';
 import { tempDir } from '../store/helpers';
 
 /**
@@ -13,11 +13,6 @@ import { tempDir } from '../store/helpers';
  * settings.update patch may carry. A file with every setting survives a read, a patch and the
  * write that follows unchanged (but for what the patch changed); a bad field is refused in one line.
  */
-
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -72,20 +67,20 @@ describe('settings.json', () => {
     expect(Object.keys(full).sort()).toEqual(Object.keys(settingsSchema.shape).sort());
     await fs.writeFile(layout.settings(ws), asFile(full));
     const t = await start();
-    expect(value(await dispatch(t, 'settings.get', {}))).toEqual(full);
+    expect(unwrap(await dispatch(t, 'settings.get', {}))).toEqual(full);
 
     // The whole file is a valid patch: saving it back writes the same bytes.
-    expect(value(await dispatch(t, 'settings.update', { patch: full }))).toEqual(full);
+    expect(unwrap(await dispatch(t, 'settings.update', { patch: full }))).toEqual(full);
     expect(await fs.readFile(layout.settings(ws), 'utf8')).toBe(asFile(full));
 
     // A patch of one setting changes that one only.
-    value(await dispatch(t, 'settings.update', { patch: { theme: 'light' } }));
+    unwrap(await dispatch(t, 'settings.update', { patch: { theme: 'light' } }));
     expect(await fs.readFile(layout.settings(ws), 'utf8')).toBe(asFile({ ...full, theme: 'light' }));
     await t.close();
 
     // And a restart reads it back as it was written.
     const u = await start();
-    expect(value(await dispatch(u, 'settings.get', {}))).toEqual({ ...full, theme: 'light' });
+    expect(unwrap(await dispatch(u, 'settings.get', {}))).toEqual({ ...full, theme: 'light' });
   });
 
   it('refuses a bad field of a patch in one line, changing nothing; an unknown field is ignored', async () => {
@@ -119,14 +114,14 @@ describe('settings.json', () => {
     expect(await fs.readFile(layout.settings(ws), 'utf8')).toBe(asFile(full));
 
     // A field no setting has is dropped, as before: nothing else changes.
-    expect(value(await dispatch(t, 'settings.update', { patch: { bogus: 1 } }))).toEqual(full);
+    expect(unwrap(await dispatch(t, 'settings.update', { patch: { bogus: 1 } }))).toEqual(full);
     expect(await fs.readFile(layout.settings(ws), 'utf8')).toBe(asFile(full));
   });
 
   it('a file with a bad field is kept aside, named in one line; an unknown field is ignored', async () => {
     const t = await start();
     await fs.writeFile(layout.settings(ws), '{"theme": "dark", "bogus": 1}\n');
-    expect(value(await t['settings.get']({})).theme).toBe('dark');
+    expect(unwrap(await t['settings.get']({})).theme).toBe('dark');
 
     await fs.writeFile(layout.settings(ws), '{"theme": "blue", "timeoutMs": 5000}\n');
     const bad = await dispatch(t, 'settings.get', {});
@@ -136,7 +131,7 @@ describe('settings.json', () => {
     );
     const aside = (await fs.readdir(ws)).find((f) => f.startsWith('settings.json.corrupt-'))!;
     expect(await fs.readFile(path.join(ws, aside), 'utf8')).toContain('"blue"');
-    expect(value(await t['settings.get']({})).theme).toBe('system');
+    expect(unwrap(await t['settings.get']({})).theme).toBe('system');
 
     // The file holds what a patch may set: a timeout past the patch's bound is as bad as a bad theme.
     await fs.writeFile(layout.settings(ws), '{"timeoutMs": 4000000}\n');

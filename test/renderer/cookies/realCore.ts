@@ -1,8 +1,10 @@
 import { cleanup } from '@testing-library/react';
 import type { Tandem } from '../../../main/core/tandem';
-import type { Result } from '../../../main/shared/types';
 import { useProfilesStore } from '../../../renderer/src/features/profiles/store';
 import { startBridgedCore } from '../../support/core';
+import { unwrap } from '../../support/result';
+
+export { unwrap };
 
 /** A real core on a temp dir, wired to the renderer's api through the in-process bridge. */
 export interface RealCore {
@@ -21,11 +23,6 @@ export async function startCore(): Promise<RealCore> {
       await bc.close();
     },
   };
-}
-
-export function unwrap<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
 }
 
 /** Creates the profiles in the core, loads them into the renderer's store and makes the first active. */

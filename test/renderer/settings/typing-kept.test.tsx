@@ -8,7 +8,7 @@ import type { Settings } from '../../../main/shared/settings';
 import { SettingsDialog } from '../../../renderer/src/features/settings/SettingsDialog';
 import { startSettingsSync, useSettingsStore } from '../../../renderer/src/features/settings/store';
 import { type BridgedCore, startBridgedCore } from '../../support/core';
-import { unwrap } from '../cookies/realCore';
+import { unwrap } from '../../support/result';
 
 /**
  * The Settings dialog's text and number fields keep what the user is typing when the settings

@@ -90,7 +90,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await shot(app, `settings-browser-placeholder-${scheme}`);
       await field.fill('/usr/bin/chromium');
       await field.blur();
-      await dialog.getByText('Saved').waitFor();
+      await dialog.getByText('Saved', { exact: true }).waitFor({ timeout: 15_000 });
       await field.fill('/nope/chrome');
       await field.blur();
       const alert = dialog.getByRole('alert');

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import { fail } from '../../shared/errors';
-import { refuseRedacted } from '../../shared/redaction';
 import { colorEnabled, formatResponse, responseJson } from '../format';
 import { outputPath } from '../output';
 import { validateProfileName } from '../parse';
@@ -98,9 +97,6 @@ export function registerSend(program: Command, io: CliIO): void {
             else io.out(formatPreview(preview));
             return null;
           }
-          // A request copied from history may still hold its [redacted] placeholders: never sent.
-          const refused = refuseRedacted(request);
-          if (refused) fail('INVALID_ARGUMENT', refused.message);
           // Ctrl+C cancels the request; the core then records it and closes cleanly.
           const sendId = randomUUID();
           const off = io.onInterrupt(() => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../../contract';
 import { attempt, fail } from '../../shared/errors';
 import { matrixRows } from '../../shared/matrix';
+import { refuseRedacted } from '../../shared/redaction';
 import type { Collection, RequestSpec, ResponseRecord } from '../../shared/types';
 import type { EventBus } from '../events';
 import type { RunJars, RunJarsOptions } from '../runs/jars';
@@ -58,6 +59,8 @@ export function compareChannels(deps: CompareDeps): CompareChannels {
   return {
     'request.compare': (a) =>
       attempt(async () => {
+        const refused = refuseRedacted(a.request);
+        if (refused) fail(refused.code, refused.message);
         // live: each profile's own jar and history, as a single send would.
         if (a.jars === 'live')
           return track(`compare:${a.compareId ?? randomUUID()}`, (signal) =>

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { toTandemError } from '../../shared/errors';
+import { TandemFailure, toTandemError } from '../../shared/errors';
+import { refuseRedacted } from '../../shared/redaction';
 import type { Extracted, ExtractRule } from '../../shared/sessions';
 import type { HistoryEntry, Profile, RequestSpec, ResponseRecord, Settings } from '../../shared/types';
 import { cookieLimitsOf } from '../cookies/limits';
@@ -64,6 +65,10 @@ export class Sender {
   }
 
   send(args: SendArgs): Promise<ResponseRecord> {
+    // A request reopened from history may still hold its [redacted] placeholders: never sent,
+    // whichever host asks (the app, web mode, the CLI).
+    const refused = refuseRedacted(args.request);
+    if (refused) return Promise.reject(new TandemFailure(refused.code, refused.message));
     return this.track(this.withSession(args));
   }
 

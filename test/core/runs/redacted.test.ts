@@ -89,3 +89,56 @@ describe('collections.run and redacted values', () => {
     expect(hits).toBe(0);
   });
 });
+
+/** One send and one comparison refuse the same way in the core, whichever host asks. */
+describe('request.send and request.compare and redacted values', () => {
+  let server: LoopbackServer;
+  let tc: BridgedCore;
+  let hits = 0;
+  beforeEach(async () => {
+    hits = 0;
+    server = await startLoopbackServer((_req, res) => {
+      hits++;
+      res.end('ok');
+    });
+    tc = await startBridgedCore('tandem-send-redacted-');
+    for (const name of ['alice', 'bob'])
+      expect((await tc.core['profiles.create']({ name, color: '#7c5cff' })).ok).toBe(true);
+  });
+  afterEach(async () => {
+    await tc.close();
+    await server.close();
+  });
+
+  const fromHistory = () => ({
+    method: 'GET',
+    url: `${server.url}/me?session_id=%5Bredacted%5D`,
+    headers: [],
+    body: { type: 'none' as const },
+  });
+  const NOTICE =
+    '1 value was redacted in history: session_id (query) — fill it in or use a variable before sending';
+
+  it('a send is refused in one line, nothing reaches the server, and nothing is added to history', async () => {
+    const res = await tc.core['request.send']({ profile: 'alice', request: fromHistory() });
+    expect(res).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: NOTICE } });
+    expect(hits).toBe(0);
+    const history = await tc.core['history.list']({ profile: 'alice' });
+    expect(history.ok && history.value.length).toBe(0);
+  });
+
+  it('a comparison is refused the same way before any profile sends', async () => {
+    const res = await tc.core['request.compare']({ profiles: ['alice', 'bob'], request: fromHistory() });
+    expect(res).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: NOTICE } });
+    expect(hits).toBe(0);
+  });
+
+  it('the same request with the value filled in is sent', async () => {
+    const res = await tc.core['request.send']({
+      profile: 'alice',
+      request: { ...fromHistory(), url: `${server.url}/me?session_id=s3cr3t` },
+    });
+    expect(res.ok && res.value.status).toBe(200);
+    expect(hits).toBe(1);
+  });
+});

@@ -81,8 +81,8 @@ describe('a history entry with redacted values, opened as a request', () => {
     const refused = await screen.findByRole('alert', {}, { timeout: 15_000 });
     expect(refused.textContent).toContain(NOTICE);
     expect(seen).toHaveLength(1);
-    // so is comparing it across profiles
-    await useCompareStore.getState().run(useRequestStore.getState().draft, ['alice']);
+    // so is comparing it across profiles (the core refuses before any profile sends)
+    await useCompareStore.getState().run(useRequestStore.getState().draft, ['alice', 'bob']);
     expect(useRequestStore.getState().tabs[useRequestStore.getState().activeId].compare.error?.message).toBe(
       NOTICE,
     );

@@ -1,6 +1,5 @@
 import { create } from 'zustand';
 import { renameInList, renameOf } from '../../../../main/shared/profileRename';
-import { refuseRedacted } from '../../../../main/shared/redaction';
 import type { RequestSpec } from '../../../../main/shared/types';
 import { api, subscribe } from '../../api';
 import { useRequestStore } from '../request/store';
@@ -42,8 +41,6 @@ export const useCompareStore = create<CompareState>()((set) => ({
     const { id, slot } = activeSlot();
     if (slot.running) return;
     const { setCompare } = useRequestStore.getState();
-    const refused = refuseRedacted(request);
-    if (refused) return setCompare(id, { open: true, error: refused });
     const compareId = newId('cmp');
     setCompare(id, { open: true, running: { compareId, profiles }, error: null });
     const jars = useSessionsStore.getState().jars.compare;

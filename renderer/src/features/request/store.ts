@@ -2,7 +2,6 @@ import { create } from 'zustand';
 import type { Check } from '../../../../main/shared/checks';
 import { extractRuleError, normalizeRules } from '../../../../main/shared/extractRules';
 import { renameOf } from '../../../../main/shared/profileRename';
-import { refuseRedacted } from '../../../../main/shared/redaction';
 import type { ExtractRule } from '../../../../main/shared/sessions';
 import type { RequestSpec } from '../../../../main/shared/types';
 import type { EditorPane, WorkbenchLayout } from '../../../../main/shared/workbench';
@@ -258,16 +257,6 @@ export const useRequestStore = create<RequestState>()((set, get) => {
       const tabId = get().activeId;
       const tab = get().tabs[tabId];
       if (!profile || !tab || tab.inFlight[profile]) return null;
-      // A placeholder history left in place of a credential is never sent: one line instead.
-      const refused = refuseRedacted(tab.draft);
-      if (refused) {
-        const outcome: SendOutcome = { kind: 'error', error: refused, at: new Date().toISOString() };
-        patchTab(tabId, (t) => ({
-          responses: { ...t.responses, [profile]: outcome },
-          compare: { ...t.compare, open: false },
-        }));
-        return outcome;
-      }
       const sendId = newId('send');
       const request = tab.draft;
       // A new send shows its own response at once, not a comparison run earlier.

@@ -34,6 +34,23 @@ export type ErrorCode =
   | 'CHECK_FAILED'
   | 'INTERNAL';
 
+/** Codes of failures found before anything was sent (the draft itself is wrong): "not sent", not "failed". */
+const NOT_SENT: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'INVALID_URL',
+  'INVALID_HEADER',
+  'INVALID_COOKIE',
+  'INVALID_BODY',
+  'INVALID_ARGUMENT',
+  'UNKNOWN_VARIABLE',
+  'UNKNOWN_PROFILE',
+  'INVALID_PROFILE_NAME',
+]);
+
+/** Whether an error with this code means the request never left (it was refused before sending). */
+export function wasNotSent(code: ErrorCode): boolean {
+  return NOT_SENT.has(code);
+}
+
 export interface TandemError {
   code: ErrorCode;
   /** One line, readable by a user; never a stack trace. */

@@ -79,6 +79,7 @@ describe('a history entry with redacted values, opened as a request', () => {
     // Send is refused with the same line, and nothing reaches the server
     fireEvent.click(screen.getByRole('button', { name: 'Send as alice' }));
     const refused = await screen.findByRole('alert', {}, { timeout: 15_000 });
+    expect(refused.textContent).toContain('Not sent as alice');
     expect(refused.textContent).toContain(NOTICE);
     expect(seen).toHaveLength(1);
     // so is comparing it across profiles (the core refuses before any profile sends)

@@ -101,7 +101,11 @@ describe('the request editor', () => {
     renderEditor();
     typeUrl('{{nope}}/x');
     fireEvent.click(screen.getByRole('button', { name: 'Send as alice' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('UNKNOWN_VARIABLE');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('UNKNOWN_VARIABLE');
+    // refused before anything left: said as "not sent", not as a failed request
+    expect(alert.textContent).toContain('Not sent as alice');
+    expect(alert.textContent).not.toContain('Request failed');
   });
 
   it('Cancel stops a send that hangs', async () => {

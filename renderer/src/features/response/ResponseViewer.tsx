@@ -1,5 +1,6 @@
 import * as Tabs from '@radix-ui/react-tabs';
 import { useEffect, useState } from 'react';
+import { wasNotSent } from '../../../../main/shared/result';
 import type { ResponseRecord } from '../../../../main/shared/types';
 import { useNow } from '../../app/useNow';
 import { CheckResults } from '../checks/CheckResults';
@@ -84,7 +85,11 @@ export function ResponseViewer() {
     content = (
       <div className={`response-state${cancelled ? '' : ' response-error'}`} role="alert">
         <p className="response-state-title">
-          {cancelled ? 'Request cancelled' : `Request failed as ${name}`}
+          {cancelled
+            ? 'Request cancelled'
+            : wasNotSent(outcome.error.code)
+              ? `Not sent as ${name}`
+              : `Request failed as ${name}`}
         </p>
         {cancelled ? (
           <p className="ui-note">Nothing was changed in the draft. Ctrl+Enter sends it again.</p>

@@ -4,8 +4,8 @@ import type { Collection } from '../../../main/shared/types';
 import { type BridgedCore, startBridgedCore } from '../../support/core';
 import { type LoopbackServer, startLoopbackServer } from '../../support/loopback';
 
-/** A run never sends history's [redacted] placeholders: it refuses before the first request. */
-describe('collections.run and redacted values', () => {
+/** History's [redacted] placeholders are never sent: a run, the matrix, one send or a comparison refuses before the first request. */
+describe('redacted values are never sent', () => {
   let server: LoopbackServer;
   let tc: BridgedCore;
   let hits = 0;
@@ -88,28 +88,8 @@ describe('collections.run and redacted values', () => {
     });
     expect(hits).toBe(0);
   });
-});
 
-/** One send and one comparison refuse the same way in the core, whichever host asks. */
-describe('request.send and request.compare and redacted values', () => {
-  let server: LoopbackServer;
-  let tc: BridgedCore;
-  let hits = 0;
-  beforeEach(async () => {
-    hits = 0;
-    server = await startLoopbackServer((_req, res) => {
-      hits++;
-      res.end('ok');
-    });
-    tc = await startBridgedCore('tandem-send-redacted-');
-    for (const name of ['alice', 'bob'])
-      expect((await tc.core['profiles.create']({ name, color: '#7c5cff' })).ok).toBe(true);
-  });
-  afterEach(async () => {
-    await tc.close();
-    await server.close();
-  });
-
+  // One send and one comparison refuse the same way in the core, whichever host asks.
   const fromHistory = () => ({
     method: 'GET',
     url: `${server.url}/me?session_id=%5Bredacted%5D`,
@@ -128,6 +108,7 @@ describe('request.send and request.compare and redacted values', () => {
   });
 
   it('a comparison is refused the same way before any profile sends', async () => {
+    expect((await tc.core['profiles.create']({ name: 'bob', color: '#7c5cff' })).ok).toBe(true);
     const res = await tc.core['request.compare']({ profiles: ['alice', 'bob'], request: fromHistory() });
     expect(res).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: NOTICE } });
     expect(hits).toBe(0);

@@ -60,6 +60,11 @@ export async function saveTab(tabId = useRequestStore.getState().activeId): Prom
   const collection = origin ? useCollectionsStore.getState().byId[origin.collectionId] : undefined;
   const saved = collection?.requests.find((r) => r.id === origin?.requestId);
   if (!origin || !saved) {
+    // Deleted elsewhere (another window, the CLI) and already known here: say so, then ask where.
+    if (origin) {
+      const where = collection ? `it is no longer in “${collection.name}”` : 'its collection was deleted';
+      sayNotice('error', `Could not save “${origin.name}” in place: ${where}. Choose where to save it.`);
+    }
     useRequestStore.getState().activate(tabId);
     useWorkbenchUi.getState().set({ saveOpen: true });
     return null;

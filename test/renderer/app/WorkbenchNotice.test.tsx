@@ -37,8 +37,24 @@ async function openCore(dir?: string): Promise<Tandem> {
   if (!dir) dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tandem-notice-'));
   const core = await createTandem({ dataDir, host: 'web' });
   cores.push(core);
-  setBridge(localBridge(core));
+  const bridge = localBridge(core);
+  // `heldBack`: another window's change has not reached this one yet (the watcher's event is late).
+  setBridge({
+    ...bridge,
+    subscribe: (event, listener) =>
+      bridge.subscribe(event, (payload) => {
+        if (!(heldBack && event === 'collections.changed')) listener(payload);
+      }),
+  });
   return core;
+}
+let heldBack = false;
+
+/** Another window (its own core on the same workspace) deletes the collection. */
+async function deleteElsewhere(collectionId: string): Promise<void> {
+  const other = await createTandem({ dataDir, host: 'web' });
+  cores.push(other);
+  expect((await other['collections.delete']({ id: collectionId })).ok).toBe(true);
 }
 
 async function seed(core: Tandem) {
@@ -72,6 +88,7 @@ function noticeBar(): HTMLElement {
 }
 
 afterEach(async () => {
+  heldBack = false;
   cleanup();
   for (const core of cores.splice(0)) await core.close();
   await fs.rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
@@ -87,11 +104,10 @@ describe('the workbench notice', { timeout: 120_000 }, () => {
     });
     expect(isDirty(active())).toBe(true);
 
-    // Another window (its own core on the same workspace) deletes the collection: this window
-    // still shows it, and its Save is refused by the core.
-    const other = await createTandem({ dataDir, host: 'web' });
-    cores.push(other);
-    expect((await other['collections.delete']({ id: origin.collectionId })).ok).toBe(true);
+    // Another window deletes the collection and this one has not heard yet: it still shows the
+    // collection, and its Save is refused by the core.
+    heldBack = true;
+    await deleteElsewhere(origin.collectionId);
 
     fireEvent.keyDown(window, { key: 's', ctrlKey: true });
     const line = await screen.findByRole('alert', {}, WAIT);
@@ -122,9 +138,8 @@ describe('the workbench notice', { timeout: 120_000 }, () => {
     fireEvent.change(screen.getByRole('textbox', { name: 'URL' }), {
       target: { value: 'http://127.0.0.1:9/profile?closing=1' },
     });
-    const other = await createTandem({ dataDir, host: 'web' });
-    cores.push(other);
-    expect((await other['collections.delete']({ id: origin.collectionId })).ok).toBe(true);
+    heldBack = true;
+    await deleteElsewhere(origin.collectionId);
 
     fireEvent.keyDown(window, { key: 'w', ctrlKey: true });
     const dialog = await screen.findByRole('dialog', { name: /Save changes to “Who am I”/ }, WAIT);
@@ -133,6 +148,31 @@ describe('the workbench notice', { timeout: 120_000 }, () => {
     expect(S().order).toHaveLength(1);
     expect(S().draft.url).toBe('http://127.0.0.1:9/profile?closing=1');
     expect(isDirty(active())).toBe(true);
+  });
+
+  it('a collection deleted elsewhere and already known here: Save says why and asks where, the draft kept', async () => {
+    const core = await openCore();
+    const origin = await seed(core);
+    await openApp(origin);
+    fireEvent.change(screen.getByRole('textbox', { name: 'URL' }), {
+      target: { value: 'http://127.0.0.1:9/profile?moved=1' },
+    });
+    await deleteElsewhere(origin.collectionId);
+    // The watcher tells this window; the sidebar drops the collection.
+    await waitFor(
+      () => expect(useCollectionsStore.getState().byId[origin.collectionId]).toBeUndefined(),
+      WAIT,
+    );
+
+    fireEvent.keyDown(window, { key: 's', ctrlKey: true });
+    const dialog = await screen.findByRole('dialog', { name: 'Save request to a collection' }, WAIT);
+    expect(noticeBar().textContent).toMatch(
+      /^Could not save “Who am I” in place: its collection was deleted\. Choose where to save it\./,
+    );
+    expect(S().draft.url).toBe('http://127.0.0.1:9/profile?moved=1');
+    expect(isDirty(active())).toBe(true);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), WAIT);
   });
 
   it('tabs that cannot be read (tabs.json is a folder) say so in one line; nothing is written over them, and what was typed meanwhile is saved once they can be read', async () => {

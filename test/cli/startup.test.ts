@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -86,6 +86,19 @@ describe('the CLI bundle', () => {
     const listed = await node([join(alone, 'cli.js'), '--data-dir', data, 'profiles', 'list']);
     expect(listed.code).toBe(0);
     expect(listed.stdout).toContain('alice');
+  });
+});
+
+describe('the CLI bundle is ASCII', () => {
+  it('every file escapes its non-ASCII text, so V8 keeps its source at one byte per character', () => {
+    const dir = join(ROOT, 'out', 'cli');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
+    expect(files.length).toBeGreaterThan(1);
+    for (const f of files) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      const at = text.search(/[^\x00-\x7f]/u);
+      expect(at === -1 ? f : `${f}: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}`).toBe(f);
+    }
   });
 });
 

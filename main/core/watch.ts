@@ -1,6 +1,7 @@
 import { type FSWatcher, watch } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { isValidProfileName } from './profiles/names';
 import { makeDir } from './store/files';
 import { layout } from './store/paths';
 import { stampOf } from './store/stamp';
@@ -10,12 +11,14 @@ import type { Workspace } from './workspace';
 const SETTLE_MS = 60;
 
 /**
- * Notices changes another process (the CLI, a second app) makes to collections, settings and
- * environments and emits `collections.changed` / `settings.changed` / `environments.changed` for
- * them, as this process's own changes do. The environments (`environments/*.json` and
- * `variables.json`) are watched as one: their stamp is all their files' stamps.
+ * Notices changes another process (the CLI, a second app) makes to the workspace and emits the
+ * event this process's own change would have: `collections.changed`, `settings.changed`,
+ * `environments.changed`, `profiles.changed` (the list, or a profile.json), `cookies.changed`
+ * (a profile's jar) and `history.changed` (a profile's history). The environments
+ * (`environments/*.json` and `variables.json`) are watched as one key, and so are the profiles
+ * (every folder under `profiles/` and its profile.json): their stamp is all their files' stamps.
  *
- * Each watched file's stamp (store/stamp.ts) is remembered; a file event whose stamp differs from
+ * Each watched key's stamp (store/stamp.ts) is remembered; a file event whose stamp differs from
  * the remembered one is a change. This process's own changes already emitted their event, and
  * re-stamping on that event keeps the watcher from announcing them a second time.
  * Returns the function that stops watching.
@@ -26,39 +29,69 @@ export async function watchWorkspace(ws: Workspace): Promise<() => void> {
   const settingsFile = layout.settings(dataDir);
   const environmentsDir = path.join(dataDir, 'environments');
   const variablesFile = path.join(dataDir, 'variables.json');
-  /** The key the environments are known under (not a file). */
+  const profilesDir = layout.profilesDir(dataDir);
+  const historyDir = layout.historyDir(dataDir);
+  /** The keys the environments and the profiles are known under (not files). */
   const ENVIRONMENTS = environmentsDir + path.sep;
+  const PROFILES = profilesDir + path.sep;
   await makeDir(collectionsDir);
   await makeDir(environmentsDir);
+  await makeDir(profilesDir);
+  await makeDir(historyDir);
 
   const known = new Map<string, string | null>();
   const timers = new Map<string, NodeJS.Timeout>();
   const watchers: FSWatcher[] = [];
+  /** One watcher per profile folder (profile.json, cookies.jsonl), following the list. */
+  const profileWatchers = new Map<string, FSWatcher>();
   let stopped = false;
+  const profileNames = async () =>
+    (await fs.readdir(profilesDir, { withFileTypes: true }).catch(() => []))
+      .filter((d) => d.isDirectory() && isValidProfileName(d.name))
+      .map((d) => d.name)
+      .sort();
+  const stampsOf = async (names: string[], file: (name: string) => string) => {
+    const stamps = await Promise.all(names.map((n) => stampOf(file(n))));
+    return names.map((n, i) => `${n}=${stamps[i]}`);
+  };
   const environmentsStamp = async () => {
     const names = (await fs.readdir(environmentsDir).catch(() => [] as string[]))
       .filter((n) => n.endsWith('.json') && !n.startsWith('.'))
       .sort();
-    const stamps = await Promise.all(names.map((n) => stampOf(path.join(environmentsDir, n))));
-    return [await stampOf(variablesFile), ...names.map((n, i) => `${n}=${stamps[i]}`)].join('|');
+    const stamps = await stampsOf(names, (n) => path.join(environmentsDir, n));
+    return [await stampOf(variablesFile), ...stamps].join('|');
   };
-  const stamp = (file: string) => (file === ENVIRONMENTS ? environmentsStamp() : stampOf(file));
+  const profilesStamp = async () =>
+    (await stampsOf(await profileNames(), (n) => layout.profileFile(dataDir, n))).join('|');
+  const stamp = (file: string) =>
+    file === ENVIRONMENTS ? environmentsStamp() : file === PROFILES ? profilesStamp() : stampOf(file);
   const restamp = async (file: string) => {
     known.set(file, await stamp(file));
   };
-  /** This process's own changes, being re-stamped (see `check`). */
+  /**
+   * This process's own changes, being re-stamped (see `check`). A send's history line and jar
+   * changes are written behind, after their event: the stamp is taken once the writes queued so
+   * far are done.
+   */
   const own = new Map<string, Promise<void>>();
   const ownChange = (file: string) => {
-    const done = restamp(file).finally(() => {
-      if (own.get(file) === done) own.delete(file);
-    });
+    const done = ws.queue
+      .run(() => undefined)
+      .then(() => restamp(file))
+      .finally(() => {
+        if (own.get(file) === done) own.delete(file);
+      });
     own.set(file, done);
   };
 
   await restamp(settingsFile);
   await restamp(ENVIRONMENTS);
+  await restamp(PROFILES);
   for (const name of await fs.readdir(collectionsDir).catch(() => [] as string[]))
     if (name.endsWith('.json')) await restamp(path.join(collectionsDir, name));
+  for (const name of await profileNames()) await restamp(layout.journal(dataDir, name));
+  for (const name of await fs.readdir(historyDir).catch(() => [] as string[]))
+    if (name.endsWith('.jsonl')) await restamp(path.join(historyDir, name));
 
   const offs = [
     events.on('settings.changed', () => ownChange(settingsFile)),
@@ -66,6 +99,9 @@ export async function watchWorkspace(ws: Workspace): Promise<() => void> {
       if (p.id) ownChange(layout.collection(dataDir, p.id));
     }),
     events.on('environments.changed', () => ownChange(ENVIRONMENTS)),
+    events.on('profiles.changed', () => ownChange(PROFILES)),
+    events.on('cookies.changed', (p) => ownChange(layout.journal(dataDir, p.profile))),
+    events.on('history.changed', (p) => ownChange(layout.history(dataDir, p.profile))),
   ];
 
   const check = async (file: string, announce: (gone: boolean) => void) => {
@@ -104,29 +140,73 @@ export async function watchWorkspace(ws: Workspace): Promise<() => void> {
     );
   };
   const onEnvironments = () => later(ENVIRONMENTS, () => events.emit('environments.changed', {}));
+  const onProfiles = () => {
+    later(PROFILES, () => events.emit('profiles.changed', {}));
+    void followProfiles();
+  };
+  const onProfileFolder = (profile: string) => (name: string | null) => {
+    if (name === null || name === 'profile.json') onProfiles();
+    if (name === null || name === 'cookies.jsonl')
+      later(layout.journal(dataDir, profile), () => events.emit('cookies.changed', { profile }));
+  };
+  const onHistory = (name: string | null) => {
+    if (name === null) {
+      for (const profile of known.keys())
+        if (profile.startsWith(historyDir + path.sep)) onHistory(path.basename(profile));
+      return;
+    }
+    const profile = name.endsWith('.jsonl') ? name.slice(0, -'.jsonl'.length) : '';
+    if (!isValidProfileName(profile)) return;
+    later(path.join(historyDir, name), () => events.emit('history.changed', { profile }));
+  };
   const onDataDir = (name: string | null) => {
     if (name === null || name === 'variables.json') onEnvironments();
     if (name !== null && name !== 'settings.json') return;
     later(settingsFile, () => events.emit('settings.changed', {}));
   };
 
+  function watchDir(dir: string, on: (name: string | null) => void): FSWatcher | null {
+    try {
+      const w = watch(dir, { persistent: false }, (_type, name) => on(name ? String(name) : null));
+      w.on('error', () => w.close());
+      return w;
+    } catch {
+      /* no file events on this system (or the folder is gone): changes show on the next read */
+      return null;
+    }
+  }
+  /** A watcher for each profile folder there is, and none for a folder gone (deleted, renamed). */
+  async function followProfiles(): Promise<void> {
+    const names = new Set(await profileNames());
+    if (stopped) return;
+    for (const [name, w] of profileWatchers)
+      if (!names.has(name)) {
+        w.close();
+        profileWatchers.delete(name);
+      }
+    for (const name of names) {
+      if (profileWatchers.has(name)) continue;
+      const w = watchDir(layout.profileDir(dataDir, name), onProfileFolder(name));
+      if (w) profileWatchers.set(name, w);
+    }
+  }
+
   for (const [dir, on] of [
     [collectionsDir, onCollection],
     [environmentsDir, onEnvironments],
     [dataDir, onDataDir],
+    [profilesDir, onProfiles],
+    [historyDir, onHistory],
   ] as const) {
-    try {
-      const w = watch(dir, { persistent: false }, (_type, name) => on(name ? String(name) : null));
-      w.on('error', () => w.close());
-      watchers.push(w);
-    } catch {
-      /* no file events on this system: changes from elsewhere show on the next read */
-    }
+    const w = watchDir(dir, on);
+    if (w) watchers.push(w);
   }
+  await followProfiles();
 
   return () => {
     stopped = true;
     for (const w of watchers) w.close();
+    for (const w of profileWatchers.values()) w.close();
     for (const t of timers.values()) clearTimeout(t);
     for (const off of offs) off();
   };

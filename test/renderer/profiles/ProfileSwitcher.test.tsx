@@ -82,6 +82,8 @@ describe('the profile switcher', () => {
     fireEvent.change(input, { target: { value: 'dora' } });
     fireEvent.submit(input.closest('form') as HTMLFormElement);
     await waitFor(() => expect(useProfilesStore.getState().profiles.dora).toBeTruthy());
+    // The form closes once the create (and its copy of the variables) is done.
+    await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Profile name' })).toBeNull());
     const list = await tc.core['profiles.list']({});
     if (!list.ok) throw new Error(list.error.message);
     const dora = list.value.find((p) => p.name === 'dora');
@@ -94,6 +96,7 @@ describe('the profile switcher', () => {
     fireEvent.change(again, { target: { value: 'empty' } });
     fireEvent.submit(again.closest('form') as HTMLFormElement);
     await waitFor(() => expect(useProfilesStore.getState().profiles.empty).toBeTruthy());
+    await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Profile name' })).toBeNull());
     expect(useProfilesStore.getState().profiles.empty.variables).toEqual({});
   });
 

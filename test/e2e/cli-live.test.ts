@@ -1,0 +1,75 @@
+import { expect, it } from 'vitest';
+import { appPerBlock, chip, describeBrowser, type RunningApp, shotsTo, withCli } from './harness';
+
+/**
+ * A tester keeps the app open and works in a terminal beside it: `tandem send` as alice, `tandem
+ * profiles create carol`, `tandem profiles delete carol`. The open app follows without a reload:
+ * alice's jar shows the cookie the CLI was given, history lists the CLI's send, and the profile
+ * switcher gains and loses carol.
+ */
+
+const shot = shotsTo(process.env.TANDEM_SHOTS_DIR);
+const sideTab = (app: RunningApp, list: string, name: string) =>
+  app.page.getByRole('tablist', { name: list }).getByRole('tab', { name, exact: true });
+
+/** The jar as the editor shows it: one "name=value" per row. */
+async function jarRows(app: RunningApp): Promise<string[]> {
+  const rows = app.page.getByRole('table', { name: 'Cookies' }).locator('tbody tr');
+  const out: string[] = [];
+  for (const row of await rows.all()) {
+    const cells = row.locator('td');
+    out.push(`${await cells.nth(0).textContent()}=${await cells.nth(1).textContent()}`);
+  }
+  return out;
+}
+
+function describeLive(scheme: 'light' | 'dark') {
+  describeBrowser(`the app follows the CLI (${scheme})`, () => {
+    const app = appPerBlock({ demo: true, colorScheme: scheme }, { pageTimeout: 8_000 });
+
+    it("alice's jar and history show a send made from the terminal", async () => {
+      const { page } = app;
+      await page.locator('label', { has: chip(app, 'alice') }).click();
+      await sideTab(app, 'Profile panel', 'Cookies').click();
+      await sideTab(app, 'Sidebar', 'History').click();
+      expect(await jarRows(app)).not.toContain('from=terminal');
+
+      await withCli(app, async (cli) => {
+        const sent = await cli['request.send']({
+          profile: 'alice',
+          request: {
+            method: 'GET',
+            url: `${app.demoUrl}/cookies/set?from=terminal`,
+            headers: [],
+            body: { type: 'none' },
+          },
+        });
+        expect(sent.ok).toBe(true);
+      });
+
+      await expect.poll(() => jarRows(app), { timeout: 15_000 }).toContain('from=terminal');
+      const entries = page.getByRole('list', { name: 'History entries' }).locator('.history-entry');
+      await expect
+        .poll(() => entries.first().textContent(), { timeout: 15_000 })
+        .toContain('/cookies/set?from=terminal');
+      expect(await entries.first().textContent()).toContain('alice');
+      await shot(app, `cli-live-${scheme}`);
+    });
+
+    it('a profile created and deleted from the terminal appears in the switcher and goes again', async () => {
+      await withCli(app, async (cli) => {
+        expect((await cli['profiles.create']({ name: 'carol', color: '#e0527a' })).ok).toBe(true);
+      });
+      await chip(app, 'carol').waitFor({ state: 'attached', timeout: 15_000 });
+
+      await withCli(app, async (cli) => {
+        expect((await cli['profiles.delete']({ name: 'carol' })).ok).toBe(true);
+      });
+      await chip(app, 'carol').waitFor({ state: 'detached', timeout: 15_000 });
+      expect(await chip(app, 'alice').isChecked()).toBe(true);
+    });
+  });
+}
+
+describeLive('light');
+describeLive('dark');

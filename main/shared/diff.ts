@@ -1,3 +1,4 @@
+import { countOf } from './text';
 import type { ComparisonDiff, ComparisonResult, ResponseRecord, ValueDiff } from './types';
 
 /**
@@ -223,7 +224,6 @@ export function describeDiff(diff: ComparisonDiff): string {
       parts.push(`body differs at ${n}${diff.pathsTruncated ? '+' : ''} path${n === 1 ? '' : 's'}`);
     } else parts.push('body differs');
   }
-  if (diff.headers.length)
-    parts.push(`${diff.headers.length} header${diff.headers.length === 1 ? '' : 's'} differ`);
+  if (diff.headers.length) parts.push(`${countOf(diff.headers.length, 'header')} differ`);
   return parts.join(' · ');
 }

@@ -45,3 +45,8 @@ export function uniqueName(base: string, taken: Iterable<string>): string {
   if (!used.has(base)) return base;
   for (let i = 2; ; i++) if (!used.has(`${base} ${i}`)) return `${base} ${i}`;
 }
+
+/** "1 cookie", "3 cookies": a count and its noun, plural with a plain "s". */
+export function countOf(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

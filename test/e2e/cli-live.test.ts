@@ -53,6 +53,7 @@ function describeLive(scheme: 'light' | 'dark') {
         .poll(() => entries.first().textContent(), { timeout: 15_000 })
         .toContain('/cookies/set?from=terminal');
       expect(await entries.first().textContent()).toContain('alice');
+      expect(await page.locator('.history-count').textContent()).toBe('1 request');
       await shot(app, `cli-live-${scheme}`);
     });
 

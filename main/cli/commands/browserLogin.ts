@@ -1,4 +1,5 @@
 import { fail } from '../../shared/errors';
+import { countOf } from '../../shared/text';
 import { validateProfileName } from '../parse';
 import { type CliIO, printJson, requireProfile, withCore, workspaceFor } from '../session';
 
@@ -41,7 +42,7 @@ export async function loginWithBrowser(
     const names = result.imported.map((c) => c.name).join(', ');
     io.out(
       result.imported.length
-        ? `Took ${result.imported.length} cookie${result.imported.length === 1 ? '' : 's'} from the browser into ${profile}: ${names}\n`
+        ? `Took ${countOf(result.imported.length, 'cookie')} from the browser into ${profile}: ${names}\n`
         : `No cookies for ${result.domains.join(', ')} in the browser; ${profile}'s jar is unchanged\n`,
     );
   }

@@ -4,6 +4,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { cookieFromInput } from '../../core/cookies/jar';
 import { describeRejection } from '../../shared/cookieImport';
 import { fail } from '../../shared/errors';
+import { countOf } from '../../shared/text';
 import type { SameSite } from '../../shared/types';
 import { colorEnabled, formatCookieTable } from '../format';
 import { detectCookieFormat, parsePair, validateProfileName } from '../parse';
@@ -135,7 +136,7 @@ export function registerCookies(program: Command, io: CliIO): void {
         core.call('cookies.clear', domain === undefined ? { profile } : { profile, domain }),
       );
       if (opts.json) printJson(io, { removed });
-      else io.out(`Removed ${removed} cookie${removed === 1 ? '' : 's'} from '${opts.profile}'\n`);
+      else io.out(`Removed ${countOf(removed, 'cookie')} from '${opts.profile}'\n`);
     });
 
   common(cookies.command('import').description('Import cookies from a cookies.txt (Netscape) or JSON file'))
@@ -163,8 +164,8 @@ export function registerCookies(program: Command, io: CliIO): void {
       if (opts.json) printJson(io, skipInvalid ? { imported, rejected } : { imported });
       else
         io.out(
-          `Imported ${imported} cookie${imported === 1 ? '' : 's'} into '${opts.profile}'${
-            rejected.length ? ` (${rejected.length} line${rejected.length === 1 ? '' : 's'} skipped)` : ''
+          `Imported ${countOf(imported, 'cookie')} into '${opts.profile}'${
+            rejected.length ? ` (${countOf(rejected.length, 'line')} skipped)` : ''
           }\n`,
         );
     });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { type Environment, parseAssignment } from '../../shared/environments';
 import { fail } from '../../shared/errors';
+import { countOf } from '../../shared/text';
 import { table } from '../format';
 import { validateProfileName } from '../parse';
 import type { CommonOptions as Common } from '../session';
@@ -57,7 +58,7 @@ export function registerEnv(program: Command, io: CliIO): void {
           ])}\n`,
         );
       const globals = Object.keys(view.globals).length;
-      if (globals) io.out(`${globals} global variable${globals === 1 ? '' : 's'}\n`);
+      if (globals) io.out(`${countOf(globals, 'global variable')}\n`);
     });
 
   env

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { fail } from '../../shared/errors';
 import { describeExtracted, type ExpiryRules, type RecipeStep } from '../../shared/sessions';
+import { countOf } from '../../shared/text';
 import type { Collection } from '../../shared/types';
 import { validateProfileName } from '../parse';
 import { type CliIO, printJson, requireProfile, withCore, workspaceFor } from '../session';
@@ -125,7 +126,7 @@ export function registerLogin(program: Command, io: CliIO): void {
       else {
         const extracted = result.extracted.map((e) => `, ${describeExtracted(e)}`).join('');
         io.out(
-          `Logged in as ${result.profile}: ${result.steps} step${result.steps === 1 ? '' : 's'}, last answered ${result.status} ${result.statusText}${extracted}\n`,
+          `Logged in as ${result.profile}: ${countOf(result.steps, 'step')}, last answered ${result.status} ${result.statusText}${extracted}\n`,
         );
       }
     });

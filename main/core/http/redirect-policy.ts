@@ -1,3 +1,5 @@
+import { countOf } from '../../shared/text';
+
 /**
  * What to do with a response that may be a redirect. Pure: no I/O.
  * Method rewriting follows the Fetch standard (what browsers do):
@@ -57,7 +59,7 @@ export function decideRedirect(input: RedirectInput): RedirectDecision {
     return {
       kind: 'error',
       code: 'TOO_MANY_REDIRECTS',
-      message: `Stopped after ${input.maxRedirects} redirect${input.maxRedirects === 1 ? '' : 's'}`,
+      message: `Stopped after ${countOf(input.maxRedirects, 'redirect')}`,
     };
   const method = input.method.toUpperCase();
   let next = input.method;

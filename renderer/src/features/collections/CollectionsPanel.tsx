@@ -19,6 +19,7 @@ import {
   uniqueName,
 } from './tree';
 import './collections.css';
+import { countOf } from '../../../../main/shared/text';
 
 type Target =
   | { kind: 'collection'; collectionId: string }
@@ -175,9 +176,7 @@ export function CollectionsPanel() {
           setPendingDelete({
             target: t,
             label,
-            detail: count
-              ? `${count} saved request${count === 1 ? '' : 's'} will be deleted with it.`
-              : 'It is empty.',
+            detail: count ? `${countOf(count, 'saved request')} will be deleted with it.` : 'It is empty.',
           }),
       },
     ];

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { api } from '../../api';
 import { Modal } from '../../components/Modal';
 import '../../components/controls.css';
+import { countOf } from '../../../../main/shared/text';
 
 export interface BrowserLoginDialogProps {
   profile: string;
@@ -57,7 +58,7 @@ export function BrowserLoginDialog({
     const n = res.value.imported.length;
     onDone(
       n
-        ? `Took ${n} cookie${n === 1 ? '' : 's'} from the browser into ${profile}: ${res.value.imported.map((c) => c.name).join(', ')}`
+        ? `Took ${countOf(n, 'cookie')} from the browser into ${profile}: ${res.value.imported.map((c) => c.name).join(', ')}`
         : `No cookies for ${res.value.domains.join(', ')} in the browser; ${profile}'s jar is unchanged`,
       true,
     );

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import { countOf } from '../../../../main/shared/text';
 import { Modal } from '../../components/Modal';
 import { useCookiesStore } from './store';
 
@@ -36,7 +37,7 @@ export function ClearDomainDialog({ open, onOpenChange, profile, domains, onDone
       setError(res.error.message);
       return;
     }
-    onDone(`Removed ${res.value.removed} cookie${res.value.removed === 1 ? '' : 's'} for ${d}`, true);
+    onDone(`Removed ${countOf(res.value.removed, 'cookie')} for ${d}`, true);
     onOpenChange(false);
   };
 

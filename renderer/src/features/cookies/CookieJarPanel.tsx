@@ -25,6 +25,7 @@ import {
 import { useCookiesStore } from './store';
 import { ToolMenu } from './ToolMenu';
 import './cookies.css';
+import { countOf } from '../../../../main/shared/text';
 
 type Editing = { cookie: CookieView | null } | null;
 
@@ -88,17 +89,15 @@ export function CookieJarPanel() {
       res.value.text,
       format === 'json' ? 'application/json' : 'text/plain',
     );
-    say('ok', `Exported ${cookies.length} cookie${cookies.length === 1 ? '' : 's'}`);
+    say('ok', `Exported ${countOf(cookies.length, 'cookie')}`);
   };
 
   const importNow = async (fileName: string, text: string, skipInvalid: boolean) => {
     const res = await importText(active, detectCookieFormat(text), text, skipInvalid);
     if (!res.ok) return say('error', res.error.message);
     const { imported, rejected } = res.value;
-    const skipped = rejected.length
-      ? ` (${rejected.length} rejected line${rejected.length === 1 ? '' : 's'} left out)`
-      : '';
-    say('ok', `Imported ${imported} cookie${imported === 1 ? '' : 's'} from ${fileName}${skipped}`);
+    const skipped = rejected.length ? ` (${countOf(rejected.length, 'rejected line')} left out)` : '';
+    say('ok', `Imported ${countOf(imported, 'cookie')} from ${fileName}${skipped}`);
   };
 
   /** Reads the picked file; a file with bad lines shows the preview instead of importing. */
@@ -129,9 +128,7 @@ export function CookieJarPanel() {
           onChange={(e) => setQuery(e.target.value)}
         />
         <span className="cookies-count" aria-live="polite">
-          {query
-            ? `${shown.length} of ${cookies.length}`
-            : `${cookies.length} cookie${cookies.length === 1 ? '' : 's'}`}
+          {query ? `${shown.length} of ${cookies.length}` : `${countOf(cookies.length, 'cookie')}`}
         </span>
       </div>
       <div className="cookies-toolbar">
@@ -262,7 +259,7 @@ export function CookieJarPanel() {
         confirmLabel="Clear all cookies"
         onConfirm={async () => {
           const res = await clear(active);
-          if (res.ok) say('ok', `Removed ${res.value.removed} cookie${res.value.removed === 1 ? '' : 's'}`);
+          if (res.ok) say('ok', `Removed ${countOf(res.value.removed, 'cookie')}`);
           else say('error', res.error.message);
         }}
       />

@@ -4,6 +4,7 @@ import { api } from '../../api';
 import { Modal } from '../../components/Modal';
 import '../../components/controls.css';
 import '../interop/interop.css';
+import { countOf } from '../../../../main/shared/text';
 import {
   FileField,
   ImportFooter,
@@ -71,7 +72,7 @@ export function ImportPostmanEnvironment({
       footer={
         <ImportFooter
           onCancel={() => onOpenChange(false)}
-          label={preview ? `Import ${count} variable${count === 1 ? '' : 's'}` : 'Import'}
+          label={preview ? `Import ${countOf(count, 'variable')}` : 'Import'}
           disabled={busy || !preview || preview.refusal !== null}
           onImport={() => void runImport()}
         />
@@ -108,7 +109,7 @@ function PreviewList({ preview, count }: { preview: PostmanEnvironmentPreview; c
     <section className="interop-preview" aria-label="Postman environment preview">
       <p className="interop-summary">
         {preview.refusal ? 'Would create' : 'Will create'} environment <strong>{preview.name}</strong>
-        {renamed ? ` (“${preview.fileName}” in the file)` : ''}: {count} variable{count === 1 ? '' : 's'}
+        {renamed ? ` (“${preview.fileName}” in the file)` : ''}: {countOf(count, 'variable')}
         {preview.rows.length > count ? ` of ${preview.rows.length}` : ''}
       </p>
       {preview.rows.length ? (

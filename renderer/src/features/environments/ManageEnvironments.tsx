@@ -9,6 +9,7 @@ import { ImportPostmanEnvironment } from './ImportPostmanEnvironment';
 import { RenameEnvironment } from './RenameEnvironment';
 import { useEnvironmentsStore } from './store';
 import '../../components/controls.css';
+import { countOf } from '../../../../main/shared/text';
 
 const GLOBALS = '';
 
@@ -132,7 +133,7 @@ export function ManageEnvironments({
     setImporting(false);
     await useEnvironmentsStore.getState().load();
     const n = Object.keys(to.variables).length;
-    announce.current = `Imported ${to.name} from ${fileName}: ${n} variable${n === 1 ? '' : 's'}`;
+    announce.current = `Imported ${to.name} from ${fileName}: ${countOf(n, 'variable')}`;
     setSelected(to.name);
   };
 

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
+import { countOf } from '../../../../main/shared/text';
 import type { HistoryEntry } from '../../../../main/shared/types';
 import { useNow } from '../../app/useNow';
 import { useWorkbenchUi } from '../../app/workbench';
@@ -140,7 +141,7 @@ export function HistoryPanel() {
       <div className="history-footer">
         <span className="history-count">
           {shown.length === entries.length
-            ? `${entries.length} requests`
+            ? countOf(entries.length, 'request')
             : `${shown.length} of ${entries.length}`}
         </span>
         <button

@@ -9,6 +9,7 @@ import {
 import { api } from '../../api';
 import { Modal } from '../../components/Modal';
 import '../../components/controls.css';
+import { countOf } from '../../../../main/shared/text';
 import { useProfilesStore } from '../profiles/store';
 import { FileField, ImportFooter, type PickedFile, SkippedList, useFilePreview } from './importParts';
 import { useInteropStore } from './store';
@@ -83,7 +84,7 @@ export function ImportDialog() {
         <ImportFooter
           cancelLabel={done ? 'Close' : 'Cancel'}
           onCancel={() => setOpen(false)}
-          label={count ? `Import ${count} request${count === 1 ? '' : 's'}` : 'Import'}
+          label={count ? `Import ${countOf(count, 'request')}` : 'Import'}
           disabled={busy || !preview || count === 0}
           onImport={() => void runImport()}
         />

@@ -1,5 +1,6 @@
 import type { PartialResponse } from '../../../../main/shared/limits';
 import './partial.css';
+import { countOf } from '../../../../main/shared/text';
 
 /** The header (and the byte, as the core writes it: `\x00`) a malformed-response message names, if any. */
 function culprit(message: string): { name: string; escaped: string | null } | null {
@@ -21,10 +22,7 @@ export function PartialHead({ partial, message }: { partial: PartialResponse; me
     <section className="partial-head" aria-label="Read before the error">
       <h3 className="partial-title">
         Read before the error
-        <span className="ui-note">
-          {' '}
-          · {partial.headers.length} header{partial.headers.length === 1 ? '' : 's'}
-        </span>
+        <span className="ui-note"> · {countOf(partial.headers.length, 'header')}</span>
       </h3>
       <pre className="partial-raw mono">
         <span className="partial-status">{partial.statusLine || '(no status line)'}</span>

@@ -48,7 +48,7 @@ const asciiLicenceComments = {
   name: 'tandem-ascii-licence-comments',
   renderChunk(code) {
     return code.replace(/\/\*![\s\S]*?\*\//g, (comment) =>
-      comment.replace(/[^\x00-\x7f]/gu, (ch) => `\\u{${ch.codePointAt(0).toString(16)}}`),
+      comment.replace(/[\u0080-\u{10ffff}]/gu, (ch) => `\\u{${ch.codePointAt(0).toString(16)}}`),
     );
   },
 };

@@ -1,19 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTandem, type Tandem } from '../../main/core/tandem';
 import type { JarCookie } from '../../main/shared/cookieInfo';
-import type { Result } from '../../main/shared/types';
 import { type ElectronCookieLike, electronBrowserLogin } from '../../main/shell/browser-login';
 import { tempDir } from '../core/store/helpers';
+import { unwrap } from '../support/result';
 
 /**
  * The desktop app's browser login with a recording stand-in for Electron's BrowserWindow and
  * session (the runtime cannot be installed here); the core, the jar and its files are real.
  */
-
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 /** What Electron's cookie store would hold after the user logged in on the demo's form. */
 const PARTITION_COOKIES: ElectronCookieLike[] = [
@@ -84,7 +79,7 @@ let tandem: Tandem;
 beforeEach(async () => {
   ({ dir, cleanup } = await tempDir());
   tandem = await createTandem({ dataDir: dir, host: 'electron' });
-  value(await tandem['profiles.create']({ name: 'bob' }));
+  unwrap(await tandem['profiles.create']({ name: 'bob' }));
 });
 afterEach(async () => {
   await tandem.close();
@@ -114,14 +109,14 @@ describe('browser login in the desktop app', () => {
     });
     expect(w.options.webPreferences).not.toHaveProperty('preload');
     w.fire(); // the user closes the window
-    const result = value(await running);
+    const result = unwrap(await running);
     expect(result).toMatchObject({
       ended: 'closed',
       imported: [{ name: 'session', domain: '127.0.0.1' }],
       skipped: 1,
     });
     expect(s.partitions).toEqual(['persist:tandem-bob']);
-    const jar = value(await tandem['cookies.list']({ profile: 'bob' })) as JarCookie[];
+    const jar = unwrap(await tandem['cookies.list']({ profile: 'bob' })) as JarCookie[];
     expect(jar).toHaveLength(1);
     expect(jar[0]).toMatchObject({
       name: 'session',
@@ -142,12 +137,12 @@ describe('browser login in the desktop app', () => {
       domains: ['127.0.0.1', 'example.com'],
     });
     await opened(s);
-    expect(value(await h['browser.done']({ profile: 'bob' }))).toEqual({ finished: true });
-    const result = value(await running);
+    expect(unwrap(await h['browser.done']({ profile: 'bob' }))).toEqual({ finished: true });
+    const result = unwrap(await running);
     expect(result.ended).toBe('done');
     expect(s.windows[0].closed).toBe(true);
     expect(result.imported.map((c) => c.name).sort()).toEqual(['pref', 'session']);
-    const pref = (value(await tandem['cookies.list']({ profile: 'bob' })) as JarCookie[]).find(
+    const pref = (unwrap(await tandem['cookies.list']({ profile: 'bob' })) as JarCookie[]).find(
       (c) => c.name === 'pref',
     );
     expect(pref).toMatchObject({
@@ -157,7 +152,7 @@ describe('browser login in the desktop app', () => {
       sameSite: 'None',
       expires: null,
     });
-    expect(value(await h['browser.done']({ profile: 'bob' }))).toEqual({ finished: false });
+    expect(unwrap(await h['browser.done']({ profile: 'bob' }))).toEqual({ finished: false });
   });
 
   it('an unknown profile or a bad URL is one line, and no window opens', async () => {

@@ -4,12 +4,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTandem, type Tandem } from '../../../main/core/tandem';
 import type { EventMap } from '../../../main/shared/events';
-import type { Collection, RequestSpec, Result } from '../../../main/shared/types';
+import type { Collection, RequestSpec } from '../../../main/shared/types';
+import { unwrap } from '../../support/result';
 
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 const get = (url: string): RequestSpec => ({ method: 'GET', url, headers: [], body: { type: 'none' } });
 
 /** Waits (generously) until `pick` finds something in the events seen so far. */
@@ -45,26 +42,26 @@ afterEach(async () => {
 });
 
 async function sample(t: Tandem): Promise<Collection> {
-  const c = value(await t['collections.create']({ name: 'Shop' }));
+  const c = unwrap(await t['collections.create']({ name: 'Shop' }));
   for (const [folder, name] of [
     ['Orders', 'List orders'],
     ['Orders/Admin', 'Refund'],
     ['', 'Health'],
   ] as const)
-    value(
+    unwrap(
       await t['collections.saveRequest']({
         collectionId: c.id,
         request: { name, folder, request: get(`http://127.0.0.1:1/${name}`) },
       }),
     );
-  return value(await t['collections.list']({})).find((x) => x.id === c.id) as Collection;
+  return unwrap(await t['collections.list']({})).find((x) => x.id === c.id) as Collection;
 }
 
 describe('duplicating collections and folders in the core', () => {
   it('a collection is copied whole as "<name> copy", then "copy 2", with new request ids', async () => {
     const t = await start();
     const shop = await sample(t);
-    const copy = value(await t['collections.duplicate']({ id: shop.id }));
+    const copy = unwrap(await t['collections.duplicate']({ id: shop.id }));
     expect(copy.name).toBe('Shop copy');
     expect(copy.id).not.toBe(shop.id);
     expect(copy.folders).toEqual(shop.folders);
@@ -72,8 +69,8 @@ describe('duplicating collections and folders in the core', () => {
       shop.requests.map((r) => [r.folder, r.name, r.request.url]),
     );
     expect(copy.requests.some((r) => shop.requests.some((s) => s.id === r.id))).toBe(false);
-    expect(value(await t['collections.duplicate']({ id: shop.id })).name).toBe('Shop copy 2');
-    const names = value(await t['collections.list']({})).map((c) => c.name);
+    expect(unwrap(await t['collections.duplicate']({ id: shop.id })).name).toBe('Shop copy 2');
+    const names = unwrap(await t['collections.list']({})).map((c) => c.name);
     expect(names).toEqual(['Shop', 'Shop copy', 'Shop copy 2']);
   });
 
@@ -81,7 +78,7 @@ describe('duplicating collections and folders in the core', () => {
     const t = await start();
     const shop = await sample(t);
     const changes = record(t, 'collections.changed');
-    const after = value(await t['collections.duplicateFolder']({ collectionId: shop.id, folder: 'Orders' }));
+    const after = unwrap(await t['collections.duplicateFolder']({ collectionId: shop.id, folder: 'Orders' }));
     expect(after.folders).toEqual(['Orders', 'Orders/Admin', 'Orders copy', 'Orders copy/Admin']);
     const copied = after.requests.filter((r) => r.folder.startsWith('Orders copy'));
     expect(copied.map((r) => [r.folder, r.name])).toEqual([
@@ -89,10 +86,10 @@ describe('duplicating collections and folders in the core', () => {
       ['Orders copy/Admin', 'Refund'],
     ]);
     expect(changes).toEqual([{ id: shop.id }]);
-    const again = value(await t['collections.duplicateFolder']({ collectionId: shop.id, folder: 'Orders' }));
+    const again = unwrap(await t['collections.duplicateFolder']({ collectionId: shop.id, folder: 'Orders' }));
     expect(again.folders).toContain('Orders copy 2');
     // The saved file holds the same thing (it was written, not only returned).
-    const reread = value(await (await start('cli'))['collections.list']({})).find((c) => c.id === shop.id);
+    const reread = unwrap(await (await start('cli'))['collections.list']({})).find((c) => c.id === shop.id);
     expect(reread?.folders).toEqual(again.folders);
   });
 
@@ -102,7 +99,7 @@ describe('duplicating collections and folders in the core', () => {
     const r = await t['collections.duplicateFolder']({ collectionId: shop.id, folder: 'Nope' });
     expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(!r.ok && r.error.message.split('\n')).toHaveLength(1);
-    expect(value(await t['collections.list']({})).find((c) => c.id === shop.id)).toEqual(shop);
+    expect(unwrap(await t['collections.list']({})).find((c) => c.id === shop.id)).toEqual(shop);
   });
 });
 
@@ -110,17 +107,17 @@ describe('collections.changed and settings.changed', () => {
   it('every change in this core names the collection; a delete says so', async () => {
     const t = await start();
     const changes = record(t, 'collections.changed');
-    const c = value(await t['collections.create']({ name: 'A' }));
-    value(await t['collections.rename']({ id: c.id, name: 'B' }));
-    value(await t['collections.addFolder']({ collectionId: c.id, folder: 'F' }));
-    value(await t['collections.delete']({ id: c.id }));
+    const c = unwrap(await t['collections.create']({ name: 'A' }));
+    unwrap(await t['collections.rename']({ id: c.id, name: 'B' }));
+    unwrap(await t['collections.addFolder']({ collectionId: c.id, folder: 'F' }));
+    unwrap(await t['collections.delete']({ id: c.id }));
     expect(changes).toEqual([{ id: c.id }, { id: c.id }, { id: c.id }, { id: c.id, deleted: true }]);
   });
 
   it('a settings update is announced', async () => {
     const t = await start();
     const seen = record(t, 'settings.changed');
-    value(await t['settings.update']({ patch: { theme: 'dark' } }));
+    unwrap(await t['settings.update']({ patch: { theme: 'dark' } }));
     expect(seen).toEqual([{}]);
   });
 
@@ -129,19 +126,19 @@ describe('collections.changed and settings.changed', () => {
     const collections = record(app, 'collections.changed');
     const settings = record(app, 'settings.changed');
     const cli = await start('cli');
-    const made = value(await cli['collections.create']({ name: 'From the CLI' }));
+    const made = unwrap(await cli['collections.create']({ name: 'From the CLI' }));
     await until(() => collections.find((e) => e.id === made.id && !e.deleted), 'the new collection');
-    value(await cli['settings.update']({ patch: { timeoutMs: 1234 } }));
+    unwrap(await cli['settings.update']({ patch: { timeoutMs: 1234 } }));
     await until(() => settings[0], 'settings.changed');
-    expect(value(await app['settings.get']({})).timeoutMs).toBe(1234);
-    value(await cli['collections.delete']({ id: made.id }));
+    expect(unwrap(await app['settings.get']({})).timeoutMs).toBe(1234);
+    unwrap(await cli['collections.delete']({ id: made.id }));
     await until(() => collections.find((e) => e.id === made.id && e.deleted), 'the deletion');
   });
 
   it('the app core does not announce its own change twice', async () => {
     const app = await start('web');
     const seen = record(app, 'collections.changed');
-    const c = value(await app['collections.create']({ name: 'Once' }));
+    const c = unwrap(await app['collections.create']({ name: 'Once' }));
     // Give the file watcher time to fire: it must recognise the stamp of this core's own write.
     await new Promise((r) => setTimeout(r, 400));
     expect(seen.filter((e) => e.id === c.id)).toEqual([{ id: c.id }]);

@@ -5,12 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { layout } from '../../../main/core/store/paths';
 import { createTandem, type Tandem } from '../../../main/core/tandem';
 import { collectionSchema } from '../../../main/shared/collection';
-import type { Collection, Result } from '../../../main/shared/types';
-
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
+import type { Collection } from '../../../main/shared/types';
+import { unwrap } from '../../support/result';
 
 let dir: string;
 let core: Tandem;
@@ -59,11 +55,11 @@ describe('a collection file holds every field of the Collection type', () => {
     const id = 'all-fields';
     await fs.mkdir(layout.collectionsDir(dir), { recursive: true });
     await fs.writeFile(layout.collection(dir, id), JSON.stringify({ ...full, id }));
-    const read = value(await core['collections.list']({})).find((c) => c.id === id);
+    const read = unwrap(await core['collections.list']({})).find((c) => c.id === id);
     expect(read).toEqual({ ...full, id });
     // And it survives an edit (read, change, write) with nothing dropped.
-    value(await core['collections.rename']({ id, name: 'Renamed' }));
-    const again = value(await core['collections.list']({})).find((c) => c.id === id);
+    unwrap(await core['collections.rename']({ id, name: 'Renamed' }));
+    const again = unwrap(await core['collections.list']({})).find((c) => c.id === id);
     expect(again).toEqual({ ...full, id, name: 'Renamed' });
   });
 

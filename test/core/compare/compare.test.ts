@@ -7,17 +7,13 @@ import { createTandem, type Tandem } from '../../../main/core/tandem';
 import { sampleWorkspace } from '../../../main/demo/sample';
 import { type DemoServer, startDemoServer } from '../../../main/demo/server';
 import type { Collection, MatrixExpectations, RequestSpec, Result } from '../../../main/shared/types';
+import { unwrap } from '../../support/result';
 
 /** Compare and matrix over the demo API, through a real core on a temp workspace. */
 
 let dir: string;
 let demo: DemoServer;
 let core: Tandem;
-
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 const get = (url: string): RequestSpec => ({ method: 'GET', url, headers: [], body: { type: 'none' } });
 
@@ -34,14 +30,14 @@ afterEach(async () => {
 });
 
 async function demoCollection(): Promise<Collection> {
-  const all = value(await core['collections.list']({}));
+  const all = unwrap(await core['collections.list']({}));
   const c = all.find((x) => x.name === 'Demo API');
   if (!c) throw new Error('no Demo API collection');
   return c;
 }
 
 async function logIn(profile: string, password: string) {
-  value(
+  unwrap(
     await core['request.send']({
       profile,
       request: {
@@ -64,7 +60,7 @@ describe('compare profiles side by side', () => {
   it('alice and bob are logged in, anonymous is not: /profile differs in status and in `user`', async () => {
     await logIn('alice', 'alice-pw');
     await logIn('bob', 'bob-pw');
-    const cmp = value(
+    const cmp = unwrap(
       await core['request.compare']({
         profiles: ['alice', 'bob', 'anonymous'],
         request: get('{{baseUrl}}/profile'),
@@ -80,7 +76,7 @@ describe('compare profiles side by side', () => {
     const user = cmp.diff.paths.find((p) => p.path === 'user');
     expect(user?.values).toEqual({ alice: '"alice"', bob: '"bob"', anonymous: '(absent)' });
     // A comparison is one run (copy jars by default): one history entry holding each profile's send.
-    const [entry] = value(await core['history.list']({}));
+    const [entry] = unwrap(await core['history.list']({}));
     expect(entry?.kind).toBe('run');
     expect(entry?.run?.steps.map((s) => [s.profile, s.status])).toEqual([
       ['alice', 200],
@@ -90,7 +86,7 @@ describe('compare profiles side by side', () => {
   });
 
   it('logging in as both shows the session cookie each one was given', async () => {
-    const cmp = value(
+    const cmp = unwrap(
       await core['request.compare']({
         profiles: ['alice', 'bob'],
         request: {
@@ -114,7 +110,7 @@ describe('compare profiles side by side', () => {
   });
 
   it('an unknown profile is an error for that column only; one profile is refused', async () => {
-    const cmp = value(
+    const cmp = unwrap(
       await core['request.compare']({ profiles: ['alice', 'carol'], request: get('{{baseUrl}}/profile') }),
     );
     expect(cmp.results[1]).toMatchObject({
@@ -142,7 +138,7 @@ describe('access-control matrix', () => {
     const c = await demoCollection();
     const progress: Array<EventMap['matrix.progress']> = [];
     const off = core.events.on('matrix.progress', (p) => progress.push(p));
-    const result = value(
+    const result = unwrap(
       await core['matrix.run']({
         collectionId: c.id,
         folder: 'Session',
@@ -170,7 +166,7 @@ describe('access-control matrix', () => {
     const exp = expectations(c);
     const who = c.requests.find((r) => r.name === 'Who am I')?.id ?? '';
     exp[who].bob = 'deny';
-    const result = value(
+    const result = unwrap(
       await core['matrix.run']({
         collectionId: c.id,
         folder: 'Session',
@@ -186,7 +182,7 @@ describe('access-control matrix', () => {
     await logIn('alice', 'alice-pw');
     await logIn('bob', 'bob-pw');
     const c = await demoCollection();
-    const result = value(
+    const result = unwrap(
       await core['matrix.run']({ collectionId: c.id, folder: 'Access', profiles: ['alice', 'bob'] }),
     );
     const note = c.requests.find((r) => r.name === "Alice's note")?.id;
@@ -203,11 +199,11 @@ describe('access-control matrix', () => {
       compareId: 'cmp-1',
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(value(await core['matrix.cancel']({ runId: 'cmp-1' }))).toEqual({ cancelled: false });
-    expect(value(await core['request.cancelCompare']({ compareId: 'cmp-1' }))).toEqual({ cancelled: true });
-    const cmp = value(await pending);
+    expect(unwrap(await core['matrix.cancel']({ runId: 'cmp-1' }))).toEqual({ cancelled: false });
+    expect(unwrap(await core['request.cancelCompare']({ compareId: 'cmp-1' }))).toEqual({ cancelled: true });
+    const cmp = unwrap(await pending);
     expect(cmp.results.map((r) => r.error?.code)).toEqual(['CANCELLED', 'CANCELLED']);
-    expect(value(await core['request.cancelCompare']({ compareId: 'cmp-1' }))).toEqual({ cancelled: false });
+    expect(unwrap(await core['request.cancelCompare']({ compareId: 'cmp-1' }))).toEqual({ cancelled: false });
   });
 
   it('cancel stops the run: the result says cancelled and holds only the cells that ran', async () => {
@@ -216,16 +212,16 @@ describe('access-control matrix', () => {
     const off = core.events.on('matrix.progress', () => {
       cancelled ??= core['matrix.cancel']({ runId: 'stop-me' });
     });
-    const result = value(
+    const result = unwrap(
       await core['matrix.run']({ collectionId: c.id, profiles: ['alice'], runId: 'stop-me', concurrency: 1 }),
     );
     off();
-    expect(value(await (cancelled as unknown as Promise<Result<{ cancelled: boolean }>>))).toEqual({
+    expect(unwrap(await (cancelled as unknown as Promise<Result<{ cancelled: boolean }>>))).toEqual({
       cancelled: true,
     });
     expect(result.cancelled).toBe(true);
     expect(Object.keys(result.cells).length).toBeLessThan(c.requests.length);
-    expect(value(await core['matrix.cancel']({ runId: 'stop-me' }))).toEqual({ cancelled: false });
+    expect(unwrap(await core['matrix.cancel']({ runId: 'stop-me' }))).toEqual({ cancelled: false });
   });
 
   it('an unknown collection or folder is refused with a clear message', async () => {

@@ -3,13 +3,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTandem, type Tandem } from '../../../main/core/tandem';
 import type { JarCookie } from '../../../main/shared/cookieInfo';
-import type { RequestSpec, Result } from '../../../main/shared/types';
+import type { RequestSpec } from '../../../main/shared/types';
+import { unwrap } from '../../support/result';
 import { type LoopbackServer, startServer, tempDir } from '../store/helpers';
-
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 const get = (url: string): RequestSpec => ({ method: 'GET', url, headers: [], body: { type: 'none' } });
 
@@ -33,7 +29,7 @@ beforeEach(async () => {
     res.end('ok');
   });
   tandem = await createTandem({ dataDir: dir, host: 'web' });
-  value(await tandem['profiles.create']({ name: 'alice' }));
+  unwrap(await tandem['profiles.create']({ name: 'alice' }));
 });
 
 afterEach(async () => {
@@ -46,10 +42,10 @@ const byName = (list: JarCookie[], name: string) => list.find((c) => c.name === 
 
 describe('cookie provenance', () => {
   it('records the send (history id) and hop that set each cookie, and its last values; survives a restart', async () => {
-    const first = value(
+    const first = unwrap(
       await tandem['request.send']({ profile: 'alice', request: get(`${server.url}/login`) }),
     );
-    let list = value(await tandem['cookies.list']({ profile: 'alice' }));
+    let list = unwrap(await tandem['cookies.list']({ profile: 'alice' }));
     expect(byName(list, 'visited').source).toMatchObject({ kind: 'request', request: first.id, hop: 0 });
     expect(byName(list, 'session').source).toMatchObject({
       kind: 'request',
@@ -58,20 +54,20 @@ describe('cookie provenance', () => {
       url: `${server.url}/home`,
     });
     // The id is the history entry's.
-    const history = value(await tandem['history.list']({ profile: 'alice' }));
+    const history = unwrap(await tandem['history.list']({ profile: 'alice' }));
     expect(history.some((h) => h.id === first.id)).toBe(true);
 
-    const second = value(
+    const second = unwrap(
       await tandem['request.send']({ profile: 'alice', request: get(`${server.url}/home`) }),
     );
-    list = value(await tandem['cookies.list']({ profile: 'alice' }));
+    list = unwrap(await tandem['cookies.list']({ profile: 'alice' }));
     const session = byName(list, 'session');
     expect(session.source).toMatchObject({ kind: 'request', request: second.id, hop: 0 });
     expect(session.values.map((v) => v.value)).toEqual([`s${n}`, `s${n - 1}`]);
     // Lint rides along: a session without Secure.
     expect(session.warnings.map((w) => w.code)).toEqual(['session-secure']);
 
-    value(
+    unwrap(
       await tandem['cookies.set']({
         profile: 'alice',
         cookie: { name: 'session', value: 'typed', domain: '127.0.0.1', path: '/' },
@@ -79,7 +75,7 @@ describe('cookie provenance', () => {
     );
     await tandem.close();
     tandem = await createTandem({ dataDir: dir, host: 'web' });
-    list = value(await tandem['cookies.list']({ profile: 'alice' }));
+    list = unwrap(await tandem['cookies.list']({ profile: 'alice' }));
     const again = byName(list, 'session');
     expect(again.source.kind).toBe('edit');
     expect(again.values.map((v) => [v.value, v.kind])).toEqual([
@@ -90,14 +86,14 @@ describe('cookie provenance', () => {
   });
 
   it('imports say import; journals written before sources were recorded read as unknown', async () => {
-    value(
+    unwrap(
       await tandem['cookies.import']({
         profile: 'alice',
         format: 'json',
         text: JSON.stringify([{ name: 'theme', value: 'dark', domain: 'example.com', path: '/' }]),
       }),
     );
-    let list = value(await tandem['cookies.list']({ profile: 'alice' }));
+    let list = unwrap(await tandem['cookies.list']({ profile: 'alice' }));
     expect(byName(list, 'theme').source.kind).toBe('import');
 
     await tandem.close();
@@ -114,7 +110,7 @@ describe('cookie provenance', () => {
     };
     await fs.appendFile(journal, `${JSON.stringify(old)}\n`);
     tandem = await createTandem({ dataDir: dir, host: 'web' });
-    list = value(await tandem['cookies.list']({ profile: 'alice' }));
+    list = unwrap(await tandem['cookies.list']({ profile: 'alice' }));
     expect(byName(list, 'legacy').source).toEqual({ kind: 'unknown', at: '2025-01-02T03:04:05.000Z' });
     expect(byName(list, 'legacy').values).toEqual([
       { value: 'v1', at: '2025-01-02T03:04:05.000Z', kind: 'unknown' },

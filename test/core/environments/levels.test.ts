@@ -6,17 +6,13 @@ import { createTandem, type Tandem } from '../../../main/core/tandem';
 import { layerFor } from '../../../main/shared/environments';
 import type { Collection } from '../../../main/shared/types';
 import { type LoopbackServer, startLoopbackServer } from '../../support/loopback';
+import { unwrap } from '../../support/result';
 
 /**
  * Variable levels, least specific first: global, collection, environment, profile, profile on
  * environment. Each level defines the names from its own level down, so the one that answers
  * each name shows which level won. Both a single send and a collection run see the same values.
  */
-
-function value<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
 
 const postman = JSON.stringify({
   info: { name: 'Levels', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
@@ -49,16 +45,16 @@ describe('variable levels', { timeout: 30_000 }, () => {
     });
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tandem-levels-'));
     core = await createTandem({ dataDir, host: 'cli' });
-    value(
+    unwrap(
       await core['environments.setGlobals']({
         variables: { base: server.url, g: 'global', c: 'global', e: 'global', p: 'global', pe: 'global' },
       }),
     );
-    const imported = value(await core['interop.import']({ format: 'postman', text: postman }));
-    collection = value(await core['collections.list']({})).find(
+    const imported = unwrap(await core['interop.import']({ format: 'postman', text: postman }));
+    collection = unwrap(await core['collections.list']({})).find(
       (c) => c.id === imported.collectionId,
     ) as Collection;
-    value(
+    unwrap(
       await core['environments.save']({
         environment: {
           name: 'staging',
@@ -67,14 +63,14 @@ describe('variable levels', { timeout: 30_000 }, () => {
         },
       }),
     );
-    value(
+    unwrap(
       await core['environments.save']({
         environment: { name: 'production', production: true, variables: {} },
       }),
     );
-    value(await core['profiles.create']({ name: 'alice' }));
-    value(await core['profiles.create']({ name: 'bob' }));
-    value(
+    unwrap(await core['profiles.create']({ name: 'alice' }));
+    unwrap(await core['profiles.create']({ name: 'bob' }));
+    unwrap(
       await core['profiles.update']({ name: 'alice', patch: { variables: { p: 'profile', pe: 'profile' } } }),
     );
   });
@@ -86,12 +82,12 @@ describe('variable levels', { timeout: 30_000 }, () => {
 
   const sendAs = async (profile: string) => {
     const saved = collection.requests[0];
-    const r = value(await core['request.send']({ profile, request: saved.request, requestId: saved.id }));
+    const r = unwrap(await core['request.send']({ profile, request: saved.request, requestId: saved.id }));
     return Object.fromEntries(new URL(r.request.url).searchParams);
   };
 
   it('with no environment active: global < collection < profile', async () => {
-    expect(value(await core['environments.list']({})).active).toBeNull();
+    expect(unwrap(await core['environments.list']({})).active).toBeNull();
     expect(await sendAs('alice')).toEqual({
       g: 'global',
       c: 'collection',
@@ -109,7 +105,7 @@ describe('variable levels', { timeout: 30_000 }, () => {
   });
 
   it('with staging active: environment beats collection, profile beats environment, alice-on-staging beats all', async () => {
-    value(await core['environments.use']({ name: 'staging' }));
+    unwrap(await core['environments.use']({ name: 'staging' }));
     expect(await sendAs('alice')).toEqual({
       g: 'global',
       c: 'collection',
@@ -127,7 +123,7 @@ describe('variable levels', { timeout: 30_000 }, () => {
   });
 
   it('variables.layers says which level answers each name (the hover)', async () => {
-    const layers = value(
+    const layers = unwrap(
       await core['variables.layers']({ profile: 'alice', requestId: collection.requests[0].id }),
     );
     expect(layers.map((l) => l.level)).toEqual([
@@ -147,7 +143,7 @@ describe('variable levels', { timeout: 30_000 }, () => {
 
   it('a collection run resolves the same levels for every profile', async () => {
     seen.length = 0;
-    const r = value(
+    const r = unwrap(
       await core['collections.run']({ collectionId: collection.id, profiles: ['alice', 'bob'] }),
     );
     expect(r.summary.responses).toBe(2);
@@ -166,12 +162,12 @@ describe('variable levels', { timeout: 30_000 }, () => {
     expect(bad.ok ? null : bad.error.message).toBe("No environment named 'nowhere'");
     const badName = await core['environments.save']({ environment: { name: '../x', variables: {} } });
     expect(badName.ok).toBe(false);
-    expect(value(await core['environments.list']({})).active).toBe('staging');
+    expect(unwrap(await core['environments.list']({})).active).toBe('staging');
   });
 
   it('deleting the active environment leaves none active', async () => {
-    value(await core['environments.delete']({ name: 'staging' }));
-    const view = value(await core['environments.list']({}));
+    unwrap(await core['environments.delete']({ name: 'staging' }));
+    const view = unwrap(await core['environments.list']({}));
     expect(view.active).toBeNull();
     expect(view.environments.map((e) => e.name)).toEqual(['production']);
     expect(await sendAs('bob')).toMatchObject({ e: 'collection' });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/contract/dispatch';
 import { createTandem, type Tandem } from '../../../main/core/tandem';
+import { unwrap } from '../../support/result';
 
 /**
  * Previewing a Postman environment export (real files): the name, every variable with what Import
@@ -13,11 +14,6 @@ import { createTandem, type Tandem } from '../../../main/core/tandem';
 
 const fixture = (...p: string[]) => fs.readFile(path.join(__dirname, ...p), 'utf8');
 const qa = () => fixture('fixtures', 'qa.postman_environment.json');
-
-function value<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
 
 describe('previewing a Postman environment', { timeout: 30_000 }, () => {
   let dataDir: string;
@@ -35,7 +31,7 @@ describe('previewing a Postman environment', { timeout: 30_000 }, () => {
   const environmentFiles = () => fs.readdir(path.join(dataDir, 'environments')).catch(() => []);
 
   it('names every variable and what Import does with it, and writes nothing', async () => {
-    const preview = value(await dispatch(core, 'environments.previewPostman', { text: await qa() }));
+    const preview = unwrap(await dispatch(core, 'environments.previewPostman', { text: await qa() }));
     expect(preview).toEqual({
       name: 'QA-server',
       fileName: 'QA server',
@@ -75,16 +71,18 @@ describe('previewing a Postman environment', { timeout: 30_000 }, () => {
   });
 
   it('takes the name asked for, made valid; a taken name (in any case) is refused in one line', async () => {
-    const named = value(await core['environments.previewPostman']({ text: await qa(), name: 'qa two' }));
+    const named = unwrap(await core['environments.previewPostman']({ text: await qa(), name: 'qa two' }));
     expect(named.name).toBe('qa-two');
     expect(named.refusal).toBeNull();
 
-    value(await core['environments.save']({ environment: { name: 'qa-server', variables: { keep: 'me' } } }));
+    unwrap(
+      await core['environments.save']({ environment: { name: 'qa-server', variables: { keep: 'me' } } }),
+    );
     const before = await fs.readFile(path.join(dataDir, 'environments', 'qa-server.json'), 'utf8');
-    const taken = value(await core['environments.previewPostman']({ text: await qa() }));
+    const taken = unwrap(await core['environments.previewPostman']({ text: await qa() }));
     expect(taken.refusal).toBe("An environment named 'QA-server' already exists: choose another name");
     expect(taken.rows).toHaveLength(5);
-    const bad = value(await core['environments.previewPostman']({ text: await qa(), name: '!!!' }));
+    const bad = unwrap(await core['environments.previewPostman']({ text: await qa(), name: '!!!' }));
     expect(bad.refusal).toBe("'!!!' cannot be an environment name: use letters, digits, _ . - (up to 64)");
     // The import itself (environments.save with create) refuses the taken name too, and keeps the file.
     const res = await core['environments.save']({
@@ -101,7 +99,7 @@ describe('previewing a Postman environment', { timeout: 30_000 }, () => {
       name: 'dev',
       values: [{ key: 'a', value: '1' }, 'x', { value: 'no key' }, { key: 'a', value: '2' }],
     });
-    const preview = value(await core['environments.previewPostman']({ text }));
+    const preview = unwrap(await core['environments.previewPostman']({ text }));
     expect(preview.variables).toEqual({ a: '2' });
     expect(preview.rows.map((r) => [r.where, r.imported, r.note])).toEqual([
       ['values[0]', false, 'given again below: the later value is kept'],

@@ -5,17 +5,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/contract/dispatch';
 import { createTandem, type Tandem } from '../../../main/core/tandem';
 import { layerFor } from '../../../main/shared/environments';
+import { unwrap } from '../../support/result';
 
 /**
  * Renaming an environment: the file moves to the new name with its variables and profile values,
  * the active environment follows it, a reopened workspace sees the same, and a bad or taken name
  * is one line that changes no file.
  */
-
-function value<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
 
 const staging = {
   name: 'staging',
@@ -41,12 +37,12 @@ describe('renaming an environment', { timeout: 30_000 }, () => {
   beforeEach(async () => {
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tandem-env-rename-'));
     core = await createTandem({ dataDir, host: 'cli' });
-    value(await core['profiles.create']({ name: 'alice' }));
-    value(await core['environments.save']({ environment: staging }));
-    value(
+    unwrap(await core['profiles.create']({ name: 'alice' }));
+    unwrap(await core['environments.save']({ environment: staging }));
+    unwrap(
       await core['environments.save']({ environment: { name: 'dev', variables: { baseUrl: 'http://dev' } } }),
     );
-    value(await core['environments.use']({ name: 'staging' }));
+    unwrap(await core['environments.use']({ name: 'staging' }));
   });
   afterEach(async () => {
     await core.close();
@@ -56,7 +52,7 @@ describe('renaming an environment', { timeout: 30_000 }, () => {
   it('moves the file with its variables, keeps it active, and announces the change', async () => {
     let events = 0;
     const off = core.events.on('environments.changed', () => events++);
-    const renamed = value(await dispatch(core, 'environments.rename', { from: 'staging', to: 'qa' }));
+    const renamed = unwrap(await dispatch(core, 'environments.rename', { from: 'staging', to: 'qa' }));
     off();
     expect(renamed).toEqual({ ...staging, name: 'qa' });
     expect(events).toBe(1);
@@ -65,27 +61,27 @@ describe('renaming an environment', { timeout: 30_000 }, () => {
     expect(await readJson(dataDir, 'environments', 'qa.json')).toEqual({ ...staging, name: 'qa' });
     expect((await readJson(dataDir, 'variables.json')).active).toBe('qa');
 
-    const view = value(await core['environments.list']({}));
+    const view = unwrap(await core['environments.list']({}));
     expect(view.active).toBe('qa');
     expect(view.environments.map((e) => e.name)).toEqual(['dev', 'qa']);
     // Requests read the renamed environment (and alice's own value on it) as the active one.
-    const layers = value(await core['variables.layers']({ profile: 'alice' }));
+    const layers = unwrap(await core['variables.layers']({ profile: 'alice' }));
     expect(layerFor(layers, 'baseUrl')?.label).toBe('environment qa');
     expect(layerFor(layers, 'password')?.label).toBe('alice on qa');
   });
 
   it('renaming one that is not active leaves the active one alone', async () => {
-    value(await core['environments.rename']({ from: 'dev', to: 'local' }));
-    const view = value(await core['environments.list']({}));
+    unwrap(await core['environments.rename']({ from: 'dev', to: 'local' }));
+    const view = unwrap(await core['environments.list']({}));
     expect(view.active).toBe('staging');
     expect(view.environments).toEqual([{ name: 'local', variables: { baseUrl: 'http://dev' } }, staging]);
   });
 
   it('a reopened workspace sees the new name, the same variables and the same active one', async () => {
-    value(await core['environments.rename']({ from: 'staging', to: 'qa' }));
+    unwrap(await core['environments.rename']({ from: 'staging', to: 'qa' }));
     await core.close();
     core = await createTandem({ dataDir, host: 'cli' });
-    const view = value(await core['environments.list']({}));
+    const view = unwrap(await core['environments.list']({}));
     expect(view.active).toBe('qa');
     expect(view.environments.find((e) => e.name === 'qa')).toEqual({ ...staging, name: 'qa' });
     expect(view.environments.some((e) => e.name === 'staging')).toBe(false);
@@ -139,7 +135,7 @@ describe('renaming an environment', { timeout: 30_000 }, () => {
       });
     }
     expect(await snapshot(dataDir)).toEqual(before);
-    const made = value(
+    const made = unwrap(
       await core['environments.save']({ environment: { name: 'qa', variables: { a: '1' } }, create: true }),
     );
     expect(made).toEqual({ name: 'qa', variables: { a: '1' } });
@@ -147,19 +143,19 @@ describe('renaming an environment', { timeout: 30_000 }, () => {
   });
 
   it('changes only the case of a name', async () => {
-    value(await core['environments.rename']({ from: 'staging', to: 'Staging' }));
-    const view = value(await core['environments.list']({}));
+    unwrap(await core['environments.rename']({ from: 'staging', to: 'Staging' }));
+    const view = unwrap(await core['environments.list']({}));
     expect(view.active).toBe('Staging');
     expect(view.environments.map((e) => e.name)).toEqual(['Staging', 'dev']);
     expect(await readJson(dataDir, 'environments', 'Staging.json')).toEqual({ ...staging, name: 'Staging' });
   });
 
   it("a core pinned to the environment (the CLI's --env) follows the rename", async () => {
-    value(await core['environments.use']({ name: null }));
+    unwrap(await core['environments.use']({ name: null }));
     const pinned = await createTandem({ dataDir, host: 'cli', environment: 'staging' });
     try {
-      value(await pinned['environments.rename']({ from: 'staging', to: 'qa' }));
-      const layers = value(await pinned['variables.layers']({ profile: 'alice' }));
+      unwrap(await pinned['environments.rename']({ from: 'staging', to: 'qa' }));
+      const layers = unwrap(await pinned['variables.layers']({ profile: 'alice' }));
       expect(layerFor(layers, 'baseUrl')?.label).toBe('environment qa');
     } finally {
       await pinned.close();

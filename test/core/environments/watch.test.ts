@@ -3,17 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTandem, type Tandem } from '../../../main/core/tandem';
+import { unwrap } from '../../support/result';
 
 /**
  * The app and the CLI may share a workspace: when the CLI renames (or otherwise changes) an
  * environment, the app core announces environments.changed, so the switcher follows; the app's
  * own changes are announced once, not again by the watcher.
  */
-
-function value<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
 
 async function until(check: () => boolean, what: string): Promise<void> {
   const deadline = Date.now() + 15_000;
@@ -44,27 +40,27 @@ describe('environments changed by another process', { timeout: 30_000 }, () => {
     let seen = 0;
     app.events.on('environments.changed', () => seen++);
     const cli = await start('cli');
-    value(await cli['environments.save']({ environment: { name: 'staging', variables: { a: '1' } } }));
+    unwrap(await cli['environments.save']({ environment: { name: 'staging', variables: { a: '1' } } }));
     await until(() => seen > 0, 'the new environment');
 
     seen = 0;
-    value(await cli['environments.rename']({ from: 'staging', to: 'qa' }));
+    unwrap(await cli['environments.rename']({ from: 'staging', to: 'qa' }));
     await until(() => seen > 0, 'the rename');
-    expect(value(await app['environments.list']({})).environments.map((e) => e.name)).toEqual(['qa']);
+    expect(unwrap(await app['environments.list']({})).environments.map((e) => e.name)).toEqual(['qa']);
 
     seen = 0;
-    value(await cli['environments.use']({ name: 'qa' }));
+    unwrap(await cli['environments.use']({ name: 'qa' }));
     await until(() => seen > 0, 'the active environment');
-    expect(value(await app['environments.list']({})).active).toBe('qa');
+    expect(unwrap(await app['environments.list']({})).active).toBe('qa');
   });
 
   it("the app's own rename is announced once", async () => {
     const app = await start('web');
-    value(await app['environments.save']({ environment: { name: 'staging', variables: {} } }));
+    unwrap(await app['environments.save']({ environment: { name: 'staging', variables: {} } }));
     await new Promise((r) => setTimeout(r, 300));
     let seen = 0;
     app.events.on('environments.changed', () => seen++);
-    value(await app['environments.rename']({ from: 'staging', to: 'qa' }));
+    unwrap(await app['environments.rename']({ from: 'staging', to: 'qa' }));
     await new Promise((r) => setTimeout(r, 500));
     expect(seen).toBe(1);
   });

@@ -3,13 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REDACTED, redactForHistory, redactJsonText } from '../../../main/core/history/redact';
 import { layout } from '../../../main/core/store/paths';
 import { createTandem, type Tandem } from '../../../main/core/tandem';
-import type { RequestSpec, Result } from '../../../main/shared/types';
+import type { RequestSpec } from '../../../main/shared/types';
+import { unwrap } from '../../support/result';
 import { type LoopbackServer, startServer, tempDir } from '../store/helpers';
-
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 describe('redactForHistory', () => {
   it('hides credential headers, auth, per-request cookies, credential-named fields and secret values', () => {
@@ -118,8 +114,8 @@ describe('history on disk', () => {
     ({ dir, cleanup } = await tempDir());
     server = await startServer((_req, res) => res.end('ok'));
     t = await createTandem({ dataDir: dir, host: 'cli' });
-    value(await t['profiles.create']({ name: 'alice' }));
-    value(
+    unwrap(await t['profiles.create']({ name: 'alice' }));
+    unwrap(
       await t['profiles.update']({
         name: 'alice',
         patch: { variables: { apiKey: 'sk-live-998877', base: server.url }, secrets: ['apiKey'] },
@@ -145,7 +141,7 @@ describe('history on disk', () => {
     });
 
   it('keeps no credential and no secret variable value', async () => {
-    value(await send());
+    unwrap(await send());
     await t.close();
     const text = await fs.readFile(layout.history(dir, 'alice'), 'utf8');
     for (const s of ['sk-live-998877', 'hunter2', 'cookie-value-1']) expect(text).not.toContain(s);
@@ -154,8 +150,8 @@ describe('history on disk', () => {
   });
 
   it('keeps everything when the workspace setting "keep full history" is on', async () => {
-    value(await t['settings.update']({ patch: { keepFullHistory: true } }));
-    value(await send());
+    unwrap(await t['settings.update']({ patch: { keepFullHistory: true } }));
+    unwrap(await send());
     await t.close();
     const text = await fs.readFile(layout.history(dir, 'alice'), 'utf8');
     expect(text).toContain('hunter2');

@@ -7,6 +7,7 @@ import { dispatch } from '../../../main/contract/dispatch';
 import { createTandem, type Tandem } from '../../../main/core/tandem';
 import type { ResponseRecord } from '../../../main/shared/types';
 import { type LoopbackServer, startLoopbackServer } from '../../support/loopback';
+import { unwrap } from '../../support/result';
 
 /**
  * `request.send` with `output` writes the body decoded; with `rawOutput` too it writes the bytes as
@@ -24,16 +25,11 @@ let server: LoopbackServer;
 let dataDir: string;
 let core: Tandem;
 
-function value<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
-
 /** One send through the contract (the arguments checked by its schema), as the CLI and the app call it. */
 async function sendTo(coding: string, file: string, rawOutput?: boolean): Promise<ResponseRecord> {
   const request = { method: 'GET', url: `${server.url}/${coding}`, headers: [], body: { type: 'none' } };
   const args = { profile: 'alice', request, output: path.join(dataDir, '..', file), rawOutput };
-  return value(await dispatch(core, 'request.send', args)) as ResponseRecord;
+  return unwrap(await dispatch(core, 'request.send', args)) as ResponseRecord;
 }
 
 beforeAll(async () => {
@@ -45,7 +41,7 @@ beforeAll(async () => {
   });
   dataDir = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'tandem-raw-output-')), 'data');
   core = await createTandem({ dataDir, host: 'cli' });
-  value(await dispatch(core, 'profiles.create', { name: 'alice' }));
+  unwrap(await dispatch(core, 'profiles.create', { name: 'alice' }));
 });
 
 afterAll(async () => {

@@ -3,17 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkColor, isValidProfileName, PALETTE, pickColor } from '../../../main/core/profiles/names';
 import { layout } from '../../../main/core/store/paths';
 import { createTandem, type Tandem } from '../../../main/core/tandem';
-import type { Result } from '../../../main/shared/types';
+import { unwrap } from '../../support/result';
 import { tempDir } from '../store/helpers';
 
 let dir: string;
 let cleanup: () => Promise<void>;
 let tandem: Tandem;
-
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 async function tree(root: string): Promise<string[]> {
   const out: string[] = [];
@@ -55,28 +50,28 @@ describe('profile names and colours', () => {
 
 describe('profiles', () => {
   it('a fresh workspace has the default profile without creating anything', async () => {
-    const list = value(await tandem['profiles.list']({}));
+    const list = unwrap(await tandem['profiles.list']({}));
     expect(list.map((p) => p.name)).toEqual(['default']);
     expect(await tree(dir)).toEqual([]);
-    expect(value(await tandem['cookies.list']({ profile: 'default' }))).toEqual([]);
+    expect(unwrap(await tandem['cookies.list']({ profile: 'default' }))).toEqual([]);
   });
 
   it('the default profile is written on its first change', async () => {
-    value(
+    unwrap(
       await tandem['cookies.set']({
         profile: 'default',
         cookie: { name: 'a', value: '1', domain: 'localhost' },
       }),
     );
     await expect(fs.stat(layout.profileFile(dir, 'default'))).resolves.toBeTruthy();
-    expect(value(await tandem['profiles.list']({})).map((p) => p.name)).toEqual(['default']);
+    expect(unwrap(await tandem['profiles.list']({})).map((p) => p.name)).toEqual(['default']);
   });
 
   it('alice and bob are created with their own colours; a taken name is refused', async () => {
     const events: string[] = [];
     tandem.events.on('profiles.changed', () => events.push('changed'));
-    const alice = value(await tandem['profiles.create']({ name: 'alice' }));
-    const bob = value(await tandem['profiles.create']({ name: 'bob', color: '#123456' }));
+    const alice = unwrap(await tandem['profiles.create']({ name: 'alice' }));
+    const bob = unwrap(await tandem['profiles.create']({ name: 'bob', color: '#123456' }));
     expect(alice.color).toBe(PALETTE[0]);
     expect(bob.color).toBe('#123456');
     expect(alice.cookieStore).toBe(true);
@@ -90,12 +85,12 @@ describe('profiles', () => {
     const shouting = await tandem['profiles.create']({ name: 'ALICE' });
     expect(!shouting.ok && shouting.error.code).toBe('PROFILE_EXISTS');
     // `default` stays usable but is no longer listed once the user has profiles of their own
-    expect(value(await tandem['profiles.list']({})).map((p) => p.name)).toEqual(['alice', 'bob']);
-    expect(value(await tandem['cookies.list']({ profile: 'default' }))).toEqual([]);
+    expect(unwrap(await tandem['profiles.list']({})).map((p) => p.name)).toEqual(['alice', 'bob']);
+    expect(unwrap(await tandem['cookies.list']({ profile: 'default' }))).toEqual([]);
   });
 
   it('bad names and unknown profiles fail clearly and change nothing on disk', async () => {
-    value(await tandem['profiles.create']({ name: 'alice' }));
+    unwrap(await tandem['profiles.create']({ name: 'alice' }));
     const before = await tree(dir);
     const bad = await tandem['profiles.create']({ name: '.secret' });
     expect(bad.ok).toBe(false);
@@ -125,15 +120,15 @@ describe('profiles', () => {
   });
 
   it('alice updates her variables and headers, then renames to admin keeping her jar and history', async () => {
-    value(await tandem['profiles.create']({ name: 'alice' }));
-    const updated = value(
+    unwrap(await tandem['profiles.create']({ name: 'alice' }));
+    const updated = unwrap(
       await tandem['profiles.update']({
         name: 'alice',
         patch: { variables: { baseUrl: 'http://localhost' }, headers: [{ name: 'X-Team', value: 'red' }] },
       }),
     );
     expect(updated.variables).toEqual({ baseUrl: 'http://localhost' });
-    value(
+    unwrap(
       await tandem['cookies.set']({
         profile: 'alice',
         cookie: { name: 'sid', value: 's1', domain: 'localhost' },
@@ -144,52 +139,52 @@ describe('profiles', () => {
       request: { method: 'GET', url: 'http://127.0.0.1:1/', headers: [], body: { type: 'none' } },
     });
 
-    const admin = value(await tandem['profiles.rename']({ from: 'alice', to: 'admin' }));
+    const admin = unwrap(await tandem['profiles.rename']({ from: 'alice', to: 'admin' }));
     expect(admin.name).toBe('admin');
     expect(admin.variables).toEqual({ baseUrl: 'http://localhost' });
-    expect(value(await tandem['cookies.list']({ profile: 'admin' })).map((c) => c.name)).toEqual(['sid']);
+    expect(unwrap(await tandem['cookies.list']({ profile: 'admin' })).map((c) => c.name)).toEqual(['sid']);
     expect((await tandem['cookies.list']({ profile: 'alice' })).ok).toBe(false);
-    expect(value(await tandem['history.list']({})).map((h) => h.profile)).toEqual(['admin']);
+    expect(unwrap(await tandem['history.list']({})).map((h) => h.profile)).toEqual(['admin']);
     // the old name is free again, with an empty jar
-    value(await tandem['profiles.create']({ name: 'alice' }));
-    expect(value(await tandem['cookies.list']({ profile: 'alice' }))).toEqual([]);
+    unwrap(await tandem['profiles.create']({ name: 'alice' }));
+    expect(unwrap(await tandem['cookies.list']({ profile: 'alice' }))).toEqual([]);
   });
 
   it('duplicating bob copies his jar, variables and headers; the copy then lives its own life', async () => {
-    value(await tandem['profiles.create']({ name: 'bob' }));
-    value(await tandem['profiles.update']({ name: 'bob', patch: { variables: { user: 'bob' } } }));
-    value(
+    unwrap(await tandem['profiles.create']({ name: 'bob' }));
+    unwrap(await tandem['profiles.update']({ name: 'bob', patch: { variables: { user: 'bob' } } }));
+    unwrap(
       await tandem['cookies.set']({
         profile: 'bob',
         cookie: { name: 'sid', value: 'b', domain: 'localhost' },
       }),
     );
-    const copy = value(await tandem['profiles.duplicate']({ from: 'bob', to: 'bob2' }));
+    const copy = unwrap(await tandem['profiles.duplicate']({ from: 'bob', to: 'bob2' }));
     expect(copy.variables).toEqual({ user: 'bob' });
     expect(copy.color).not.toBe(
-      value(await tandem['profiles.list']({})).find((p) => p.name === 'bob')?.color,
+      unwrap(await tandem['profiles.list']({})).find((p) => p.name === 'bob')?.color,
     );
-    value(
+    unwrap(
       await tandem['cookies.set']({
         profile: 'bob2',
         cookie: { name: 'extra', value: 'x', domain: 'localhost' },
       }),
     );
-    expect(value(await tandem['cookies.list']({ profile: 'bob' })).map((c) => c.name)).toEqual(['sid']);
-    expect(value(await tandem['cookies.list']({ profile: 'bob2' })).map((c) => c.name)).toEqual([
+    expect(unwrap(await tandem['cookies.list']({ profile: 'bob' })).map((c) => c.name)).toEqual(['sid']);
+    expect(unwrap(await tandem['cookies.list']({ profile: 'bob2' })).map((c) => c.name)).toEqual([
       'extra',
       'sid',
     ]);
   });
 
   it('deleting a profile removes its files; the others are untouched', async () => {
-    value(await tandem['profiles.create']({ name: 'alice' }));
-    value(await tandem['profiles.create']({ name: 'bob' }));
-    value(
+    unwrap(await tandem['profiles.create']({ name: 'alice' }));
+    unwrap(await tandem['profiles.create']({ name: 'bob' }));
+    unwrap(
       await tandem['cookies.set']({ profile: 'bob', cookie: { name: 'k', value: 'v', domain: 'localhost' } }),
     );
-    expect(value(await tandem['profiles.delete']({ name: 'bob' }))).toEqual({ deleted: 'bob' });
+    expect(unwrap(await tandem['profiles.delete']({ name: 'bob' }))).toEqual({ deleted: 'bob' });
     await expect(fs.stat(layout.profileDir(dir, 'bob'))).rejects.toThrow();
-    expect(value(await tandem['profiles.list']({})).map((p) => p.name)).toEqual(['alice']);
+    expect(unwrap(await tandem['profiles.list']({})).map((p) => p.name)).toEqual(['alice']);
   });
 });

@@ -7,13 +7,9 @@ import { sampleWorkspace } from '../../../main/demo/sample';
 import { type DemoServer, startDemoServer } from '../../../main/demo/server';
 import { cellKey } from '../../../main/shared/matrix';
 import type { Collection } from '../../../main/shared/types';
+import { unwrap } from '../../support/result';
 
 /** The first-run workspace against the real demo API: the matrix finds the demo's one planted bug. */
-
-function value<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
 
 describe('the first-run matrix', { timeout: 60_000 }, () => {
   let demo: DemoServer;
@@ -32,9 +28,9 @@ describe('the first-run matrix', { timeout: 60_000 }, () => {
   });
 
   it('all requests as alice, bob and anonymous with copy jars: exactly one red cell, bob reading alice’s note', async () => {
-    const c = value(await core['collections.list']({})).find((x) => x.name === 'Demo API') as Collection;
+    const c = unwrap(await core['collections.list']({})).find((x) => x.name === 'Demo API') as Collection;
     expect(Object.keys(c.expect ?? {})).toHaveLength(c.requests.length);
-    const m = value(
+    const m = unwrap(
       // No `expect` given: the collection's saved expectations apply.
       await core['matrix.run']({ collectionId: c.id, profiles: ['alice', 'bob', 'anonymous'] }),
     );

@@ -4,13 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTandem, type Tandem } from '../../../main/core/tandem';
+import { unwrap } from '../../support/result';
 
 /** The will-send preview on a real workspace: every jar cookie sent or skipped with its reason. */
-
-function value<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
 
 async function hashTree(dir: string): Promise<string> {
   const h = createHash('sha256');
@@ -35,11 +31,11 @@ describe('request.preview', { timeout: 30_000 }, () => {
   beforeAll(async () => {
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tandem-preview-'));
     core = await createTandem({ dataDir, host: 'cli' });
-    value(await core['profiles.create']({ name: 'p' }));
-    value(await core['profiles.update']({ name: 'p', patch: { variables: { host: 'shop.example' } } }));
+    unwrap(await core['profiles.create']({ name: 'p' }));
+    unwrap(await core['profiles.update']({ name: 'p', patch: { variables: { host: 'shop.example' } } }));
     const set = (cookie: Record<string, unknown>) =>
       core['cookies.set']({ profile: 'p', cookie: { domain: 'shop.example', ...cookie } as never }).then(
-        value,
+        unwrap,
       );
     await set({ name: 'a', value: '1' });
     await set({ name: 'b', value: '2', path: '/admin' });
@@ -57,7 +53,7 @@ describe('request.preview', { timeout: 30_000 }, () => {
 
   it('path, domain, Secure over http, expired and overridden cookies are skipped with their reason', async () => {
     const before = await hashTree(dataDir);
-    const p = value(
+    const p = unwrap(
       await core['request.preview']({
         profile: 'p',
         request: {
@@ -94,7 +90,7 @@ describe('request.preview', { timeout: 30_000 }, () => {
   });
 
   it('https sends the Secure cookie; a typed cookie overrides a jar cookie of the same name', async () => {
-    const p = value(
+    const p = unwrap(
       await core['request.preview']({
         profile: 'p',
         request: {

@@ -7,6 +7,7 @@ import { createTandem, type Tandem } from '../../../main/core/tandem';
 import { sampleWorkspace } from '../../../main/demo/sample';
 import { type DemoServer, startDemoServer } from '../../../main/demo/server';
 import type { Collection, HistoryEntry } from '../../../main/shared/types';
+import { unwrap } from '../../support/result';
 
 /** Run jars against the real demo API and a real workspace on disk. */
 
@@ -26,11 +27,6 @@ async function hashTree(dir: string): Promise<Record<string, string>> {
   return out;
 }
 
-function value<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
-
 describe('run jars', { timeout: 60_000 }, () => {
   let demo: DemoServer;
   let dataDir: string;
@@ -46,10 +42,10 @@ describe('run jars', { timeout: 60_000 }, () => {
   beforeEach(async () => {
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tandem-runjars-'));
     core = await createTandem({ dataDir, host: 'cli', seedSample: sampleWorkspace, demoUrl: demo.url });
-    demoApi = value(await core['collections.list']({})).find((c) => c.name === 'Demo API') as Collection;
+    demoApi = unwrap(await core['collections.list']({})).find((c) => c.name === 'Demo API') as Collection;
     // alice has a real session in her own jar before any run.
     const login = demoApi.requests.find((r) => r.name === 'Log in');
-    value(await core['request.send']({ profile: 'alice', request: login!.request }));
+    unwrap(await core['request.send']({ profile: 'alice', request: login!.request }));
     await core.close();
     core = await createTandem({ dataDir, host: 'cli' });
   });
@@ -60,15 +56,15 @@ describe('run jars', { timeout: 60_000 }, () => {
 
   it('a matrix with copy jars leaves every profile file byte-for-byte unchanged and adds one history entry', async () => {
     const before = await hashTree(path.join(dataDir, 'profiles'));
-    const historyBefore = value(await core['history.list']({})).length;
-    const m = value(
+    const historyBefore = unwrap(await core['history.list']({})).length;
+    const m = unwrap(
       await core['matrix.run']({ collectionId: demoApi.id, profiles: ['alice', 'bob', 'anonymous'] }),
     );
     expect(Object.keys(m.cells)).toHaveLength(demoApi.requests.length * 3);
     await core.close();
     expect(await hashTree(path.join(dataDir, 'profiles'))).toEqual(before);
     core = await createTandem({ dataDir, host: 'cli' });
-    const history = value(await core['history.list']({}));
+    const history = unwrap(await core['history.list']({}));
     expect(history.length).toBe(historyBefore + 1);
     const run = history[0] as HistoryEntry;
     expect(run.kind).toBe('run');
@@ -77,7 +73,7 @@ describe('run jars', { timeout: 60_000 }, () => {
     expect(run.run?.steps.length).toBeGreaterThanOrEqual(demoApi.requests.length * 3);
     // alice is still logged in with her own jar.
     const who = demoApi.requests.find((r) => r.name === 'Who am I');
-    const me = value(await core['request.send']({ profile: 'alice', request: who!.request }));
+    const me = unwrap(await core['request.send']({ profile: 'alice', request: who!.request }));
     expect(me.status).toBe(200);
   });
 
@@ -86,7 +82,7 @@ describe('run jars', { timeout: 60_000 }, () => {
     const who = demoApi.requests.find((r) => r.name === 'Who am I');
     const one: Collection = { ...demoApi, requests: [logout!, who!] };
     const before = await hashTree(path.join(dataDir, 'profiles'));
-    const copy = value(
+    const copy = unwrap(
       await core['collections.run']({ collection: one, profiles: ['alice'], jars: 'copy', relogin: false }),
     );
     expect(copy.summary).toMatchObject({ requests: 2, responses: 2 });
@@ -94,16 +90,16 @@ describe('run jars', { timeout: 60_000 }, () => {
     await core.close();
     expect(await hashTree(path.join(dataDir, 'profiles'))).toEqual(before);
     core = await createTandem({ dataDir, host: 'cli' });
-    expect(value(await core['request.send']({ profile: 'alice', request: who!.request })).status).toBe(200);
+    expect(unwrap(await core['request.send']({ profile: 'alice', request: who!.request })).status).toBe(200);
 
-    const live = value(
+    const live = unwrap(
       await core['collections.run']({ collection: one, profiles: ['alice'], jars: 'live', relogin: false }),
     );
     expect(live.jars).toBe('live');
     expect(
-      value(await core['request.send']({ profile: 'alice', request: who!.request, relogin: false })).status,
+      unwrap(await core['request.send']({ profile: 'alice', request: who!.request, relogin: false })).status,
     ).toBe(401);
-    const runs = value(await core['history.list']({})).filter((e) => e.kind === 'run');
+    const runs = unwrap(await core['history.list']({})).filter((e) => e.kind === 'run');
     expect(runs.map((r) => r.run?.jars)).toEqual(['live', 'copy']);
     expect(runs[0].run?.steps.map((s) => s.status)).toEqual([200, 401]);
   });
@@ -111,7 +107,7 @@ describe('run jars', { timeout: 60_000 }, () => {
   it("a value extracted inside a run is used by the run's next requests (the merged variables are not stale)", async () => {
     const account = demoApi.requests.find((r) => r.name === 'My account');
     const change = demoApi.requests.find((r) => r.name === 'Change email');
-    const r = value(
+    const r = unwrap(
       await core['collections.run']({
         // Refused without the token, then the token is extracted, then accepted; copy jars.
         collection: { ...demoApi, requests: [change!, account!, change!] },
@@ -119,7 +115,7 @@ describe('run jars', { timeout: 60_000 }, () => {
         relogin: false,
       }),
     );
-    const [entry] = value(await core['history.list']({}));
+    const [entry] = unwrap(await core['history.list']({}));
     expect(entry.run?.steps.map((s) => [s.name, s.status])).toEqual([
       ['Change email', 403],
       ['My account', 200],
@@ -127,14 +123,14 @@ describe('run jars', { timeout: 60_000 }, () => {
     ]);
     expect(r.summary.statusClasses).toMatchObject({ '2xx': 2, '4xx': 1 });
     // A copy run keeps what it extracted to itself.
-    const alice = value(await core['profiles.list']({})).find((p) => p.name === 'alice');
+    const alice = unwrap(await core['profiles.list']({})).find((p) => p.name === 'alice');
     expect(alice?.variables.accountCsrf).toBe('');
   });
 
   it('fresh jars start empty: alice logs in with her recipe first, anonymous (no recipe) stays out', async () => {
     const who = demoApi.requests.find((r) => r.name === 'Who am I');
     const before = await hashTree(path.join(dataDir, 'profiles'));
-    const r = value(
+    const r = unwrap(
       await core['collections.run']({
         collection: { ...demoApi, requests: [who!] },
         profiles: ['alice', 'anonymous'],
@@ -143,7 +139,7 @@ describe('run jars', { timeout: 60_000 }, () => {
       }),
     );
     expect(r.summary.statusClasses).toMatchObject({ '2xx': 1, '4xx': 1 });
-    const [entry] = value(await core['history.list']({}));
+    const [entry] = unwrap(await core['history.list']({}));
     expect(entry.run?.steps.map((s) => [s.profile, s.name, s.role ?? '', s.status])).toEqual([
       ['alice', 'Login page', 'login', 200],
       ['alice', 'Log in', 'login', 200],

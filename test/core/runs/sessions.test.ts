@@ -6,13 +6,9 @@ import { createTandem, type Tandem } from '../../../main/core/tandem';
 import { sampleWorkspace } from '../../../main/demo/sample';
 import { type DemoServer, startDemoServer } from '../../../main/demo/server';
 import type { Collection, SavedRequest } from '../../../main/shared/types';
+import { unwrap } from '../../support/result';
 
 /** Login recipes, re-login on an expired session, and extraction chains: real demo API, real files. */
-
-function value<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
 
 describe('sessions that keep themselves alive', { timeout: 60_000 }, () => {
   let demo: DemoServer;
@@ -33,7 +29,7 @@ describe('sessions that keep themselves alive', { timeout: 60_000 }, () => {
     demo = await startDemoServer();
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tandem-sessions-'));
     core = await createTandem({ dataDir, host: 'web', seedSample: sampleWorkspace, demoUrl: demo.url });
-    c = value(await core['collections.list']({})).find((x) => x.name === 'Demo API') as Collection;
+    c = unwrap(await core['collections.list']({})).find((x) => x.name === 'Demo API') as Collection;
   });
   afterAll(async () => {
     await core.close();
@@ -42,11 +38,11 @@ describe('sessions that keep themselves alive', { timeout: 60_000 }, () => {
   });
 
   it('"Log in again" runs the recipe: GET the form, its CSRF token extracted, POST the credentials with it', async () => {
-    const login = value(await core['profiles.login']({ profile: 'alice' }));
+    const login = unwrap(await core['profiles.login']({ profile: 'alice' }));
     expect(login).toMatchObject({ profile: 'alice', status: 200, steps: 2 });
-    const alice = value(await core['profiles.list']({})).find((p) => p.name === 'alice');
+    const alice = unwrap(await core['profiles.list']({})).find((p) => p.name === 'alice');
     expect(alice?.variables.csrf).toMatch(/^[0-9a-f]{32}$/);
-    const me = value(await send('alice', 'Who am I'));
+    const me = unwrap(await send('alice', 'Who am I'));
     expect(JSON.parse(me.body)).toMatchObject({ user: 'alice' });
     expect(me.relogged).toBeUndefined();
     // A profile without a recipe is refused with one line.
@@ -57,17 +53,17 @@ describe('sessions that keep themselves alive', { timeout: 60_000 }, () => {
   });
 
   it('an expired session triggers the recipe once and one retry; history records both; the response says so', async () => {
-    value(await core['profiles.login']({ profile: 'bob' }));
-    value(await send('bob', 'Log out'));
-    const before = value(await core['history.list']({ profile: 'bob' })).length;
-    const me = value(await send('bob', 'Who am I'));
+    unwrap(await core['profiles.login']({ profile: 'bob' }));
+    unwrap(await send('bob', 'Log out'));
+    const before = unwrap(await core['history.list']({ profile: 'bob' })).length;
+    const me = unwrap(await send('bob', 'Who am I'));
     expect(me.status).toBe(200);
     expect(me.relogged).toBe(true);
     expect(JSON.parse(me.body)).toMatchObject({ user: 'bob' });
-    const hist = value(await core['history.list']({ profile: 'bob' }))
+    const hist = unwrap(await core['history.list']({ profile: 'bob' }))
       .slice(0, 4)
       .reverse();
-    expect(value(await core['history.list']({ profile: 'bob' })).length).toBe(before + 4);
+    expect(unwrap(await core['history.list']({ profile: 'bob' })).length).toBe(before + 4);
     expect(hist.map((h) => [new URL(h.url).pathname, h.status, h.relogged ?? false])).toEqual([
       ['/profile', 401, false],
       ['/login', 200, false],
@@ -77,74 +73,74 @@ describe('sessions that keep themselves alive', { timeout: 60_000 }, () => {
   });
 
   it('a wrong password: the recipe fails, no loop, the first answer stands', async () => {
-    const bob = value(await core['profiles.list']({})).find((p) => p.name === 'bob');
-    value(
+    const bob = unwrap(await core['profiles.list']({})).find((p) => p.name === 'bob');
+    unwrap(
       await core['profiles.update']({
         name: 'bob',
         patch: { variables: { ...bob?.variables, password: 'wrong' } },
       }),
     );
-    value(await send('bob', 'Log out'));
-    const before = value(await core['history.list']({ profile: 'bob' })).length;
-    const me = value(await send('bob', 'Who am I'));
+    unwrap(await send('bob', 'Log out'));
+    const before = unwrap(await core['history.list']({ profile: 'bob' })).length;
+    const me = unwrap(await send('bob', 'Who am I'));
     expect(me).toMatchObject({ status: 401 });
     expect(me.relogged).toBeUndefined();
     // The 401, then the recipe's two steps (the second answered 401): nothing more.
-    expect(value(await core['history.list']({ profile: 'bob' })).length).toBe(before + 3);
+    expect(unwrap(await core['history.list']({ profile: 'bob' })).length).toBe(before + 3);
     const login = await core['profiles.login']({ profile: 'bob' });
     expect(login.ok ? '' : login.error).toMatchObject({ code: 'UNAUTHORIZED' });
-    value(await core['profiles.update']({ name: 'bob', patch: { variables: { ...bob?.variables } } }));
+    unwrap(await core['profiles.update']({ name: 'bob', patch: { variables: { ...bob?.variables } } }));
   });
 
   it('re-login can be switched off per send and per profile', async () => {
-    value(await send('alice', 'Log out'));
-    expect(value(await send('alice', 'Who am I', { relogin: false })).status).toBe(401);
-    const alice = value(await core['profiles.list']({})).find((p) => p.name === 'alice');
-    value(
+    unwrap(await send('alice', 'Log out'));
+    expect(unwrap(await send('alice', 'Who am I', { relogin: false })).status).toBe(401);
+    const alice = unwrap(await core['profiles.list']({})).find((p) => p.name === 'alice');
+    unwrap(
       await core['profiles.update']({
         name: 'alice',
         patch: { login: { ...alice!.login!, relogin: false } },
       }),
     );
-    expect(value(await send('alice', 'Who am I')).status).toBe(401);
-    value(
+    expect(unwrap(await send('alice', 'Who am I')).status).toBe(401);
+    unwrap(
       await core['profiles.update']({ name: 'alice', patch: { login: { ...alice!.login!, relogin: true } } }),
     );
-    expect(value(await send('alice', 'Who am I'))).toMatchObject({ status: 200, relogged: true });
+    expect(unwrap(await send('alice', 'Who am I'))).toMatchObject({ status: 200, relogged: true });
   });
 
   it('an expected cookie missing from the jar counts as expired', async () => {
-    const alice = value(await core['profiles.list']({})).find((p) => p.name === 'alice');
-    value(
+    const alice = unwrap(await core['profiles.list']({})).find((p) => p.name === 'alice');
+    unwrap(
       await core['profiles.update']({
         name: 'alice',
         patch: { login: { ...alice!.login!, expiry: { statuses: [], cookie: 'session' } } },
       }),
     );
-    value(await send('alice', 'Log out'));
+    unwrap(await send('alice', 'Log out'));
     // /headers answers 200 whoever asks; only the missing "session" cookie tells.
-    const r = value(await send('alice', 'Headers'));
+    const r = unwrap(await send('alice', 'Headers'));
     expect(r).toMatchObject({ status: 200, relogged: true });
-    value(await core['profiles.update']({ name: 'alice', patch: { login: alice!.login! } }));
+    unwrap(await core['profiles.update']({ name: 'alice', patch: { login: alice!.login! } }));
   });
 
   it('a CSRF token is extracted from one response and used by the next request of the same profile only', async () => {
-    value(await core['profiles.login']({ profile: 'alice' }));
-    value(await core['profiles.login']({ profile: 'bob' }));
+    unwrap(await core['profiles.login']({ profile: 'alice' }));
+    unwrap(await core['profiles.login']({ profile: 'bob' }));
     // Without the token the change is refused.
-    expect(value(await send('alice', 'Change email')).status).toBe(403);
-    const account = value(await send('alice', 'My account'));
+    expect(unwrap(await send('alice', 'Change email')).status).toBe(403);
+    const account = unwrap(await send('alice', 'My account'));
     expect(account.extracted).toEqual([
       { name: 'accountCsrf', source: 'json', value: JSON.parse(account.body).csrf, profile: 'alice' },
     ]);
-    const changed = value(await send('alice', 'Change email'));
+    const changed = unwrap(await send('alice', 'Change email'));
     expect(changed.status).toBe(200);
     expect(JSON.parse(changed.body)).toMatchObject({ user: 'alice', email: 'alice@tandem.test' });
     // bob's variables were not touched: his change is still refused.
-    expect(value(await send('bob', 'Change email')).status).toBe(403);
-    const [entry] = value(await core['history.list']({ profile: 'alice' }));
+    expect(unwrap(await send('bob', 'Change email')).status).toBe(403);
+    const [entry] = unwrap(await core['history.list']({ profile: 'alice' }));
     expect(entry.status).toBe(200);
-    const [withExtract] = value(await core['history.list']({ profile: 'alice' })).filter((h) => h.extracted);
+    const [withExtract] = unwrap(await core['history.list']({ profile: 'alice' })).filter((h) => h.extracted);
     expect(withExtract.extracted?.[0]).toMatchObject({ name: 'accountCsrf', profile: 'alice' });
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTandem, type Tandem } from '../../../main/core/tandem';
-import type { Result } from '../../../main/shared/types';
+import { unwrap } from '../../support/result';
 import { startServer, tempDir } from './helpers';
 
 /** Workspace files hold live session cookies: only their owner may read them (files 0600, folders 0700). */
@@ -10,11 +10,6 @@ import { startServer, tempDir } from './helpers';
 let dir: string;
 let cleanup: () => Promise<void>;
 const open: Tandem[] = [];
-
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 async function modes(root: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -49,15 +44,15 @@ describe.skipIf(process.platform === 'win32')('workspace permissions', () => {
       const ws = path.join(dir, 'fresh');
       const t = await createTandem({ dataDir: ws, host: 'cli' });
       open.push(t);
-      value(await t['profiles.create']({ name: 'alice' }));
-      value(
+      unwrap(await t['profiles.create']({ name: 'alice' }));
+      unwrap(
         await t['request.send']({
           profile: 'alice',
           request: { method: 'GET', url: server.url, headers: [], body: { type: 'none' } },
         }),
       );
-      value(await t['collections.create']({ name: 'Mine' }));
-      value(await t['settings.update']({ patch: { theme: 'dark' } }));
+      unwrap(await t['collections.create']({ name: 'Mine' }));
+      unwrap(await t['settings.update']({ patch: { theme: 'dark' } }));
       await t.close();
       const seen = await modes(ws);
       expect(Object.keys(seen)).toEqual(
@@ -88,7 +83,7 @@ describe.skipIf(process.platform === 'win32')('workspace permissions', () => {
 
     const t = await createTandem({ dataDir: ws, host: 'web' });
     open.push(t);
-    const info = value(await t['workspace.info']({}));
+    const info = unwrap(await t['workspace.info']({}));
     expect(info.notices).toEqual([
       `Workspace ${ws} made private: 3 files could be read by other users of this machine (now 0600, folders 0700)`,
     ]);
@@ -107,7 +102,7 @@ describe.skipIf(process.platform === 'win32')('workspace permissions', () => {
     // Opened again: nothing to fix, nothing said.
     const again = await createTandem({ dataDir: ws, host: 'web' });
     open.push(again);
-    expect(value(await again['workspace.info']({})).notices).toEqual([]);
+    expect(unwrap(await again['workspace.info']({})).notices).toEqual([]);
   });
 
   it('a fresh, empty workspace folder made by a host with a lax mode is fixed without a notice', async () => {
@@ -116,7 +111,7 @@ describe.skipIf(process.platform === 'win32')('workspace permissions', () => {
     await fs.chmod(ws, 0o755);
     const t = await createTandem({ dataDir: ws, host: 'electron' });
     open.push(t);
-    expect(value(await t['workspace.info']({})).notices).toEqual([]);
+    expect(unwrap(await t['workspace.info']({})).notices).toEqual([]);
     expect((await fs.stat(ws)).mode & 0o777).toBe(0o700);
   });
 });

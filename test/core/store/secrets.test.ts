@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { layout } from '../../../main/core/store/paths';
 import type { SecretBox } from '../../../main/core/store/secrets';
 import { createTandem, type Tandem } from '../../../main/core/tandem';
-import type { RequestSpec, Result } from '../../../main/shared/types';
+import type { RequestSpec } from '../../../main/shared/types';
+import { unwrap } from '../../support/result';
 import { startServer, tempDir } from './helpers';
 
 /** Secret variables, basic-auth passwords and bearer tokens are sealed at rest. */
@@ -12,11 +13,6 @@ import { startServer, tempDir } from './helpers';
 let dir: string;
 let cleanup: () => Promise<void>;
 const open: Tandem[] = [];
-
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 async function start(secretBox?: SecretBox): Promise<Tandem> {
   const t = await createTandem({ dataDir: dir, host: 'cli', secretBox });
@@ -55,8 +51,8 @@ describe('secrets at rest', () => {
     });
     try {
       const t = await start();
-      value(await t['profiles.create']({ name: 'alice' }));
-      value(
+      unwrap(await t['profiles.create']({ name: 'alice' }));
+      unwrap(
         await t['profiles.update']({
           name: 'alice',
           patch: { variables: { key: 'sk-LIVE-4242', base: server.url }, secrets: ['key'] },
@@ -70,9 +66,9 @@ describe('secrets at rest', () => {
       expect((await fs.stat(path.join(dir, '.key'))).mode & 0o777).toBe(0o600);
 
       const again = await start();
-      const [alice] = value(await again['profiles.list']({}));
+      const [alice] = unwrap(await again['profiles.list']({}));
       expect(alice).toMatchObject({ variables: { key: 'sk-LIVE-4242' }, secrets: ['key'] });
-      value(
+      unwrap(
         await again['request.send']({
           profile: 'alice',
           request: {
@@ -93,7 +89,7 @@ describe('secrets at rest', () => {
 
   it('saved basic-auth passwords and bearer tokens are sealed in the collection file', async () => {
     const t = await start();
-    const col = value(await t['collections.create']({ name: 'Shop' }));
+    const col = unwrap(await t['collections.create']({ name: 'Shop' }));
     const req = (auth: RequestSpec['auth']): RequestSpec => ({
       method: 'GET',
       url: 'http://x.test/',
@@ -101,7 +97,7 @@ describe('secrets at rest', () => {
       body: { type: 'none' },
       auth,
     });
-    value(
+    unwrap(
       await t['collections.saveRequest']({
         collectionId: col.id,
         request: {
@@ -111,7 +107,7 @@ describe('secrets at rest', () => {
         },
       }),
     );
-    value(
+    unwrap(
       await t['collections.saveRequest']({
         collectionId: col.id,
         request: { name: 'bearer', folder: '', request: req({ type: 'bearer', token: 'tok-9911' }) },
@@ -122,7 +118,7 @@ describe('secrets at rest', () => {
     expect(disk).not.toContain('pw-7788');
     expect(disk).not.toContain('tok-9911');
     expect(disk).toContain('tandem:sealed:k1:');
-    const [shop] = value(await (await start())['collections.list']({}));
+    const [shop] = unwrap(await (await start())['collections.list']({}));
     expect(shop.requests.map((r) => r.request.auth)).toEqual([
       { type: 'basic', username: 'u', password: 'pw-7788' },
       { type: 'bearer', token: 'tok-9911' },
@@ -136,8 +132,8 @@ describe('secrets at rest', () => {
       open: (p) => Buffer.from([...Buffer.from(p, 'base64')].reverse()).toString(),
     };
     const app = await start(box);
-    value(await app['profiles.create']({ name: 'alice' }));
-    value(
+    unwrap(await app['profiles.create']({ name: 'alice' }));
+    unwrap(
       await app['profiles.update']({
         name: 'alice',
         patch: { variables: { pin: '1234-5678' }, secrets: ['pin'] },
@@ -150,42 +146,42 @@ describe('secrets at rest', () => {
 
     // The CLI has no keychain: it says so, and editing the profile keeps the sealed value.
     const cli = await start();
-    const [alice] = value(await cli['profiles.list']({}));
+    const [alice] = unwrap(await cli['profiles.list']({}));
     expect(alice.variables.pin).toBeUndefined();
-    expect(value(await cli['workspace.info']({})).notices).toEqual([
+    expect(unwrap(await cli['workspace.info']({})).notices).toEqual([
       "The secret variable 'pin' of alice was sealed by the desktop app with the OS keychain; open it in the app",
     ]);
-    value(await cli['profiles.update']({ name: 'alice', patch: { color: '#112233' } }));
-    value(await cli['profiles.duplicate']({ from: 'alice', to: 'alice2' }));
+    unwrap(await cli['profiles.update']({ name: 'alice', patch: { color: '#112233' } }));
+    unwrap(await cli['profiles.duplicate']({ from: 'alice', to: 'alice2' }));
     await cli.close();
     const back = await start(box);
-    const byName = Object.fromEntries(value(await back['profiles.list']({})).map((p) => [p.name, p]));
+    const byName = Object.fromEntries(unwrap(await back['profiles.list']({})).map((p) => [p.name, p]));
     expect(byName.alice.variables.pin).toBe('1234-5678');
     expect(byName.alice2.variables.pin).toBe('1234-5678');
   });
 
   it('secret values are redacted in cookie exports', async () => {
     const t = await start();
-    value(await t['profiles.create']({ name: 'alice' }));
-    value(
+    unwrap(await t['profiles.create']({ name: 'alice' }));
+    unwrap(
       await t['profiles.update']({
         name: 'alice',
         patch: { variables: { sid: 'abc-secret-1' }, secrets: ['sid'] },
       }),
     );
-    value(
+    unwrap(
       await t['cookies.set']({
         profile: 'alice',
         cookie: { name: 'sid', value: 'abc-secret-1', domain: 'x.test' },
       }),
     );
-    value(
+    unwrap(
       await t['cookies.set']({
         profile: 'alice',
         cookie: { name: 'theme', value: 'dark', domain: 'x.test' },
       }),
     );
-    const { text } = value(await t['cookies.export']({ profile: 'alice', format: 'netscape' }));
+    const { text } = unwrap(await t['cookies.export']({ profile: 'alice', format: 'netscape' }));
     expect(text).not.toContain('abc-secret-1');
     expect(text).toContain('dark');
   });
@@ -194,11 +190,11 @@ describe('secrets at rest', () => {
 describe('a corrupt collection file', () => {
   it('is set aside and reported; the other collections are listed', async () => {
     const t = await start();
-    value(await t['collections.create']({ name: 'Good' }));
+    unwrap(await t['collections.create']({ name: 'Good' }));
     await fs.writeFile(layout.collection(dir, 'broken'), '{"id": "broken", nope');
-    const list = value(await t['collections.list']({}));
+    const list = unwrap(await t['collections.list']({}));
     expect(list.map((c) => c.name)).toEqual(['Good']);
-    expect(value(await t['workspace.info']({})).notices[0]).toMatch(
+    expect(unwrap(await t['workspace.info']({})).notices[0]).toMatch(
       /^collections\/broken\.json is not valid JSON \(line 1\); it was kept as broken\.json\.corrupt-/,
     );
   });

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventMap } from '../../../main/contract';
 import { layout } from '../../../main/core/store/paths';
 import { createTandem, type Tandem } from '../../../main/core/tandem';
-import type { RequestSpec, Result } from '../../../main/shared/types';
+import type { RequestSpec } from '../../../main/shared/types';
+import { unwrap } from '../../support/result';
 import { type LoopbackServer, lineCount, startServer, tempDir } from '../store/helpers';
 
 /** Sending through the facade with the real engine (main/core/http/send.ts) against loopback servers. */
@@ -16,11 +17,6 @@ const open: Tandem[] = [];
 /** Requests the server is holding until the test lets them go. */
 const held: Array<{ url: string; release: () => void }> = [];
 let heldWaiter: (() => void) | null = null;
-
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 async function start(): Promise<Tandem> {
   const t = await createTandem({ dataDir: dir, host: 'cli' });
@@ -77,13 +73,13 @@ afterEach(async () => {
 describe('request.send through the facade', () => {
   it('alice logs in and is followed through the redirect; bob does not get her cookie', async () => {
     const t = await start();
-    value(await t['profiles.create']({ name: 'alice' }));
-    value(await t['profiles.create']({ name: 'bob' }));
+    unwrap(await t['profiles.create']({ name: 'alice' }));
+    unwrap(await t['profiles.create']({ name: 'bob' }));
     const events: Array<[keyof EventMap, unknown]> = [];
     for (const name of ['cookies.changed', 'history.changed', 'request.progress'] as const)
       t.events.on(name, (p) => events.push([name, p]));
 
-    const login = value(
+    const login = unwrap(
       await t['request.send']({
         profile: 'alice',
         request: get(`${server.url}/login?user=alice`),
@@ -100,36 +96,36 @@ describe('request.send through the facade', () => {
       ['cookies.changed', { profile: 'alice' }],
     ]);
 
-    const bob = value(await t['request.send']({ profile: 'bob', request: get(`${server.url}/me`) }));
+    const bob = unwrap(await t['request.send']({ profile: 'bob', request: get(`${server.url}/me`) }));
     expect(bob.body).toBe('cookie: ');
-    expect(value(await t['cookies.list']({ profile: 'bob' }))).toEqual([]);
+    expect(unwrap(await t['cookies.list']({ profile: 'bob' }))).toEqual([]);
 
-    const history = value(await t['history.list']({}));
+    const history = unwrap(await t['history.list']({}));
     expect(history.map((h) => [h.profile, h.status])).toEqual([
       ['bob', 200],
       ['alice', 200],
     ]);
-    expect(value(await t['history.list']({ profile: 'alice', limit: 5 }))[0].request.url).toBe(
+    expect(unwrap(await t['history.list']({ profile: 'alice', limit: 5 }))[0].request.url).toBe(
       `${server.url}/login?user=alice`,
     );
   });
 
   it('a cookie alice edits while her request is in flight and the one the response sets both survive', async () => {
     const t = await start();
-    value(await t['profiles.create']({ name: 'alice' }));
+    unwrap(await t['profiles.create']({ name: 'alice' }));
     const sending = t['request.send']({ profile: 'alice', request: get(`${server.url}/slow`) });
     await waitForHeld();
-    value(
+    unwrap(
       await t['cookies.set']({
         profile: 'alice',
         cookie: { name: 'edited', value: 'by-hand', domain: '127.0.0.1' },
       }),
     );
     held.shift()?.release();
-    expect(value(await sending).body).toBe('finally');
+    expect(unwrap(await sending).body).toBe('finally');
 
     const names = (ts: Tandem) =>
-      ts['cookies.list']({ profile: 'alice' }).then((r) => value(r).map((c) => c.name));
+      ts['cookies.list']({ profile: 'alice' }).then((r) => unwrap(r).map((c) => c.name));
     expect(await names(t)).toEqual(['edited', 'late']);
     await t.close();
     expect(await names(await start())).toEqual(['edited', 'late']);
@@ -143,18 +139,18 @@ describe('request.send through the facade', () => {
       sendId: 'abc',
     });
     await waitForHeld();
-    expect(value(await t['request.cancel']({ sendId: 'abc' }))).toEqual({ cancelled: true });
+    expect(unwrap(await t['request.cancel']({ sendId: 'abc' }))).toEqual({ cancelled: true });
     const r = await sending;
     expect(!r.ok && r.error.code).toBe('CANCELLED');
-    expect(value(await t['request.cancel']({ sendId: 'abc' }))).toEqual({ cancelled: false });
-    const [entry] = value(await t['history.list']({ profile: 'default' }));
+    expect(unwrap(await t['request.cancel']({ sendId: 'abc' }))).toEqual({ cancelled: false });
+    const [entry] = unwrap(await t['history.list']({ profile: 'default' }));
     expect(entry.error?.code).toBe('CANCELLED');
     expect(entry.status).toBeNull();
   });
 
   it('a cancel that overtakes its send (two calls racing over IPC or HTTP) still cancels it', async () => {
     const t = await start();
-    expect(value(await t['request.cancel']({ sendId: 'early' }))).toEqual({ cancelled: false });
+    expect(unwrap(await t['request.cancel']({ sendId: 'early' }))).toEqual({ cancelled: false });
     const r = await t['request.send']({
       profile: 'default',
       request: get(`${server.url}/slow`),
@@ -170,26 +166,26 @@ describe('request.send through the facade', () => {
     await t.close();
     const r = await sending;
     expect(!r.ok && r.error.code).toBe('CANCELLED');
-    const [entry] = value(await (await start())['history.list']({}));
+    const [entry] = unwrap(await (await start())['history.list']({}));
     expect(entry).toMatchObject({ profile: 'default', status: null, error: { code: 'CANCELLED' } });
   });
 
   it('after a response, a 10k-cookie jar grows its journal by the one cookie that changed', async () => {
     const t = await start();
-    value(await t['profiles.create']({ name: 'alice' }));
+    unwrap(await t['profiles.create']({ name: 'alice' }));
     // 10,000 cookies is past the browser-like cap of 3,000 per profile: raise it, as the bench does.
-    value(await t['settings.update']({ patch: { maxCookies: 20_000 } }));
+    unwrap(await t['settings.update']({ patch: { maxCookies: 20_000 } }));
     const many = Array.from({ length: 10_000 }, (_, i) => ({
       name: `c${i}`,
       value: String(i),
       domain: `d${i % 1000}.test`,
     }));
-    value(await t['cookies.import']({ profile: 'alice', format: 'json', text: JSON.stringify(many) }));
+    unwrap(await t['cookies.import']({ profile: 'alice', format: 'json', text: JSON.stringify(many) }));
     const file = layout.journal(dir, 'alice');
     expect(await lineCount(file)).toBe(10_000);
     const before = await fs.stat(file);
 
-    value(await t['request.send']({ profile: 'alice', request: get(`${server.url}/set?name=fresh`) }));
+    unwrap(await t['request.send']({ profile: 'alice', request: get(`${server.url}/set?name=fresh`) }));
     // The journal is written behind the send; close() waits for what is still queued.
     await t.close();
     expect(await lineCount(file)).toBe(10_001);
@@ -201,33 +197,33 @@ describe('request.send through the facade', () => {
 
   it('sends written behind: history lists every send at once, and close() leaves it all on disk', async () => {
     const t = await start();
-    value(await t['profiles.create']({ name: 'alice' }));
+    unwrap(await t['profiles.create']({ name: 'alice' }));
     for (let i = 0; i < 20; i++)
-      value(await t['request.send']({ profile: 'alice', request: get(`${server.url}/set?name=c${i}`) }));
-    expect(value(await t['history.list']({ profile: 'alice' }))).toHaveLength(20);
+      unwrap(await t['request.send']({ profile: 'alice', request: get(`${server.url}/set?name=c${i}`) }));
+    expect(unwrap(await t['history.list']({ profile: 'alice' }))).toHaveLength(20);
     await t.close();
     expect(await lineCount(layout.journal(dir, 'alice'))).toBe(20);
     expect(await lineCount(layout.history(dir, 'alice'))).toBe(20);
     const again = await start();
-    expect(value(await again['cookies.list']({ profile: 'alice' }))).toHaveLength(20);
-    expect(value(await again['history.list']({ profile: 'alice' }))).toHaveLength(20);
+    expect(unwrap(await again['cookies.list']({ profile: 'alice' }))).toHaveLength(20);
+    expect(unwrap(await again['history.list']({ profile: 'alice' }))).toHaveLength(20);
   });
 
   it('the app and the CLI on one workspace see each other’s cookies before every send', async () => {
     const app = await start();
     const cli = await start();
-    value(await app['profiles.create']({ name: 'alice' }));
-    value(await app['cookies.list']({ profile: 'alice' }));
-    value(await cli['request.send']({ profile: 'alice', request: get(`${server.url}/login?user=cli`) }));
-    const seen = value(await app['request.send']({ profile: 'alice', request: get(`${server.url}/me`) }));
+    unwrap(await app['profiles.create']({ name: 'alice' }));
+    unwrap(await app['cookies.list']({ profile: 'alice' }));
+    unwrap(await cli['request.send']({ profile: 'alice', request: get(`${server.url}/login?user=cli`) }));
+    const seen = unwrap(await app['request.send']({ profile: 'alice', request: get(`${server.url}/me`) }));
     expect(seen.body).toBe('cookie: session=cli');
-    value(
+    unwrap(
       await app['cookies.set']({
         profile: 'alice',
         cookie: { name: 'app', value: '1', domain: '127.0.0.1' },
       }),
     );
-    const back = value(await cli['request.send']({ profile: 'alice', request: get(`${server.url}/me`) }));
+    const back = unwrap(await cli['request.send']({ profile: 'alice', request: get(`${server.url}/me`) }));
     expect(back.body.split('; ').sort()).toEqual(['app=1', 'cookie: session=cli'].sort());
   });
 });

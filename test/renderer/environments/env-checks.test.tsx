@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/src/app/App';
 import { useCollectionsStore } from '../../../renderer/src/features/collections/store';
 import { useRequestStore } from '../../../renderer/src/features/request/store';
+import { unwrap } from '../../support/result';
 import { apiStory } from '../app/harness';
 
 /**
@@ -13,21 +14,16 @@ import { apiStory } from '../app/harness';
 
 const story = apiStory((base) => [{ name: 'alice', color: '#7c5cff', variables: { base } }]);
 
-function ok<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
-
 async function seed() {
   const core = story.tc.core;
-  ok(await core['environments.save']({ environment: { name: 'staging', variables: { who: 'stage' } } }));
-  ok(
+  unwrap(await core['environments.save']({ environment: { name: 'staging', variables: { who: 'stage' } } }));
+  unwrap(
     await core['environments.save']({
       environment: { name: 'production', production: true, variables: { who: 'prod' } },
     }),
   );
-  const c = ok(await core['collections.create']({ name: 'Checked' }));
-  const saved = ok(
+  const c = unwrap(await core['collections.create']({ name: 'Checked' }));
+  const saved = unwrap(
     await core['collections.saveRequest']({
       collectionId: c.id,
       request: {
@@ -37,7 +33,7 @@ async function seed() {
       },
     }),
   );
-  ok(
+  unwrap(
     await core['collections.setChecks']({
       collectionId: c.id,
       requestId: saved.id,
@@ -71,7 +67,7 @@ describe('environments and checks in the app', () => {
     );
     fireEvent.change(select, { target: { value: 'staging' } });
     await waitFor(
-      async () => expect(ok(await story.tc.core['environments.list']({})).active).toBe('staging'),
+      async () => expect(unwrap(await story.tc.core['environments.list']({})).active).toBe('staging'),
       {
         timeout: 15000,
       },
@@ -84,7 +80,7 @@ describe('environments and checks in the app', () => {
 
   it('a saved request sent in staging shows which checks held, and the Checks tab edits them', async () => {
     const { c, saved } = await seed();
-    ok(await story.tc.core['environments.use']({ name: 'staging' }));
+    unwrap(await story.tc.core['environments.use']({ name: 'staging' }));
     render(<App />);
     await screen.findByRole('radio', { name: 'alice' }, { timeout: 15000 });
     await waitFor(() => expect(useCollectionsStore.getState().byId[c.id]).toBeTruthy(), { timeout: 15000 });
@@ -101,7 +97,7 @@ describe('environments and checks in the app', () => {
     expect(items[2].textContent).toContain('status in 4xx');
     expect(items[2].textContent).toContain('got 200');
     // the environment answered {{who}}: the request went out as user=stage
-    const sent = ok(await story.tc.core['history.list']({ profile: 'alice' }));
+    const sent = unwrap(await story.tc.core['history.list']({ profile: 'alice' }));
     expect(sent[0].url).toContain('user=stage');
 
     fireEvent.mouseDown(screen.getByRole('tab', { name: /^Checks/ }));
@@ -110,7 +106,7 @@ describe('environments and checks in the app', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save checks' }));
     await waitFor(
       async () => {
-        const col = ok(await story.tc.core['collections.list']({})).find((x) => x.id === c.id);
+        const col = unwrap(await story.tc.core['collections.list']({})).find((x) => x.id === c.id);
         expect(col?.requests[0].checks?.length).toBe(2);
       },
       { timeout: 15000 },

@@ -2,6 +2,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/src/app/App';
+import { unwrap } from '../../support/result';
 import { apiStory } from '../app/harness';
 
 /**
@@ -10,11 +11,6 @@ import { apiStory } from '../app/harness';
  */
 
 const story = apiStory(() => [{ name: 'alice', color: '#7c5cff' }]);
-
-function ok<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
 
 async function editorOf(dialog: HTMLElement, name: string): Promise<HTMLElement> {
   fireEvent.click(await within(dialog).findByRole('button', { name }, { timeout: 15000 }));
@@ -25,10 +21,10 @@ describe('the environments editor says when its variables are used', () => {
   it('staging active: in use; dev: only while dev is active, staging is now; none active: says so', async () => {
     const { core } = story.tc;
     for (const name of ['dev', 'staging'])
-      ok(
+      unwrap(
         await core['environments.save']({ environment: { name, variables: { baseUrl: story.server.url } } }),
       );
-    ok(await core['environments.use']({ name: 'staging' }));
+    unwrap(await core['environments.use']({ name: 'staging' }));
     render(<App />);
     fireEvent.click(await screen.findByRole('button', { name: 'Manage environments…' }, { timeout: 15000 }));
     const dialog = await screen.findByRole('dialog', { name: 'Environments' }, { timeout: 15000 });
@@ -59,7 +55,7 @@ describe('the environments editor says when its variables are used', () => {
       ),
     ).toBeTruthy();
 
-    ok(await core['environments.use']({ name: null }));
+    unwrap(await core['environments.use']({ name: null }));
     expect(
       await within(dev).findByText(
         'Used as {{name}} only while dev is the active environment; no environment is active now.',

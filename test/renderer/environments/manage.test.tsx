@@ -2,6 +2,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/src/app/App';
+import { unwrap } from '../../support/result';
 import { apiStory } from '../app/harness';
 
 /**
@@ -10,11 +11,6 @@ import { apiStory } from '../app/harness';
  */
 
 const story = apiStory(() => [{ name: 'alice', color: '#7c5cff' }]);
-
-function ok<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
 
 async function openManager() {
   render(<App />);
@@ -43,12 +39,12 @@ describe('managing environments in the app', () => {
     fireEvent.click(within(editor).getByRole('checkbox', { name: 'Production' }));
     fireEvent.click(within(editor).getByRole('button', { name: 'Save' }));
     await within(editor).findByText('Saved staging', {}, { timeout: 15000 });
-    const saved = ok(await story.tc.core['environments.list']({})).environments;
+    const saved = unwrap(await story.tc.core['environments.list']({})).environments;
     expect(saved).toEqual([{ name: 'staging', production: true, variables: { baseUrl: story.server.url } }]);
 
     fireEvent.click(within(editor).getByRole('button', { name: 'Make active' }));
     await waitFor(
-      async () => expect(ok(await story.tc.core['environments.list']({})).active).toBe('staging'),
+      async () => expect(unwrap(await story.tc.core['environments.list']({})).active).toBe('staging'),
       { timeout: 15000 },
     );
     fireEvent.click(within(dialog).getByRole('button', { name: 'Done' }));
@@ -61,12 +57,12 @@ describe('managing environments in the app', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Send as alice' }));
     expect(await screen.findByText('200 OK', {}, { timeout: 15000 })).toBeTruthy();
-    const sent = ok(await story.tc.core['history.list']({ profile: 'alice' }));
+    const sent = unwrap(await story.tc.core['history.list']({ profile: 'alice' }));
     expect(sent[0].url).toBe(`${story.server.url}/login?user=alice`);
   });
 
   it('a bad name shows the one-line error and creates nothing; deleting asks first', async () => {
-    ok(await story.tc.core['environments.save']({ environment: { name: 'local', variables: {} } }));
+    unwrap(await story.tc.core['environments.save']({ environment: { name: 'local', variables: {} } }));
     const dialog = await openManager();
     fireEvent.change(within(dialog).getByRole('textbox', { name: 'New environment name' }), {
       target: { value: 'bad name!' },
@@ -75,12 +71,14 @@ describe('managing environments in the app', () => {
     const alert = await within(dialog).findByRole('alert', {}, { timeout: 15000 });
     expect(alert.textContent).toContain('an environment name: letters, digits');
     expect(alert.textContent).not.toContain('\n');
-    expect(ok(await story.tc.core['environments.list']({})).environments.map((e) => e.name)).toEqual([
+    expect(unwrap(await story.tc.core['environments.list']({})).environments.map((e) => e.name)).toEqual([
       'local',
     ]);
 
     // Creating a name that exists says so and keeps the existing environment as it was.
-    ok(await story.tc.core['environments.save']({ environment: { name: 'local', variables: { a: '1' } } }));
+    unwrap(
+      await story.tc.core['environments.save']({ environment: { name: 'local', variables: { a: '1' } } }),
+    );
     fireEvent.change(within(dialog).getByRole('textbox', { name: 'New environment name' }), {
       target: { value: 'local' },
     });
@@ -92,7 +90,7 @@ describe('managing environments in the app', () => {
         ),
       { timeout: 15000 },
     );
-    expect(ok(await story.tc.core['environments.list']({})).environments).toEqual([
+    expect(unwrap(await story.tc.core['environments.list']({})).environments).toEqual([
       { name: 'local', variables: { a: '1' } },
     ]);
 
@@ -105,13 +103,15 @@ describe('managing environments in the app', () => {
     fireEvent.click(within(editor).getByRole('button', { name: 'Delete' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Delete environment' }, { timeout: 15000 }));
     await waitFor(
-      async () => expect(ok(await story.tc.core['environments.list']({})).environments).toEqual([]),
+      async () => expect(unwrap(await story.tc.core['environments.list']({})).environments).toEqual([]),
       { timeout: 15000 },
     );
   });
 
   it("keeps alice's own value on staging", async () => {
-    ok(await story.tc.core['environments.save']({ environment: { name: 'staging', variables: { u: 'x' } } }));
+    unwrap(
+      await story.tc.core['environments.save']({ environment: { name: 'staging', variables: { u: 'x' } } }),
+    );
     const dialog = await openManager();
     fireEvent.click(await within(dialog).findByRole('button', { name: 'staging' }, { timeout: 15000 }));
     const editor = await within(dialog).findByRole(
@@ -132,7 +132,7 @@ describe('managing environments in the app', () => {
     fireEvent.click(within(editor).getByRole('button', { name: 'Save' }));
     await waitFor(
       async () =>
-        expect(ok(await story.tc.core['environments.list']({})).environments[0]).toEqual({
+        expect(unwrap(await story.tc.core['environments.list']({})).environments[0]).toEqual({
           name: 'staging',
           variables: { u: 'x' },
           profiles: { alice: { password: 's3cret' } },
@@ -153,7 +153,7 @@ describe('managing environments in the app', () => {
     fireEvent.click(within(editor).getByRole('button', { name: 'Save' }));
     await waitFor(
       async () =>
-        expect(ok(await story.tc.core['environments.list']({})).globals).toEqual({ tenant: 'acme' }),
+        expect(unwrap(await story.tc.core['environments.list']({})).globals).toEqual({ tenant: 'acme' }),
       { timeout: 15000 },
     );
   });

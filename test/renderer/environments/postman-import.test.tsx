@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/src/app/App';
+import { unwrap } from '../../support/result';
 import { apiStory } from '../app/harness';
 
 /**
@@ -23,11 +24,6 @@ const FIXTURE = path.join(
   'fixtures',
   'qa.postman_environment.json',
 );
-
-function ok<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
 
 async function pickFile() {
   render(<App />);
@@ -60,7 +56,7 @@ describe('importing a Postman environment in the app', () => {
         .getAllByRole('listitem')
         .map((li) => li.textContent),
     ).toContain('oldHostdisabled in Postman: left out');
-    expect(ok(await story.tc.core['environments.list']({})).environments).toEqual([]);
+    expect(unwrap(await story.tc.core['environments.list']({})).environments).toEqual([]);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Import 4 variables' }));
     await within(manager).findByText(
       'Imported QA-server from qa.postman_environment.json: 4 variables',
@@ -74,7 +70,7 @@ describe('importing a Postman environment in the app', () => {
     fireEvent.click(within(manager).getByRole('button', { name: 'Done' }));
     const switcher = await screen.findByRole('combobox', { name: 'Environment' }, { timeout: 15000 });
     expect(within(switcher).getByRole('option', { name: 'QA-server' })).toBeTruthy();
-    expect(ok(await story.tc.core['environments.list']({})).environments).toEqual([
+    expect(unwrap(await story.tc.core['environments.list']({})).environments).toEqual([
       {
         name: 'QA-server',
         variables: { baseUrl: 'https://qa.example.test', apiKey: 'k-123', refreshToken: '', retries: '3' },
@@ -84,7 +80,7 @@ describe('importing a Postman environment in the app', () => {
 
   it('a name taken after the preview is refused in one line; the other environment is kept', async () => {
     const { dialog } = await pickFile();
-    ok(
+    unwrap(
       await story.tc.core['environments.save']({
         environment: { name: 'qa-server', variables: { keep: 'me' } },
       }),
@@ -106,7 +102,7 @@ describe('importing a Postman environment in the app', () => {
     await waitFor(() =>
       expect(screen.getByRole('dialog', { name: 'Import Postman environment' })).toBeTruthy(),
     );
-    expect(ok(await story.tc.core['environments.list']({})).environments).toEqual([
+    expect(unwrap(await story.tc.core['environments.list']({})).environments).toEqual([
       { name: 'qa-server', variables: { keep: 'me' } },
     ]);
   });

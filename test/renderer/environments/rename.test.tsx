@@ -2,6 +2,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/src/app/App';
+import { unwrap } from '../../support/result';
 import { apiStory } from '../app/harness';
 
 /**
@@ -12,11 +13,6 @@ import { apiStory } from '../app/harness';
 
 const story = apiStory(() => [{ name: 'alice', color: '#7c5cff' }]);
 
-function ok<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
-
 const staging = {
   name: 'staging',
   variables: { baseUrl: 'https://staging.example' },
@@ -24,9 +20,9 @@ const staging = {
 };
 
 async function openStaging() {
-  ok(await story.tc.core['environments.save']({ environment: staging }));
-  ok(await story.tc.core['environments.save']({ environment: { name: 'dev', variables: {} } }));
-  ok(await story.tc.core['environments.use']({ name: 'staging' }));
+  unwrap(await story.tc.core['environments.save']({ environment: staging }));
+  unwrap(await story.tc.core['environments.save']({ environment: { name: 'dev', variables: {} } }));
+  unwrap(await story.tc.core['environments.use']({ name: 'staging' }));
   render(<App />);
   const switcher = await screen.findByRole('combobox', { name: 'Environment' }, { timeout: 15000 });
   await waitFor(() => expect((switcher as HTMLSelectElement).value).toBe('staging'), { timeout: 15000 });
@@ -83,7 +79,7 @@ describe('renaming an environment in the app', () => {
 
     fireEvent.click(within(renamed).getByRole('button', { name: 'Save' }));
     await within(renamed).findByText('Saved qa', {}, { timeout: 15000 });
-    const view = ok(await story.tc.core['environments.list']({}));
+    const view = unwrap(await story.tc.core['environments.list']({}));
     expect(view.active).toBe('qa');
     expect(view.environments.find((e) => e.name === 'qa')).toEqual({
       ...staging,
@@ -107,7 +103,7 @@ describe('renaming an environment in the app', () => {
       expect(screen.getByRole('dialog', { name: 'Environments' })).toBe(dialog);
     }
     expect(within(editor).getByRole('heading', { name: 'staging' })).toBeTruthy();
-    const view = ok(await story.tc.core['environments.list']({}));
+    const view = unwrap(await story.tc.core['environments.list']({}));
     expect(view.active).toBe('staging');
     expect(view.environments.map((e) => e.name)).toEqual(['dev', 'staging']);
     expect(switcher.value).toBe('staging');

@@ -22,7 +22,7 @@ export function WorkbenchNoticeBar() {
   return (
     <div
       key={notice.id}
-      className={`ui-notice ui-notice-${notice.kind}${error ? ' ui-notice-stay' : ''} app-notice`}
+      className={`ui-notice ui-notice-${notice.kind}${error ? ' ui-notice-stay is-error' : ''} ui-notice-bar app-notice`}
       role={error ? 'alert' : 'status'}
     >
       <span title={notice.text}>{notice.text}</span>

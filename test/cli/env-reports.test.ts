@@ -170,7 +170,7 @@ describe('Postman environments', { timeout: 60_000 }, () => {
     const r = await cli('import', 'postman-env', file());
     expect(r.code).toBe(0);
     expect(r.out).toBe(
-      "Created environment 'QA-server': 2 variable(s)\n  + base\n  + token (secret in Postman: stored as plain text)\nSkipped 1:\n  - values[2] (old): disabled in Postman: left out\nNote: 1 secret-typed value is stored as plain text in environments/QA-server.json, like every environment value (only a profile's secret variables are sealed)\n",
+      "Created environment 'QA-server': 2 variables\n  + base\n  + token (secret in Postman: stored as plain text)\nSkipped 1:\n  - values[2] (old): disabled in Postman: left out\nNote: 1 secret-typed value is stored as plain text in environments/QA-server.json, like every environment value (only a profile's secret variables are sealed)\n",
     );
     const saved = JSON.parse(await fs.readFile(path.join(dataDir, 'environments', 'QA-server.json'), 'utf8'));
     expect(saved.variables).toEqual({ base: 'http://127.0.0.1:1', token: 's3cret' });
@@ -191,7 +191,7 @@ describe('Postman environments', { timeout: 60_000 }, () => {
     const before = (await fs.readdir(path.join(dataDir, 'environments'))).sort();
     const dry = await cli('import', 'postman-env', file(), '--collection', 'qa3', '--dry-run');
     expect(dry.code).toBe(0);
-    expect(dry.out).toMatch(/^Would create environment 'qa3': 2 variable\(s\)\n {2}\+ base\n/);
+    expect(dry.out).toMatch(/^Would create environment 'qa3': 2 variables\n {2}\+ base\n/);
     const collection = path.join(dir, 'c.postman_collection.json');
     await fs.writeFile(collection, JSON.stringify({ info: { name: 'c' }, item: [] }));
     const wrong = await cli('import', 'postman-env', collection);

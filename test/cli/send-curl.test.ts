@@ -223,7 +223,7 @@ describe('tandem send --curl sends what curl sends', { timeout: 120_000 }, () =>
       child.on('close', (code) => resolve({ code, stderr }));
       child.stdin.end(`curl '${url}/me' -b 'session=bob-s3cret'\n`);
     });
-    expect(piped.stderr).toBe("tandem: 1 cookie(s) put into bob's jar\n");
+    expect(piped.stderr).toBe("tandem: 1 cookie put into bob's jar\n");
     expect(piped.code).toBe(0);
     expect(server.seen.shift()?.headers).toContainEqual(['cookie', 'session=bob-s3cret']);
 

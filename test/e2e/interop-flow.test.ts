@@ -87,7 +87,7 @@ describeBrowser('curl in, code out, files in', () => {
     const toJar = page.getByRole('button', { name: "Put them in bob's jar" });
     await toJar.click();
     await expect
-      .poll(() => page.getByRole('status').filter({ hasText: "cookie(s) put into bob's jar" }).count())
+      .poll(() => page.getByRole('status').filter({ hasText: "cookie put into bob's jar" }).count())
       .toBe(1);
 
     await page.getByRole('button', { name: 'Copy as…' }).click();
@@ -143,7 +143,7 @@ describeBrowser('curl in, code out, files in', () => {
     const preview = dialog.getByRole('region', { name: 'Import preview' });
     await expect
       .poll(() => preview.textContent(), { timeout: 15_000 })
-      .toContain('Will create HAR import: 1 request(s)');
+      .toContain('Will create HAR import: 1 request');
     expect(await dialog.getByRole('list', { name: 'Skipped' }).textContent()).toContain(
       "log.entries[1].request.url'data:text/plain,hi' is not an http(s) URL",
     );
@@ -153,7 +153,7 @@ describeBrowser('curl in, code out, files in', () => {
     await dialog.getByRole('button', { name: 'Import 1 request' }).click();
     await expect
       .poll(() => dialog.getByRole('status').textContent(), { timeout: 15_000 })
-      .toBe("Created 'From the browser' with 1 request(s); 1 cookie(s) into alice's jar");
+      .toBe("Created 'From the browser' with 1 request; 1 cookie into alice's jar");
     await dialog.getByRole('button', { name: 'Close' }).first().click();
     await expect
       .poll(() => page.getByRole('treeitem', { name: 'From the browser' }).count(), { timeout: 15_000 })

@@ -210,7 +210,7 @@ export async function importPostmanEnvironment(
     });
   const n = Object.keys(environment.variables).length;
   const lines = [
-    `${opts.dryRun ? 'Would create' : 'Created'} environment '${environment.name}': ${n} variable(s)`,
+    `${opts.dryRun ? 'Would create' : 'Created'} environment '${environment.name}': ${countOf(n, 'variable')}`,
   ];
   for (const r of preview.rows) if (r.imported) lines.push(`  + ${r.name}${r.note ? ` (${r.note})` : ''}`);
   const skipped = [

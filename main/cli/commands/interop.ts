@@ -11,6 +11,7 @@ import {
   type ImportPreview,
   importFormats,
 } from '../../shared/interop';
+import { countOf } from '../../shared/text';
 import type { RequestSpec } from '../../shared/types';
 import { findCollection } from '../collection-run';
 import { validateProfileName } from '../parse';
@@ -99,7 +100,8 @@ export async function requestFromCurl(
     ...(opts.curlCookies === 'jar' ? { cookiesTo: profile } : {}),
   });
   for (const note of out.notes) io.err(`tandem: note: ${note}\n`);
-  if (out.cookiesImported) io.err(`tandem: ${out.cookiesImported} cookie(s) put into ${profile}'s jar\n`);
+  if (out.cookiesImported)
+    io.err(`tandem: ${countOf(out.cookiesImported, 'cookie')} put into ${profile}'s jar\n`);
   return out.request;
 }
 
@@ -141,15 +143,15 @@ export function formatImport(
   const lines: string[] = [];
   const verb = created ? 'Created' : 'Would create';
   lines.push(
-    `${verb} collection '${preview.name}': ${preview.requests.length} request(s) in ${preview.folders.length} folder(s), ${preview.variables.length} variable(s)`,
+    `${verb} collection '${preview.name}': ${countOf(preview.requests.length, 'request')} in ${countOf(preview.folders.length, 'folder')}, ${countOf(preview.variables.length, 'variable')}`,
   );
   for (const r of preview.requests)
     lines.push(`  + ${r.folder ? `${r.folder}/` : ''}${r.name}  (${r.request.method} ${r.request.url})`);
   if (preview.cookies.length)
     lines.push(
       profile
-        ? `${cookies} cookie(s) put into ${profile}'s jar`
-        : `${preview.cookies.length} browser cookie(s) not imported (use --cookies-to PROFILE)`,
+        ? `${countOf(cookies, 'cookie')} put into ${profile}'s jar`
+        : `${countOf(preview.cookies.length, 'browser cookie')} not imported (use --cookies-to PROFILE)`,
     );
   if (preview.skipped.length) {
     lines.push(`Skipped ${preview.skipped.length}:`);

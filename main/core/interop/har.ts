@@ -2,7 +2,7 @@ import type { Entry, Har } from 'har-format';
 import { z } from 'zod';
 import { fail } from '../../shared/errors';
 import type { ImportPreview } from '../../shared/interop';
-import { issueLine } from '../../shared/text';
+import { countOf, issueLine } from '../../shared/text';
 import type { HistoryEntry, KeyValue, RequestBody, RequestSpec } from '../../shared/types';
 import { requestName } from './curl';
 import { specToHarRequest } from './har-request';
@@ -117,7 +117,7 @@ export function importHar(raw: unknown, name?: string): ImportPreview {
     if (cookies.length)
       preview.skipped.push({
         where: `${at}.cookies`,
-        reason: `${cookies.length} cookie(s) the browser sent are not saved in the request; they can go into a profile's jar`,
+        reason: `${countOf(cookies.length, 'cookie')} the browser sent are not saved in the request; they can go into a profile's jar`,
       });
     const body = toBody(r.postData, headers, at, preview);
     const request: RequestSpec = {

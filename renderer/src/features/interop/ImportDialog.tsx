@@ -65,9 +65,11 @@ export function ImportDialog() {
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
     const cookies = r.value.cookiesImported
-      ? `; ${r.value.cookiesImported} cookie(s) into ${cookiesTo}'s jar`
+      ? `; ${countOf(r.value.cookiesImported, 'cookie')} into ${cookiesTo}'s jar`
       : '';
-    setDone(`Created '${r.value.preview.name}' with ${r.value.preview.requests.length} request(s)${cookies}`);
+    setDone(
+      `Created '${r.value.preview.name}' with ${countOf(r.value.preview.requests.length, 'request')}${cookies}`,
+    );
     setFile(null);
     setPreview(null);
   };
@@ -159,10 +161,10 @@ function PreviewList({ preview }: { preview: ImportPreview }) {
   return (
     <section className="interop-preview" aria-label="Import preview">
       <p className="interop-summary">
-        Will create <strong>{preview.name}</strong>: {preview.requests.length} request(s)
-        {preview.folders.length ? ` in ${preview.folders.length} folder(s)` : ''}
-        {preview.variables.length ? `, ${preview.variables.length} variable(s)` : ''}
-        {preview.cookies.length ? `, ${preview.cookies.length} browser cookie(s)` : ''}
+        Will create <strong>{preview.name}</strong>: {countOf(preview.requests.length, 'request')}
+        {preview.folders.length ? ` in ${countOf(preview.folders.length, 'folder')}` : ''}
+        {preview.variables.length ? `, ${countOf(preview.variables.length, 'variable')}` : ''}
+        {preview.cookies.length ? `, ${countOf(preview.cookies.length, 'browser cookie')}` : ''}
       </p>
       <ul className="interop-list" aria-label="Requests to create">
         {preview.requests.map((r, i) => (

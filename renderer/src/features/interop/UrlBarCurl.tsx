@@ -5,6 +5,7 @@ import { useRequestStore } from '../request/store';
 import { readCurl, replaceDraft } from './curl';
 import { useInteropStore } from './store';
 import './interop.css';
+import { countOf } from '../../../../main/shared/text';
 
 /**
  * Pasting a curl command into the URL bar turns it into the request (the core reads it). Plain
@@ -36,7 +37,7 @@ export function CurlNotice() {
   if (!notice) return null;
   if (notice.kind === 'error')
     return (
-      <div className="interop-notice interop-notice-error" role="alert">
+      <div className="ui-notice-bar is-error interop-notice" role="alert">
         <span>{notice.message}</span>
         <button type="button" className="ui-icon-button" aria-label="Dismiss" onClick={() => setNotice(null)}>
           ×
@@ -51,14 +52,14 @@ export function CurlNotice() {
     setNotice({
       ...notice,
       cookies: 0,
-      notes: [`${r.value.cookiesImported} cookie(s) put into ${profile.name}'s jar`],
+      notes: [`${countOf(r.value.cookiesImported, 'cookie')} put into ${profile.name}'s jar`],
     });
   };
   return (
-    <div className="interop-notice" role="status">
+    <div className="ui-notice-bar interop-notice" role="status">
       <span>
         Read from curl: <strong className="mono">{notice.name}</strong>
-        {notice.cookies > 0 ? ` · ${notice.cookies} cookie(s) sent with this request only` : ''}
+        {notice.cookies > 0 ? ` · ${countOf(notice.cookies, 'cookie')} sent with this request only` : ''}
         {notice.notes.length ? ` · ${notice.notes.join('; ')}` : ''}
       </span>
       {notice.cookies > 0 && profile ? (

@@ -30,6 +30,12 @@ describe('managing environments in the app', () => {
       { name: 'Environment staging' },
       { timeout: 15000 },
     );
+    // "Created staging" is said once the editor shows staging, and stays.
+    expect((await within(dialog).findByRole('status', {}, { timeout: 15000 })).textContent).toBe(
+      'Created staging',
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    expect(within(dialog).getByRole('status').textContent).toBe('Created staging');
     fireEvent.change(within(editor).getByRole('textbox', { name: 'New variables name' }), {
       target: { value: 'baseUrl' },
     });

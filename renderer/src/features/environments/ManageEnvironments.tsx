@@ -103,7 +103,10 @@ export function ManageEnvironments({
     });
     if (!res.ok) return setError(res.error.message);
     setNewName('');
-    await done(`Created ${res.value.name}`);
+    setError(null);
+    await useEnvironmentsStore.getState().load();
+    // Said once the editor has moved to the new environment (moving clears the status line).
+    announce.current = `Created ${res.value.name}`;
     setSelected(res.value.name);
   };
 

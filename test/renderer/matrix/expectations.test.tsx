@@ -69,9 +69,12 @@ describe('expectations from the grid', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Run matrix' }));
     await screen.findByText(/^12 of 12 cells/, {}, WAIT);
-    expect(screen.getByRole('button', { name: /^Who am I as alice: 200 allow, as expected$/ })).toBeTruthy();
+    const alice = screen.getByRole('button', { name: /^Who am I as alice: 200 allow, as expected$/ });
+    expect(alice.closest('td')?.className).not.toMatch(/is-unexpected/);
     const bob = screen.getByRole('button', { name: /^Who am I as bob: 200 allow, not as expected$/ });
     expect(bob.querySelector('.matrix-pass.is-fail')?.textContent).toBe('✗');
+    // Ringed in red as not expected, while its fill still says allow.
+    expect(bob.closest('td')?.className).toMatch(/\bis-allow\b.*\bis-unexpected\b/);
     fireEvent.click(bob);
     expect(screen.getByRole('region', { name: 'Cell response' }).textContent).toContain(
       'Expected $.user equals alice · found bob · not as expected',

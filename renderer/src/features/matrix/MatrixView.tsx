@@ -48,7 +48,9 @@ function Cell({
   const shown = cell ? (cell.status ?? cell.error?.code ?? 'error') : running ? '…' : '—';
   const verdict = cell?.verdict ?? 'pending';
   return (
-    <td className={`matrix-cell is-${verdict}${selected ? ' is-selected' : ''}`}>
+    <td
+      className={`matrix-cell is-${verdict}${mark === 'fail' ? ' is-unexpected' : ''}${selected ? ' is-selected' : ''}`}
+    >
       <button
         type="button"
         className="matrix-cell-main"

@@ -27,9 +27,7 @@ describe('tandem import / export', { timeout: 120_000 }, () => {
   it('--dry-run shows what would be created and creates nothing', async () => {
     const dry = await run('import', 'openapi', 'petstore-openapi3.yaml', '--dry-run');
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toMatch(
-      /^Would create collection 'Petstore': 6 requests in 2 folders, 3 variables\n/,
-    );
+    expect(dry.stdout).toMatch(/^Would create collection 'Petstore': 6 requests in 2 folders, 3 variables\n/);
     expect(dry.stdout).toContain('  + pets/List pets  (GET {{baseUrl}}/pets?limit=20&status=available)');
     expect(dry.stdout).toContain(
       '  - paths./pets/{petId}/photo.post: a file part has no file yet: choose it before sending',
@@ -41,9 +39,7 @@ describe('tandem import / export', { timeout: 120_000 }, () => {
   it('insomnia and HAR imports; --cookies-to puts the browser cookies in a jar', async () => {
     const ins = await run('import', 'insomnia', 'insomnia-v4.json', '--collection', 'Team');
     expect(ins.code).toBe(0);
-    expect(ins.stdout).toMatch(
-      /^Created collection 'Team': 4 requests in 1 folder, 3 variables/,
-    );
+    expect(ins.stdout).toMatch(/^Created collection 'Team': 4 requests in 1 folder, 3 variables/);
     expect(ins.stdout).toContain(
       "  - resources[6].data.nested: variable 'nested' holds an object; Tandem variables are text",
     );
@@ -80,9 +76,7 @@ describe('tandem import / export', { timeout: 120_000 }, () => {
     expect(json.variable.map((v: { key: string }) => v.key)).toEqual(['base_url', 'token', 'admin_password']);
     const back = await run('import', 'postman', out, '--collection', 'Team again');
     expect(back.code).toBe(0);
-    expect(back.stdout).toMatch(
-      /^Created collection 'Team again': 4 requests in 1 folder, 3 variables\n/,
-    );
+    expect(back.stdout).toMatch(/^Created collection 'Team again': 4 requests in 1 folder, 3 variables\n/);
 
     expect((await run('send', '--profile', 'alice', `${demo.url}/cookies/set?theme=dark`)).code).toBe(0);
     const har = await run('export', 'har', 'alice');

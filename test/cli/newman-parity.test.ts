@@ -107,9 +107,7 @@ describe('a Postman collection: tandem run sends what newman run sends', { timeo
     const imported = await tandem(ws.dataDir, ['import', 'postman', file, '--collection', 'Basic']);
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toMatch(
-      /^Created collection 'Basic': 14 requests in 0 folders, 0 variables\n/,
-    );
+    expect(imported.stdout).toMatch(/^Created collection 'Basic': 14 requests in 0 folders, 0 variables\n/);
     expect(imported.stdout).toContain(
       "  - item[3].request.url.query[2]: 'GET Request with disabled query': disabled query parameter 'anotheroneone' is not kept",
     );

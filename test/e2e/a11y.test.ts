@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { appPerBlock, chip, describeBrowser, type RunningApp, SCREENSHOT_DIR } from './harness';
+import { appPerBlock, chip, describeBrowser, SCREENSHOT_DIR, sideTab } from './harness';
 
 /**
  * axe-core (the engine behind browsers' accessibility audits) on every main screen, in both
@@ -54,9 +54,6 @@ const describe = (vs: Violation[]) =>
           .join('\n')}`,
     )
     .join('\n');
-
-const sideTab = (app: RunningApp, list: string, name: string) =>
-  app.page.getByRole('tablist', { name: list }).getByRole('tab', { name, exact: true });
 
 function describeA11y(scheme: 'light' | 'dark') {
   describeBrowser(`accessibility: no serious or critical axe violations (${scheme})`, () => {

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { appPerBlock, chip, describeBrowser, type RunningApp, shotsTo, withCli } from './harness';
+import { appPerBlock, chip, describeBrowser, jarRows, shotsTo, sideTab, withCli } from './harness';
 
 /**
  * A tester keeps the app open and works in a terminal beside it: `tandem send` as alice, `tandem
@@ -9,19 +9,6 @@ import { appPerBlock, chip, describeBrowser, type RunningApp, shotsTo, withCli }
  */
 
 const shot = shotsTo(process.env.TANDEM_SHOTS_DIR);
-const sideTab = (app: RunningApp, list: string, name: string) =>
-  app.page.getByRole('tablist', { name: list }).getByRole('tab', { name, exact: true });
-
-/** The jar as the editor shows it: one "name=value" per row. */
-async function jarRows(app: RunningApp): Promise<string[]> {
-  const rows = app.page.getByRole('table', { name: 'Cookies' }).locator('tbody tr');
-  const out: string[] = [];
-  for (const row of await rows.all()) {
-    const cells = row.locator('td');
-    out.push(`${await cells.nth(0).textContent()}=${await cells.nth(1).textContent()}`);
-  }
-  return out;
-}
 
 function describeLive(scheme: 'light' | 'dark') {
   describeBrowser(`the app follows the CLI (${scheme})`, () => {

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { appPerBlock, chip, describeBrowser, type RunningApp } from './harness';
+import { appPerBlock, chip, describeBrowser, jarRows, type RunningApp, sideTab } from './harness';
 
 /**
  * The cookie editor in a real browser: alice gets a cookie from the demo API, edits it in her
@@ -7,9 +7,6 @@ import { appPerBlock, chip, describeBrowser, type RunningApp } from './harness';
  * nothing; deleting it stops it being sent; history shows who sent what. Light and dark screens
  * are saved to test-output/screenshots/.
  */
-
-const sideTab = (app: RunningApp, list: string, name: string) =>
-  app.page.getByRole('tablist', { name: list }).getByRole('tab', { name, exact: true });
 
 async function choose(app: RunningApp, profile: string) {
   await app.page.locator('label', { has: chip(app, profile) }).click();
@@ -41,17 +38,6 @@ async function expectCookiesEcho(app: RunningApp, cookies: Record<string, string
       { timeout: 10_000 },
     )
     .toEqual({ cookies });
-}
-
-/** The jar as the editor shows it: one "name=value" per row. */
-async function jarRows(app: RunningApp): Promise<string[]> {
-  const rows = app.page.getByRole('table', { name: 'Cookies' }).locator('tbody tr');
-  const out: string[] = [];
-  for (const row of await rows.all()) {
-    const cells = row.locator('td');
-    out.push(`${await cells.nth(0).textContent()}=${await cells.nth(1).textContent()}`);
-  }
-  return out;
 }
 
 function describeCookieFlow(scheme: 'light' | 'dark') {

@@ -118,6 +118,21 @@ export async function startApp(opts: StartAppOptions = {}): Promise<RunningApp> 
   }
 }
 
+/** A tab of the app's tab lists: 'Sidebar' (Collections, History) or 'Profile panel' (Cookies, Profile). */
+export const sideTab = (app: RunningApp, list: string, name: string) =>
+  app.page.getByRole('tablist', { name: list }).getByRole('tab', { name, exact: true });
+
+/** The jar as the cookie editor shows it: one "name=value" per row. */
+export async function jarRows(app: RunningApp): Promise<string[]> {
+  const rows = app.page.getByRole('table', { name: 'Cookies' }).locator('tbody tr');
+  const out: string[] = [];
+  for (const row of await rows.all()) {
+    const cells = row.locator('td');
+    out.push(`${await cells.nth(0).textContent()}=${await cells.nth(1).textContent()}`);
+  }
+  return out;
+}
+
 /** The profile chip (a radio in the switcher) named `name`. */
 export const chip = (app: RunningApp, name: string) => app.page.getByRole('radio', { name, exact: true });
 

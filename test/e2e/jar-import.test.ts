@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { appPerBlock, describeBrowser, type RunningApp } from './harness';
+import { appPerBlock, describeBrowser, sideTab } from './harness';
 
 /**
  * The jar in a real browser: a cookies.txt with bad lines opens a preview ("N valid, M rejected",
@@ -16,9 +16,6 @@ const FILE = [
   `127.0.0.1\tFALSE\t/\tFALSE\t0\tlong_value\t${'v'.repeat(120)}`,
   '',
 ].join('\n');
-
-const sideTab = (app: RunningApp, list: string, name: string) =>
-  app.page.getByRole('tablist', { name: list }).getByRole('tab', { name, exact: true });
 
 function describeJar(scheme: 'light' | 'dark') {
   describeBrowser(`the jar and the response cookies (${scheme})`, () => {

@@ -4,6 +4,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { until } from '../support/until';
 
 /**
  * `npm start` (bin/start.js) runs the app or the web server as a child. Ending start.js with
@@ -81,15 +82,6 @@ function listening(port: number): Promise<boolean> {
     });
     sock.once('error', () => done(false));
   });
-}
-
-async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  const end = Date.now() + 15_000;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting until ${what}`);
 }
 
 describe.skipIf(process.platform === 'win32')('stopping npm start stops what it started', () => {

@@ -4,20 +4,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTandem, type Tandem } from '../../../main/core/tandem';
 import { unwrap } from '../../support/result';
+import { until } from '../../support/until';
 
 /**
  * The app and the CLI may share a workspace: when the CLI renames (or otherwise changes) an
  * environment, the app core announces environments.changed, so the switcher follows; the app's
  * own changes are announced once, not again by the watcher.
  */
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`never saw ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('environments changed by another process', { timeout: 30_000 }, () => {
   let dataDir: string;

@@ -6,6 +6,7 @@ import { createTandem, type Tandem } from '../../../main/core/tandem';
 import type { EventMap, EventName } from '../../../main/shared/events';
 import { type LoopbackServer, startLoopbackServer } from '../../support/loopback';
 import { unwrap } from '../../support/result';
+import { until } from '../../support/until';
 
 /**
  * The app and the CLI share a workspace. When the CLI creates, edits or deletes a profile, sends
@@ -13,14 +14,6 @@ import { unwrap } from '../../support/result';
  * would have been: profiles.changed, cookies.changed and history.changed for that profile. The
  * app's own send is announced once, not again by the watcher.
  */
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`never saw ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('profiles, jars and history changed by another process', { timeout: 60_000 }, () => {
   let dataDir: string;

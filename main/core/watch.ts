@@ -1,6 +1,7 @@
 import { type FSWatcher, watch } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { Profile } from '../shared/types';
 import { isValidProfileName } from './profiles/names';
 import { makeDir } from './store/files';
 import { layout } from './store/paths';
@@ -9,6 +10,29 @@ import type { Workspace } from './workspace';
 
 /** Changes to one file are gathered this long before they are looked at (an edit is several fs events). */
 const SETTLE_MS = 60;
+
+/** What the profiles were when last looked at: name → creation time. */
+export type ProfilesSeen = ReadonlyMap<string, string>;
+
+/**
+ * The `profiles.changed` event for another process's change, from the profiles before and now.
+ * One profile gone and one new with the same creation time is a rename (the core keeps
+ * `createdAt` when it renames); one new is a create, one gone a delete; anything else (an edit,
+ * several at once) says "read the list again". Pure.
+ */
+export function profilesChangeOf(
+  before: ProfilesSeen,
+  now: readonly Profile[],
+): { profile?: Profile; deleted?: string } {
+  const added = now.filter((p) => !before.has(p.name));
+  const names = new Set(now.map((p) => p.name));
+  const gone = [...before.keys()].filter((n) => !names.has(n));
+  if (added.length === 1 && gone.length === 1 && before.get(gone[0]) === added[0].createdAt)
+    return { profile: added[0], deleted: gone[0] };
+  if (added.length === 1 && gone.length === 0) return { profile: added[0] };
+  if (gone.length === 1 && added.length === 0) return { deleted: gone[0] };
+  return {};
+}
 
 /**
  * Notices changes another process (the CLI, a second app) makes to the workspace and emits the
@@ -74,19 +98,37 @@ export async function watchWorkspace(ws: Workspace): Promise<() => void> {
    * far are done.
    */
   const own = new Map<string, Promise<void>>();
-  const ownChange = (file: string) => {
+  const ownChange = (file: string, also?: () => Promise<void>) => {
     const done = ws.queue
       .run(() => undefined)
       .then(() => restamp(file))
+      .then(also)
       .finally(() => {
         if (own.get(file) === done) own.delete(file);
       });
     own.set(file, done);
   };
 
+  /** The profiles as last seen (see profilesChangeOf). */
+  let profilesSeen: ProfilesSeen = new Map();
+  const listProfiles = () => ws.profiles.list().catch(() => null);
+  const seeProfiles = async () => {
+    const now = await listProfiles();
+    if (now) profilesSeen = new Map(now.map((p) => [p.name, p.createdAt]));
+  };
+  /** Another process changed the profiles: say what, as this process's own change would have. */
+  const announceProfiles = async () => {
+    const now = await listProfiles();
+    if (stopped) return;
+    const change = now ? profilesChangeOf(profilesSeen, now) : {};
+    if (now) profilesSeen = new Map(now.map((p) => [p.name, p.createdAt]));
+    events.emit('profiles.changed', change);
+  };
+
   await restamp(settingsFile);
   await restamp(ENVIRONMENTS);
   await restamp(PROFILES);
+  await seeProfiles();
   for (const name of await fs.readdir(collectionsDir).catch(() => [] as string[]))
     if (name.endsWith('.json')) await restamp(path.join(collectionsDir, name));
   for (const name of await profileNames()) await restamp(layout.journal(dataDir, name));
@@ -99,7 +141,7 @@ export async function watchWorkspace(ws: Workspace): Promise<() => void> {
       if (p.id) ownChange(layout.collection(dataDir, p.id));
     }),
     events.on('environments.changed', () => ownChange(ENVIRONMENTS)),
-    events.on('profiles.changed', () => ownChange(PROFILES)),
+    events.on('profiles.changed', () => ownChange(PROFILES, seeProfiles)),
     events.on('cookies.changed', (p) => ownChange(layout.journal(dataDir, p.profile))),
     events.on('history.changed', (p) => ownChange(layout.history(dataDir, p.profile))),
   ];
@@ -141,7 +183,7 @@ export async function watchWorkspace(ws: Workspace): Promise<() => void> {
   };
   const onEnvironments = () => later(ENVIRONMENTS, () => events.emit('environments.changed', {}));
   const onProfiles = () => {
-    later(PROFILES, () => events.emit('profiles.changed', {}));
+    later(PROFILES, () => void announceProfiles());
     void followProfiles();
   };
   const onProfileFolder = (profile: string) => (name: string | null) => {

@@ -3,9 +3,10 @@ import { appPerBlock, chip, describeBrowser, jarRows, shotsTo, sideTab, withCli 
 
 /**
  * A tester keeps the app open and works in a terminal beside it: `tandem send` as alice, `tandem
- * profiles create carol`, `tandem profiles delete carol`. The open app follows without a reload:
- * alice's jar shows the cookie the CLI was given, history lists the CLI's send, and the profile
- * switcher gains and loses carol.
+ * profiles create carol`, `tandem profiles delete carol`, `tandem profiles rename alice alicia`.
+ * The open app follows without a reload: alice's jar shows the cookie the CLI was given, history
+ * lists the CLI's send, the profile switcher gains and loses carol, and alice's chip becomes
+ * alicia's, still chosen.
  */
 
 const shot = shotsTo(process.env.TANDEM_SHOTS_DIR);
@@ -55,6 +56,27 @@ function describeLive(scheme: 'light' | 'dark') {
       });
       await chip(app, 'carol').waitFor({ state: 'detached', timeout: 15_000 });
       expect(await chip(app, 'alice').isChecked()).toBe(true);
+    });
+
+    it('alice renamed from the terminal: her chip follows, still chosen, with her jar and her last response', async () => {
+      const { page } = app;
+      await page.getByRole('textbox', { name: 'URL' }).fill(`${app.demoUrl}/cookies`);
+      await page.getByRole('button', { name: 'Send as alice' }).click();
+      const summary = page.locator('.response-summary');
+      await summary.waitFor({ state: 'visible', timeout: 15_000 });
+      await withCli(app, async (cli) => {
+        expect((await cli['profiles.rename']({ from: 'alice', to: 'alicia' })).ok).toBe(true);
+      });
+      await expect.poll(() => chip(app, 'alicia').isChecked(), { timeout: 15_000 }).toBe(true);
+      await chip(app, 'alice').waitFor({ state: 'detached', timeout: 15_000 });
+      // The tab's response moved to alicia with the rest: still on screen, sent as her now.
+      await page.getByRole('button', { name: 'Send as alicia' }).waitFor();
+      expect(await summary.isVisible()).toBe(true);
+      expect(await page.getByRole('textbox', { name: 'Response body' }).textContent()).toContain('terminal');
+      await sideTab(app, 'Profile panel', 'Cookies').click();
+      await app.page.getByRole('region', { name: 'Cookie jar of alicia' }).waitFor();
+      expect(await jarRows(app)).toContain('from=terminal');
+      await shot(app, `cli-live-renamed-${scheme}`);
     });
   });
 }

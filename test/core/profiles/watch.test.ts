@@ -48,13 +48,19 @@ describe('profiles, jars and history changed by another process', { timeout: 60_
       request: { method: 'GET', url, headers: [], body: { type: 'none' } },
     });
 
-  it("the app hears the CLI's new profile, its send (jar and history) and its delete", async () => {
+  it("the app hears the CLI's new profile, its send (jar and history), its rename and its delete", async () => {
     const app = await start('web');
+    // bob is there first: a workspace's first profile replaces the implicit `default`, which is
+    // announced as "read the list again".
+    unwrap(await app['profiles.create']({ name: 'bob' }));
     const seen = record(app, ['profiles.changed', 'cookies.changed', 'history.changed']);
     const cli = await start('cli');
 
     unwrap(await cli['profiles.create']({ name: 'alice', color: '#7c5cff' }));
     await until(() => seen.some((e) => e.name === 'profiles.changed'), 'the new profile');
+    expect(seen.find((e) => e.name === 'profiles.changed')?.payload).toMatchObject({
+      profile: { name: 'alice' },
+    });
     expect(unwrap(await app['profiles.list']({})).map((p) => p.name)).toContain('alice');
 
     unwrap(await send(cli, 'alice', `${server.url}/from-cli`));
@@ -83,9 +89,18 @@ describe('profiles, jars and history changed by another process', { timeout: 60_
     expect(unwrap(await app['profiles.list']({})).find((p) => p.name === 'alice')?.color).toBe('#00aa88');
 
     seen.length = 0;
-    unwrap(await cli['profiles.delete']({ name: 'alice' }));
+    unwrap(await cli['profiles.rename']({ from: 'alice', to: 'alicia' }));
+    await until(() => seen.some((e) => e.name === 'profiles.changed'), 'the renamed profile');
+    // Announced as a rename, as the app's own would be: windows move tabs and columns along.
+    const renamed = seen.find((e) => e.name === 'profiles.changed')?.payload;
+    expect(renamed).toMatchObject({ profile: { name: 'alicia', color: '#00aa88' }, deleted: 'alice' });
+    expect(unwrap(await app['cookies.list']({ profile: 'alicia' })).map((c) => c.name)).toEqual(['seen']);
+
+    seen.length = 0;
+    unwrap(await cli['profiles.delete']({ name: 'alicia' }));
     await until(() => seen.some((e) => e.name === 'profiles.changed'), 'the deleted profile');
-    expect(unwrap(await app['profiles.list']({})).map((p) => p.name)).not.toContain('alice');
+    expect(seen.find((e) => e.name === 'profiles.changed')?.payload).toEqual({ deleted: 'alicia' });
+    expect(unwrap(await app['profiles.list']({})).map((p) => p.name)).not.toContain('alicia');
   });
 
   it("the app's own send is announced once: the watcher knows its own writes", async () => {

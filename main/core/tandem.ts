@@ -141,6 +141,7 @@ export async function createTandem(opts: TandemOptions): Promise<Tandem> {
       attempt(async () => profilesChanged(await createProfile(profiles, a), asProfile)),
     'profiles.rename': (a) =>
       attempt(async () => {
+        await sender.settled(a.from);
         const { profile, carried } = await profiles.rename(a.from, a.to);
         announceCarried(events, carried, profile.name);
         return profilesChanged(profile, () => ({ profile, deleted: a.from }));
@@ -148,7 +149,10 @@ export async function createTandem(opts: TandemOptions): Promise<Tandem> {
     'profiles.duplicate': (a) =>
       attempt(async () => profilesChanged(await profiles.duplicate(a.from, a.to), asProfile)),
     'profiles.delete': (a) =>
-      attempt(async () => profilesChanged(await profiles.delete(a.name), (d) => ({ deleted: d.deleted }))),
+      attempt(async () => {
+        await sender.settled(a.name);
+        return profilesChanged(await profiles.delete(a.name), (d) => ({ deleted: d.deleted }));
+      }),
     'profiles.update': (a) =>
       attempt(async () => profilesChanged(await profiles.update(a.name, a.patch), asProfile)),
 

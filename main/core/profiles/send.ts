@@ -39,7 +39,8 @@ export interface SendArgs {
 
 export class Sender {
   private readonly inFlight = new Map<string, AbortController>();
-  private readonly running = new Set<Promise<unknown>>();
+  /** Sends (and logins) under way, with the profile each runs as. */
+  private readonly running = new Map<Promise<unknown>, string>();
   /** Cancels that arrived before their send (IPC and HTTP calls may overtake each other). */
   private readonly cancelledEarly = new Map<string, number>();
 
@@ -61,7 +62,17 @@ export class Sender {
   /** Cancels every send in flight and waits until each has recorded its history. */
   async stop(): Promise<void> {
     for (const c of this.inFlight.values()) c.abort();
-    await Promise.allSettled([...this.running]);
+    await Promise.allSettled([...this.running.keys()]);
+  }
+
+  /**
+   * Resolves once every send as `profile` under way now has finished and queued its history and
+   * jar changes: a rename or delete of the profile waits for it, so nothing is written under a
+   * name that has just gone.
+   */
+  async settled(profile: string): Promise<void> {
+    const mine = [...this.running].filter(([, p]) => p === profile).map(([r]) => r);
+    await Promise.allSettled(mine);
   }
 
   send(args: SendArgs): Promise<ResponseRecord> {
@@ -69,11 +80,11 @@ export class Sender {
     // whichever host asks (the app, web mode, the CLI).
     const refused = refuseRedacted(args.request);
     if (refused) return Promise.reject(new TandemFailure(refused.code, refused.message));
-    return this.track(this.withSession(args));
+    return this.track(this.withSession(args), args.profile);
   }
 
-  private track<T>(running: Promise<T>): Promise<T> {
-    this.running.add(running);
+  private track<T>(running: Promise<T>, profile: string): Promise<T> {
+    this.running.set(running, profile);
     const forget = () => this.running.delete(running);
     running.then(forget, forget);
     return running;
@@ -108,6 +119,7 @@ export class Sender {
         profile,
         request: { method: 'GET', url: '', headers: [], body: { type: 'none' } },
       }).then(runLogin),
+      profile,
     );
   }
 

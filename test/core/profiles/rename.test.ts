@@ -168,6 +168,37 @@ describe('renaming a profile carries what names it', () => {
     expect(unwrap(await core['environments.list']({})).active).toBe('staging');
   });
 
+  it('a send as alice under way when she is renamed: the rename waits for it, and its cookie and history go to alice2', async () => {
+    let answered = false;
+    const slow = await startServer((_req, res) => {
+      setTimeout(() => {
+        answered = true;
+        res.setHeader('set-cookie', 'late=1; Path=/');
+        res.end('slow');
+      }, 400);
+    });
+    try {
+      const sending = core['request.send']({
+        profile: 'alice',
+        request: { method: 'GET', url: `${slow.url}/slow`, headers: [], body: { type: 'none' } },
+      });
+      // The send is under way (the server holds its answer for 400 ms) when the rename is asked for.
+      await new Promise((r) => setTimeout(r, 50));
+      unwrap(await core['profiles.rename']({ from: 'alice', to: 'alice2' }));
+      expect(answered).toBe(true);
+      const sent = unwrap(await sending);
+      expect(sent.status).toBe(200);
+      await reopen();
+      const jar = unwrap(await core['cookies.list']({ profile: 'alice2' }));
+      expect(jar.map((c) => `${c.name}=${c.value}`)).toContain('late=1');
+      const history = unwrap(await core['history.list']({ profile: 'alice2' }));
+      expect(history.map((e) => e.id)).toContain(sent.id);
+      expect(await namingAlice()).toEqual([]);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('a refused rename (the name is taken) changes no file', async () => {
     await aliceEverywhere();
     await core.close();

@@ -50,60 +50,62 @@ import { workbenchChannels } from './workbench';
  */
 export const contract = {
   // workspace
-  'workspace.info': channel<WorkspaceInfo>()(none),
+  'workspace.info': channel<WorkspaceInfo>()(() => none),
 
   // profiles
-  'profiles.list': channel<Profile[]>()(none),
-  'profiles.create': channel<Profile>()(
+  'profiles.list': channel<Profile[]>()(() => none),
+  'profiles.create': channel<Profile>()(() =>
     z.object({ name: profileName, color: z.string().optional(), copyVariablesFrom: profileName.optional() }),
   ),
-  'profiles.rename': channel<Profile>()(z.object({ from: profileName, to: profileName })),
-  'profiles.duplicate': channel<Profile>()(z.object({ from: profileName, to: profileName })),
-  'profiles.delete': channel<{ deleted: string }>()(z.object({ name: profileName })),
-  'profiles.update': channel<Profile>()(profilesUpdateArgs()),
+  'profiles.rename': channel<Profile>()(() => z.object({ from: profileName, to: profileName })),
+  'profiles.duplicate': channel<Profile>()(() => z.object({ from: profileName, to: profileName })),
+  'profiles.delete': channel<{ deleted: string }>()(() => z.object({ name: profileName })),
+  'profiles.update': channel<Profile>()(() => profilesUpdateArgs()),
 
   // requests
-  'request.send': channel<ResponseRecord>()(sendArgs()),
-  'request.cancel': channel<{ cancelled: boolean }>()(z.object({ sendId: z.string().min(1) })),
+  'request.send': channel<ResponseRecord>()(() => sendArgs()),
+  'request.cancel': channel<{ cancelled: boolean }>()(() => z.object({ sendId: z.string().min(1) })),
   /** The same request as 2–10 profiles at once; cancel it with `request.cancelCompare` and its compareId. */
-  'request.compare': channel<Comparison>()(compareArgs()),
-  'request.cancelCompare': channel<{ cancelled: boolean }>()(z.object({ compareId: z.string().min(1) })),
+  'request.compare': channel<Comparison>()(() => compareArgs()),
+  'request.cancelCompare': channel<{ cancelled: boolean }>()(() =>
+    z.object({ compareId: z.string().min(1) }),
+  ),
 
   // access-control matrix: a collection's requests × profiles
-  'matrix.run': channel<MatrixResult>()(matrixArgs()),
-  'matrix.cancel': channel<{ cancelled: boolean }>()(z.object({ runId: z.string().min(1) })),
+  'matrix.run': channel<MatrixResult>()(() => matrixArgs()),
+  'matrix.cancel': channel<{ cancelled: boolean }>()(() => z.object({ runId: z.string().min(1) })),
 
   // cookies (one jar per profile)
-  'cookies.list': channel<JarCookie[]>()(z.object({ profile: profileName })),
-  'cookies.set': channel<CookieView>()(z.object({ profile: profileName, cookie: cookieInputSchema })),
-  'cookies.delete': channel<{ deleted: boolean }>()(z.object({ profile: profileName, key: cookieKey })),
-  'cookies.clear': channel<{ removed: number }>()(
+  'cookies.list': channel<JarCookie[]>()(() => z.object({ profile: profileName })),
+  'cookies.set': channel<CookieView>()(() => z.object({ profile: profileName, cookie: cookieInputSchema })),
+  'cookies.delete': channel<{ deleted: boolean }>()(() => z.object({ profile: profileName, key: cookieKey })),
+  'cookies.clear': channel<{ removed: number }>()(() =>
     z.object({ profile: profileName, domain: z.string().optional() }),
   ),
-  'cookies.import': channel<CookieImportResult>()(
+  'cookies.import': channel<CookieImportResult>()(() =>
     importArgs().extend({ skipInvalid: z.boolean().optional() }),
   ),
-  'cookies.previewImport': channel<CookieImportPreview>()(importArgs().omit({ profile: true })),
-  'cookies.export': channel<{ text: string }>()(
+  'cookies.previewImport': channel<CookieImportPreview>()(() => importArgs().omit({ profile: true })),
+  'cookies.export': channel<{ text: string }>()(() =>
     z.object({ profile: profileName, format: z.enum(['netscape', 'json']) }),
   ),
 
   // history
-  'history.list': channel<HistoryEntry[]>()(
+  'history.list': channel<HistoryEntry[]>()(() =>
     z.object({ profile: profileName.optional(), limit: z.number().int().min(1).max(10_000).optional() }),
   ),
-  'history.clear': channel<{ removed: number }>()(z.object({ profile: profileName.optional() })),
+  'history.clear': channel<{ removed: number }>()(() => z.object({ profile: profileName.optional() })),
 
   // collections
-  'collections.list': channel<Collection[]>()(none),
-  'collections.create': channel<Collection>()(z.object({ name: z.string().min(1).max(200) })),
+  'collections.list': channel<Collection[]>()(() => none),
+  'collections.create': channel<Collection>()(() => z.object({ name: z.string().min(1).max(200) })),
   /** Copies a whole collection as "<name> copy": folders, requests (new ids), variables; one write. */
-  'collections.duplicate': channel<Collection>()(z.object({ id: collectionId })),
-  'collections.rename': channel<Collection>()(
+  'collections.duplicate': channel<Collection>()(() => z.object({ id: collectionId })),
+  'collections.rename': channel<Collection>()(() =>
     z.object({ id: collectionId, name: z.string().min(1).max(200) }),
   ),
-  'collections.delete': channel<{ deleted: string }>()(z.object({ id: collectionId })),
-  'collections.saveRequest': channel<SavedRequest>()(
+  'collections.delete': channel<{ deleted: string }>()(() => z.object({ id: collectionId })),
+  'collections.saveRequest': channel<SavedRequest>()(() =>
     z.object({
       collectionId,
       // extract / checks: the request's extraction rules and checks (absent: the saved ones are kept).
@@ -113,25 +115,29 @@ export const contract = {
       }),
     }),
   ),
-  'collections.deleteRequest': channel<{ deleted: string }>()(
+  'collections.deleteRequest': channel<{ deleted: string }>()(() =>
     z.object({ collectionId, requestId: z.string() }),
   ),
-  'collections.duplicateRequest': channel<SavedRequest>()(z.object({ collectionId, requestId: z.string() })),
-  'collections.addFolder': channel<Collection>()(
+  'collections.duplicateRequest': channel<SavedRequest>()(() =>
+    z.object({ collectionId, requestId: z.string() }),
+  ),
+  'collections.addFolder': channel<Collection>()(() =>
     z.object({ collectionId, folder: z.string().min(1).max(500) }),
   ),
-  'collections.renameFolder': channel<Collection>()(
+  'collections.renameFolder': channel<Collection>()(() =>
     z.object({ collectionId, from: z.string().min(1), to: z.string().min(1).max(500) }),
   ),
   /** Copies a folder beside itself as "<name> copy", with its subfolders and requests; one write. */
-  'collections.duplicateFolder': channel<Collection>()(
+  'collections.duplicateFolder': channel<Collection>()(() =>
     z.object({ collectionId, folder: z.string().min(1).max(500) }),
   ),
-  'collections.deleteFolder': channel<Collection>()(z.object({ collectionId, folder: z.string().min(1) })),
+  'collections.deleteFolder': channel<Collection>()(() =>
+    z.object({ collectionId, folder: z.string().min(1) }),
+  ),
 
   // settings
-  'settings.get': channel<Settings>()(none),
-  'settings.update': channel<Settings>()(settingsPatch()),
+  'settings.get': channel<Settings>()(() => none),
+  'settings.update': channel<Settings>()(() => settingsPatch()),
   ...responsesChannels,
   ...sessionChannels,
   ...workbenchChannels,

@@ -16,7 +16,7 @@ const importText = z.string().max(50 * 1024 * 1024);
 /** Bringing requests in (curl, Postman, Insomnia, HAR, OpenAPI) and taking them out (code, Postman, HAR). */
 export const interopChannels = {
   /** A curl command → a request. With `cookiesTo`, its -b cookies go into that profile's jar instead. */
-  'interop.curl': channel<CurlConversion & { cookiesImported: number }>()(
+  'interop.curl': channel<CurlConversion & { cookiesImported: number }>()(() =>
     z.object({
       command: z
         .string()
@@ -28,15 +28,15 @@ export const interopChannels = {
     }),
   ),
   /** The request as code for `profile`, with its variables, headers and jar cookies. */
-  'interop.code': channel<CodeSnippet>()(
+  'interop.code': channel<CodeSnippet>()(() =>
     z.object({ profile: profileName, request: requestSpecSchema, target: codeTarget }),
   ),
   /** What importing the text would create, and what it cannot take; writes nothing. */
-  'interop.previewImport': channel<ImportPreview>()(
+  'interop.previewImport': channel<ImportPreview>()(() =>
     z.object({ format: importFormat, text: importText, name: z.string().max(200).optional() }),
   ),
   /** Creates one collection from the text; `cookiesProfile` takes the cookies a HAR recorded. */
-  'interop.import': channel<ImportOutcome>()(
+  'interop.import': channel<ImportOutcome>()(() =>
     z.object({
       format: importFormat,
       text: importText,
@@ -45,7 +45,7 @@ export const interopChannels = {
     }),
   ),
   /** A collection as Postman v2.1, or history (one profile's, or everyone's) as HAR 1.2. */
-  'interop.export': channel<{ text: string; name: string }>()(
+  'interop.export': channel<{ text: string; name: string }>()(() =>
     z.object({
       format: exportFormat,
       collectionId: collectionId.optional(),

@@ -9,7 +9,7 @@ import { channel } from './channel';
  * The spool keeps the last few bodies of each running core and is emptied when the core closes.
  */
 export const responsesChannels = {
-  'response.saveBody': channel<SavedBody>()(
+  'response.saveBody': channel<SavedBody>()(() =>
     z.object({
       /** ResponseRecord.id of the truncated response. */
       responseId: z.string().min(1).max(100),

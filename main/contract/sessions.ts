@@ -15,7 +15,7 @@ import { channel } from './channel';
  */
 export const sessionChannels = {
   /** Every request of a saved (collectionId) or inline collection, as each profile, in order. */
-  'collections.run': channel<CollectionRunResult>()(
+  'collections.run': channel<CollectionRunResult>()(() =>
     z
       .object({
         collectionId: z.string().min(1).optional(),
@@ -32,9 +32,11 @@ export const sessionChannels = {
         message: 'give exactly one of collectionId or collection',
       }),
   ),
-  'collections.cancelRun': channel<{ cancelled: boolean }>()(z.object({ runId: z.string().min(1) })),
+  'collections.cancelRun': channel<{ cancelled: boolean }>()(() => z.object({ runId: z.string().min(1) })),
   /** What a request would send as a profile (cookies sent and skipped, and why); sends and writes nothing. */
-  'request.preview': channel<SendPreview>()(z.object({ profile: profileName, request: requestSpecSchema })),
+  'request.preview': channel<SendPreview>()(() =>
+    z.object({ profile: profileName, request: requestSpecSchema }),
+  ),
   /** Runs the profile's login recipe against its own jar. */
-  'profiles.login': channel<LoginResult>()(z.object({ profile: profileName })),
+  'profiles.login': channel<LoginResult>()(() => z.object({ profile: profileName })),
 };

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Profile } from '../shared/types';
 import { isValidProfileName } from './profiles/names';
+import { profileNamesOnDisk } from './profiles/store';
 import { makeDir } from './store/files';
 import { layout } from './store/paths';
 import { stampOf } from './store/stamp';
@@ -51,8 +52,8 @@ export async function watchWorkspace(ws: Workspace): Promise<() => void> {
   const { dataDir, events } = ws;
   const collectionsDir = layout.collectionsDir(dataDir);
   const settingsFile = layout.settings(dataDir);
-  const environmentsDir = path.join(dataDir, 'environments');
-  const variablesFile = path.join(dataDir, 'variables.json');
+  const environmentsDir = layout.environmentsDir(dataDir);
+  const variablesFile = layout.variables(dataDir);
   const profilesDir = layout.profilesDir(dataDir);
   const historyDir = layout.historyDir(dataDir);
   /** The keys the environments and the profiles are known under (not files). */
@@ -69,11 +70,7 @@ export async function watchWorkspace(ws: Workspace): Promise<() => void> {
   /** One watcher per profile folder (profile.json, cookies.jsonl), following the list. */
   const profileWatchers = new Map<string, FSWatcher>();
   let stopped = false;
-  const profileNames = async () =>
-    (await fs.readdir(profilesDir, { withFileTypes: true }).catch(() => []))
-      .filter((d) => d.isDirectory() && isValidProfileName(d.name))
-      .map((d) => d.name)
-      .sort();
+  const profileNames = async () => (await profileNamesOnDisk(dataDir).catch(() => [])).sort();
   const stampsOf = async (names: string[], file: (name: string) => string) => {
     const stamps = await Promise.all(names.map((n) => stampOf(file(n))));
     return names.map((n, i) => `${n}=${stamps[i]}`);

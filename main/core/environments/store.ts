@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import {
   type Environment,
   type EnvironmentsView,
@@ -15,6 +14,7 @@ import { fail } from '../../shared/errors';
 import type { Collection, Profile } from '../../shared/types';
 import { createJsonFile, readJsonFile, writeJsonFile } from '../store/files';
 import { NamedJsonFiles } from '../store/named';
+import { layout } from '../store/paths';
 import type { WriteQueue } from '../store/queue';
 
 export interface LevelSnapshot {
@@ -69,7 +69,7 @@ export class EnvironmentStore {
   }
 
   private stateFile(): string {
-    return path.join(this.dataDir, 'variables.json');
+    return layout.variables(this.dataDir);
   }
 
   private checkName(name: string): string {

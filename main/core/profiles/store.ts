@@ -73,6 +73,17 @@ function fileOf(p: Profile): ProfileFile {
   };
 }
 
+/** The names of the profile folders in a workspace (temporary and hidden folders left out). */
+export async function profileNamesOnDisk(dataDir: string): Promise<string[]> {
+  try {
+    const entries = await fs.readdir(layout.profilesDir(dataDir), { withFileTypes: true });
+    return entries.filter((e) => e.isDirectory() && isValidProfileName(e.name)).map((e) => e.name);
+  } catch (e) {
+    if (isNotFound(e)) return [];
+    throw e;
+  }
+}
+
 export class ProfileStore {
   private readonly journals = new Map<string, Promise<CookieJournal>>();
   private readonly cache = new Map<string, { stamp: string; profile: Profile }>();
@@ -106,14 +117,8 @@ export class ProfileStore {
     }
   }
 
-  private async namesOnDisk(): Promise<string[]> {
-    try {
-      const entries = await fs.readdir(layout.profilesDir(this.dataDir), { withFileTypes: true });
-      return entries.filter((e) => e.isDirectory() && isValidProfileName(e.name)).map((e) => e.name);
-    } catch (e) {
-      if (isNotFound(e)) return [];
-      throw e;
-    }
+  private namesOnDisk(): Promise<string[]> {
+    return profileNamesOnDisk(this.dataDir);
   }
 
   /** Reads one profile; null when it does not exist (the default profile always exists). */

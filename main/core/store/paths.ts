@@ -54,6 +54,7 @@ export const layout = {
   profileDir: (dir: string, name: string) => path.join(dir, 'profiles', name),
   profileRename: (dir: string) => path.join(dir, 'profiles', '.rename.json'),
   environmentsDir: (dir: string) => path.join(dir, 'environments'),
+  variables: (dir: string) => path.join(dir, 'variables.json'),
   matricesDir: (dir: string) => path.join(dir, 'matrices'),
   profileFile: (dir: string, name: string) => path.join(dir, 'profiles', name, 'profile.json'),
   journal: (dir: string, name: string) => path.join(dir, 'profiles', name, 'cookies.jsonl'),

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { appPerBlock, chip, describeBrowser, jarRows, shotsTo, sideTab, withCli } from './harness';
+import { appPerBlock, chip, describeBrowser, jarRows, shot, sideTab, withCli } from './harness';
 
 /**
  * A tester keeps the app open and works in a terminal beside it: `tandem send` as alice, `tandem
@@ -8,8 +8,6 @@ import { appPerBlock, chip, describeBrowser, jarRows, shotsTo, sideTab, withCli 
  * lists the CLI's send, the profile switcher gains and loses carol, and alice's chip becomes
  * alicia's, still chosen.
  */
-
-const shot = shotsTo(process.env.TANDEM_SHOTS_DIR);
 
 function describeLive(scheme: 'light' | 'dark') {
   describeBrowser(`the app follows the CLI (${scheme})`, () => {

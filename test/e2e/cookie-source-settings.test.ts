@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { appPerBlock, describeBrowser, openFromSidebar, shotsTo } from './harness';
+import { appPerBlock, describeBrowser, openFromSidebar, shot } from './harness';
 
 /**
  * In a real browser, light and dark: a cookie's source in its details is a link to the send that
@@ -7,8 +7,6 @@ import { appPerBlock, describeBrowser, openFromSidebar, shotsTo } from './harnes
  * its response on the Cookies tab at that hop; and Settings › Browser login, where a path that
  * cannot be started is refused in one line and a good one is kept when Settings opens again.
  */
-
-const shot = shotsTo(process.env.TANDEM_SHOTS_DIR);
 
 for (const scheme of ['light', 'dark'] as const) {
   describeBrowser(`cookie source link and browser setting (${scheme})`, () => {

@@ -1,14 +1,12 @@
 import { expect, it } from 'vitest';
 import { unwrap } from '../support/result';
-import { appPerBlock, describeBrowser, seedAndReload, shotsTo } from './harness';
+import { appPerBlock, describeBrowser, seedAndReload, shot } from './harness';
 
 /**
  * The built app in a real browser: renaming the active environment in "Manage environments…"
  * (a bad name first: one line, nothing changed), then the switcher shows the new name with the
  * same variables; light and dark.
  */
-
-const shot = shotsTo('/tmp/shots/h-env');
 
 for (const scheme of ['light', 'dark'] as const)
   describeBrowser(`renaming an environment (${scheme})`, () => {

@@ -1,13 +1,11 @@
 import { expect, it } from 'vitest';
 import { unwrap } from '../support/result';
-import { appPerBlock, describeBrowser, openFromSidebar, seedAndReload, shotsTo } from './harness';
+import { appPerBlock, describeBrowser, openFromSidebar, seedAndReload, shot } from './harness';
 
 /**
  * The built app in a real browser: the environment switcher beside the profiles (production in
  * the warning colour) and a saved request's checks judged above its response; light and dark.
  */
-
-const shot = shotsTo('/tmp/shots/h9');
 
 for (const scheme of ['light', 'dark'] as const)
   describeBrowser(`environments and checks (${scheme})`, () => {

@@ -159,16 +159,15 @@ export function appPerBlock(
 }
 
 /**
- * A test file's `shot(app, name)`: saves the screenshot (test-output/screenshots) and, when `dir`
+ * `shot(app, name)`: saves the screenshot (test-output/screenshots) and, when TANDEM_SHOTS_DIR
  * is set, copies it there too, to be looked at.
  */
-export function shotsTo(dir: string | undefined): (app: RunningApp, name: string) => Promise<void> {
-  return async (app, name) => {
-    const path = await app.screenshot(name);
-    if (!dir) return;
-    await mkdir(dir, { recursive: true });
-    await copyFile(path, join(dir, `${name}.png`));
-  };
+export async function shot(app: RunningApp, name: string): Promise<void> {
+  const path = await app.screenshot(name);
+  const dir = process.env.TANDEM_SHOTS_DIR;
+  if (!dir) return;
+  await mkdir(dir, { recursive: true });
+  await copyFile(path, join(dir, `${name}.png`));
 }
 
 /**

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { unwrap } from '../support/result';
-import { appPerBlock, describeBrowser, shotsTo, withCli } from './harness';
+import { appPerBlock, describeBrowser, shot, withCli } from './harness';
 
 /**
  * The built app in a real browser, as a user: Manage environments…, Import Postman environment…,
@@ -12,7 +12,6 @@ import { appPerBlock, describeBrowser, shotsTo, withCli } from './harness';
  * environment that held the file's name is untouched. A broken file is one line. Light and dark.
  */
 
-const shot = shotsTo('/tmp/shots/h-penv');
 const FIXTURES = join(__dirname, '..', 'core', 'environments', 'fixtures');
 
 for (const scheme of ['light', 'dark'] as const)

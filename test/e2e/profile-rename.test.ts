@@ -1,14 +1,12 @@
 import { expect, it } from 'vitest';
 import { unwrap } from '../support/result';
-import { appPerBlock, chip, describeBrowser, seedAndReload, shotsTo } from './harness';
+import { appPerBlock, chip, describeBrowser, seedAndReload, shot } from './harness';
 
 /**
  * The built app in a real browser: alice has values on staging (the active environment); renamed
  * to alice2 from her chip's menu, "Manage environments…" shows those values as alice2's, and the
  * hint under an environment's variables says whether they are in use now; light and dark.
  */
-
-const shot = shotsTo('/tmp/shots/h-prof');
 
 for (const scheme of ['light', 'dark'] as const)
   describeBrowser(`renaming a profile keeps her environment values (${scheme})`, () => {

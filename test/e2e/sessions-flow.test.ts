@@ -1,12 +1,10 @@
 import { expect, it } from 'vitest';
-import { appPerBlock, describeBrowser, openFromSidebar, shotsTo } from './harness';
+import { appPerBlock, describeBrowser, openFromSidebar, shot } from './harness';
 
 /**
  * In a real browser on the first-run workspace: the matrix's jar choice before Run and its one
  * red cell, "Log in again" in a profile's menu, and a response that says what it extracted.
  */
-
-const shot = shotsTo(process.env.TANDEM_SHOTS_DIR);
 
 describeBrowser('sessions in the browser', () => {
   const app = appPerBlock({ demo: true, colorScheme: 'light' });

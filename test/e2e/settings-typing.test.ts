@@ -1,14 +1,12 @@
 import { expect, it } from 'vitest';
 import { unwrap } from '../support/result';
-import { appPerBlock, describeBrowser, shotsTo, withCli } from './harness';
+import { appPerBlock, describeBrowser, shot, withCli } from './harness';
 
 /**
  * In a real browser, light and dark: the Settings dialog keeps what the user is typing into its
  * Proxy URL field while another process (as the CLI is) changes the timeout in the same workspace;
  * the timeout field follows that change, and leaving the proxy field saves what was typed.
  */
-
-const shot = shotsTo(process.env.TANDEM_SHOTS_DIR);
 
 for (const scheme of ['light', 'dark'] as const) {
   describeBrowser(`Settings keeps typed text through a change elsewhere (${scheme})`, () => {

@@ -1,14 +1,12 @@
 import net from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { appPerBlock, describeBrowser, openFromSidebar, shotsTo } from './harness';
+import { appPerBlock, describeBrowser, openFromSidebar, shot } from './harness';
 
 /**
  * In a real browser, light and dark: the Extract pane of a saved request (typed, checked, saved
  * with Ctrl+S, applied on Send), the limits in Settings with the core's one-line error, and a
  * malformed response (a NUL in a Set-Cookie from a raw TCP server) showing what was read.
  */
-
-const shot = shotsTo(process.env.TANDEM_SHOTS_DIR);
 
 const NUL_HEAD =
   'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nSet-Cookie: a=1; Path=/\r\nSet-Cookie: bad=x\x00y; Path=/\r\nX-After: 1\r\nContent-Length: 2\r\n\r\nok';

@@ -49,6 +49,19 @@ export interface MatrixState {
   cancel(): Promise<void>;
 }
 
+/** `expect` with one cell's expectation set, or cleared when `e` is undefined. */
+function withExpectation(
+  expect: MatrixExpectations,
+  requestId: string,
+  profile: string,
+  e: Expectation | undefined,
+): MatrixExpectations {
+  const row = { ...(expect[requestId] ?? {}) };
+  if (e === undefined) delete row[profile];
+  else row[profile] = e;
+  return { ...expect, [requestId]: row };
+}
+
 /** The expectations saved with a collection (a copy: the grid's edits never touch the collection). */
 function savedExpect(all: Collection[], id: string): MatrixExpectations {
   const out: MatrixExpectations = {};
@@ -128,10 +141,7 @@ export const useMatrixStore = create<MatrixState>()((set, get) => ({
 
   async setExpect(requestId, profile, e) {
     const s = get();
-    const row = { ...(s.expect[requestId] ?? {}) };
-    if (e === undefined) delete row[profile];
-    else row[profile] = e;
-    const expect = { ...s.expect, [requestId]: row };
+    const expect = withExpectation(s.expect, requestId, profile, e);
     const collection = s.collections.find((c) => c.id === s.collectionId);
     const file = s.file;
     if (file && collection && (file.collection === collection.name || file.collection === collection.id)) {
@@ -141,12 +151,8 @@ export const useMatrixStore = create<MatrixState>()((set, get) => ({
       if (!res.ok) return res.error.message;
       set({ file: res.value, fileNote: { text: `Saved matrices/${res.value.name}.json`, error: false } });
     }
-    set((now) => {
-      const kept = { ...(now.expect[requestId] ?? {}) };
-      if (e === undefined) delete kept[profile];
-      else kept[profile] = e;
-      return { expect: { ...now.expect, [requestId]: kept } };
-    });
+    // Applied to the grid as it is now (it may have changed while the file was saved).
+    set((now) => ({ expect: withExpectation(now.expect, requestId, profile, e) }));
     return null;
   },
 

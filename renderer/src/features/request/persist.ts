@@ -1,7 +1,7 @@
 import type { WorkbenchRead } from '../../../../main/shared/workbench';
 import { api } from '../../api';
 import { mirror, type RequestState, useRequestStore } from './store';
-import { fromWorkbench, toWorkbench } from './tabs';
+import { fromWorkbench, isUntouched, toWorkbench } from './tabs';
 
 /**
  * Keeps the tabs, their drafts and the layout in the workspace (`tabs.get` / `tabs.save`, stored
@@ -83,10 +83,7 @@ export function startTabsPersistence(
   const hydrate = (saved: WorkbenchRead) => {
     const s = useRequestStore.getState();
     // Tabs the user opened or typed in while the saved ones were being read (or could not be).
-    const used = s.order.filter((id) => {
-      const t = s.tabs[id];
-      return t.origin || t.title || t.draft.url !== '' || Object.keys(t.responses).length > 0;
-    });
+    const used = s.order.filter((id) => !isUntouched(s.tabs[id]));
     if (saved.tabs.length) {
       const tabs = Object.fromEntries(saved.tabs.map((t) => [t.id, fromWorkbench(t)]));
       const order = saved.tabs.map((t) => t.id);

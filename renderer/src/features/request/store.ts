@@ -9,6 +9,7 @@ import { api, subscribe } from '../../api';
 import {
   type CompareSlot,
   emptyRequest,
+  isUntouched,
   makeTab,
   moveItem,
   newId,
@@ -140,14 +141,7 @@ export const useRequestStore = create<RequestState>()((set, get) => {
       commit((s) => {
         // An untouched empty tab is replaced rather than kept beside the new one.
         const current = s.tabs[s.activeId];
-        const replace =
-          current &&
-          !current.origin &&
-          !current.title &&
-          current.draft.url === '' &&
-          !Object.keys(current.responses).length
-            ? current.id
-            : null;
+        const replace = current && isUntouched(current) ? current.id : null;
         const tabs = { ...s.tabs, [tab.id]: tab };
         let order = [...s.order];
         const at = order.indexOf(s.activeId);

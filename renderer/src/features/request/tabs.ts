@@ -100,6 +100,11 @@ export function renameProfileIn(
   return { responses: renameKey(t.responses, from, to), lastSent: renameKey(t.lastSent, from, to) };
 }
 
+/** A tab nobody has used yet: no saved request or title, no URL typed, nothing sent. */
+export function isUntouched(t: Pick<Tab, 'origin' | 'title' | 'draft' | 'responses'>): boolean {
+  return !t.origin && !t.title && t.draft.url === '' && Object.keys(t.responses).length === 0;
+}
+
 /** JSON with sorted keys and undefined dropped: two specs that mean the same give the same text. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_k, v) =>

@@ -1,6 +1,6 @@
 /**
  * Following a renamed profile in what is keyed by profile name (the app's tabs, the matrix grid):
- * `from`'s entry becomes `to`'s. Pure; the workspace files are carried by core/profiles/rename.ts.
+ * `from`'s entry becomes `to`'s. Pure; core/profiles/rename.ts uses the same to carry the workspace files.
  */
 
 /** The rename a `profiles.changed` event announces (it carries the profile and the name it had), or null. */

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { fail } from '../../shared/errors';
+import { renameInList, renameKey } from '../../shared/profileRename';
 import type { EventBus } from '../events';
 import type { HistoryStore } from '../history/store';
 import { isNotFound, readJsonFile, writeJsonFile } from '../store/files';
@@ -49,19 +50,23 @@ export interface Carried {
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Moves `obj[from]` to `obj[to]` (replacing what a deleted profile of that name left). */
-function moveKey(obj: unknown, from: string, to: string): boolean {
-  if (!isObject(obj) || !Object.hasOwn(obj, from)) return false;
-  obj[to] = obj[from];
-  delete obj[from];
+/** `obj[field]`, an object keyed by profile, with `from`'s entry under `to` (shared `renameKey`); true when it had one. */
+function moveKey(obj: unknown, field: string, from: string, to: string): boolean {
+  if (!isObject(obj)) return false;
+  const byProfile = obj[field];
+  if (!isObject(byProfile)) return false;
+  const moved = renameKey(byProfile, from, to);
+  if (moved === byProfile) return false;
+  obj[field] = moved;
   return true;
 }
 
-/** request → profile → expectation (a collection's or a matrix file's `expect`). */
-function moveExpectations(expect: unknown, from: string, to: string): boolean {
+/** `raw[field]`: request → profile → expectation (a collection's or a matrix file's `expect`). */
+function moveExpectations(raw: Json, field: string, from: string, to: string): boolean {
+  const expect = raw[field];
   if (!isObject(expect)) return false;
   let changed = false;
-  for (const row of Object.values(expect)) changed = moveKey(row, from, to) || changed;
+  for (const row of Object.keys(expect)) changed = moveKey(expect, row, from, to) || changed;
   return changed;
 }
 
@@ -73,21 +78,21 @@ const carriers: Array<{
   {
     kind: 'environments',
     files: (d) => jsonFiles(layout.environmentsDir(d)),
-    carry: (raw, from, to) => moveKey(raw.profiles, from, to),
+    carry: (raw, from, to) => moveKey(raw, 'profiles', from, to),
   },
   {
     kind: 'collections',
     files: (d) => jsonFiles(layout.collectionsDir(d)),
-    carry: (raw, from, to) => moveExpectations(raw.expect, from, to),
+    carry: (raw, from, to) => moveExpectations(raw, 'expect', from, to),
   },
   {
     kind: 'matrices',
     files: (d) => jsonFiles(layout.matricesDir(d)),
     carry: (raw, from, to) => {
-      let changed = moveExpectations(raw.expect, from, to);
+      let changed = moveExpectations(raw, 'expect', from, to);
       const profiles = raw.profiles;
       if (Array.isArray(profiles) && profiles.includes(from)) {
-        raw.profiles = [...new Set(profiles.map((p) => (p === from ? to : p)))];
+        raw.profiles = renameInList(profiles, from, to);
         changed = true;
       }
       return changed;
@@ -99,7 +104,7 @@ const carriers: Array<{
     carry: (raw, from, to) => {
       let changed = false;
       if (Array.isArray(raw.tabs))
-        for (const t of raw.tabs) changed = (isObject(t) && moveKey(t.lastSent, from, to)) || changed;
+        for (const t of raw.tabs) changed = moveKey(t, 'lastSent', from, to) || changed;
       return changed;
     },
   },

@@ -7,9 +7,12 @@
 //   2. on Node >= 22.1 the runtime's own compile cache is switched on; on Node 20, which has none,
 //      the bundle is compiled through a V8 code cache of our own (vm.Script cachedData), kept in
 //      out/cli/.code-cache (TANDEM_CODE_CACHE=<dir> elsewhere, TANDEM_CODE_CACHE=off for none);
-//   3. short commands compile undici's HTTP parser (WebAssembly) with the baseline compiler only:
-//      the optimising one costs ~35 MB and more time than one request saves; and they keep V8's
-//      young generation from growing (another ~10 MB for a collection run).
+//   3. V8 is tuned per kind of command (`tuningOf`): short ones compile undici's HTTP parser
+//      (WebAssembly) with the baseline compiler only (the optimising one costs ~35 MB and more time
+//      than one request saves) and keep V8's young generation from growing (another ~10 MB for a
+//      collection run); commands of a few requests also stop at V8's baseline JavaScript tier
+//      (no TurboFan: ~2 MB less for a send, same time). V8 rejects a code cache made under other
+//      flags, so each tuning keeps its own cache.
 // Plain CommonJS, no dependencies.
 
 const fs = require('node:fs');
@@ -19,8 +22,34 @@ const OUT = path.join(__dirname, '..', 'out', 'cli');
 const CLI = path.join(OUT, 'cli.js');
 const argv = process.argv.slice(2);
 
-/** Commands that run for a long time and may move big bodies keep V8's optimising wasm tier. */
+/** Commands that run for a long time and may move big bodies: V8 as Node sets it up. */
 const LONG_RUNNING = new Set(['web', 'serve', 'demo']);
+/**
+ * Commands that send a few requests or edit a few files. Their work is over before TurboFan's
+ * code would pay for itself; the heavy part of a big response (reading, decoding, writing it) is
+ * native and does not change. Runs, matrices, imports and exports loop over many items: they keep it.
+ */
+const FEW_REQUESTS = new Set(['send', 'compare', 'login', 'profiles', 'cookies', 'env', 'collections']);
+
+/** The command named on the command line (the first argument that is not a global option or its value). */
+function commandOf(args) {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--data-dir') i++;
+    else if (!args[i].startsWith('-')) return args[i];
+  }
+  return null;
+}
+
+/** The V8 flags a command runs with, and the name of the code cache made under them. */
+function tuningOf(command) {
+  if (LONG_RUNNING.has(command)) return { name: 'long', flags: [] };
+  // Keep V8's young generation at its first size: by default it doubles (up to 16 MB per
+  // semi-space) once enough objects survive, which a run of 1,000 requests does; a short command
+  // gains nothing from it but ~10 MB of peak RSS (same CPU time, measured).
+  const flags = ['--liftoff-only', '--semi-space-growth-factor=1'];
+  if (FEW_REQUESTS.has(command)) return { name: 'few', flags: [...flags, '--max-opt=1'] };
+  return { name: 'short', flags };
+}
 
 function fastPath() {
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
@@ -40,10 +69,11 @@ function fastPath() {
   return false;
 }
 
-function cacheDir() {
+/** Where the code cache made under `tuning` lives, or null when it is switched off. */
+function cacheDir(tuning) {
   const setting = process.env.TANDEM_CODE_CACHE;
   if (setting === 'off' || setting === '0') return null;
-  return setting ? path.resolve(setting) : path.join(OUT, '.code-cache');
+  return path.join(setting ? path.resolve(setting) : path.join(OUT, '.code-cache'), tuning.name);
 }
 
 /**
@@ -104,16 +134,13 @@ function start() {
     process.stderr.write('Tandem is not built yet: run npm run build\n');
     process.exit(2);
   }
-  if (!argv.some((a) => LONG_RUNNING.has(a))) {
-    // Also keep V8's young generation at its first size: by default it doubles (up to 16 MB
-    // per semi-space) once enough objects survive, which a run of 1,000 requests does; a short
-    // command gains nothing from it but ~10 MB of peak RSS (same CPU time, measured).
+  const tuning = tuningOf(commandOf(argv));
+  if (tuning.flags.length > 0) {
     const v8 = require('node:v8');
-    v8.setFlagsFromString('--liftoff-only');
-    v8.setFlagsFromString('--semi-space-growth-factor=1');
+    for (const flag of tuning.flags) v8.setFlagsFromString(flag);
   }
   const mod = require('node:module');
-  const dir = cacheDir();
+  const dir = cacheDir(tuning);
   if (typeof mod.enableCompileCache === 'function') {
     if (dir) mod.enableCompileCache(dir);
     require(CLI);

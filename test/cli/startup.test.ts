@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,25 +102,84 @@ describe('the CLI bundle is ASCII', () => {
   });
 });
 
+/** Every cache file under `dir` (one folder per V8 tuning), as "tuning/file" → its modification time. */
+async function cacheFiles(dir: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const tuning of await readdir(dir))
+    for (const f of await readdir(join(dir, tuning)))
+      if (f.endsWith('.bin')) out.set(`${tuning}/${f}`, (await stat(join(dir, tuning, f))).mtimeMs);
+  return out;
+}
+
 describe('the code cache', () => {
   it('is written on the first run, used on the next, and changes no output', async () => {
     const cache = join(home, 'code-cache');
     const noCache = await node([BIN, 'profiles', 'list'], { TANDEM_CODE_CACHE: 'off' });
     expect(noCache.code).toBe(0);
     const first = await node([BIN, 'profiles', 'list'], { TANDEM_CODE_CACHE: cache });
-    const written = (await readdir(cache)).filter((f) => f.endsWith('.bin'));
-    expect(written.length).toBeGreaterThan(0);
-    expect(written.some((f) => f.startsWith('cli-'))).toBe(true);
+    const written = await cacheFiles(cache);
+    expect(written.size).toBeGreaterThan(0);
+    expect([...written.keys()].some((f) => f.includes('/cli-'))).toBe(true);
     const second = await node([BIN, 'profiles', 'list'], { TANDEM_CODE_CACHE: cache });
-    expect((await readdir(cache)).filter((f) => f.endsWith('.bin')).sort()).toEqual(written.sort());
+    // Used, not rebuilt: V8 accepted every file, so none was written again.
+    expect(await cacheFiles(cache)).toEqual(written);
     expect(first).toEqual(noCache);
     expect(second).toEqual(noCache);
+  });
+
+  it('keeps one cache per V8 tuning: a command run with other flags does not throw the last one away', async () => {
+    const cache = join(home, 'tuned-cache');
+    const har = join(home, 'one.har');
+    const entry = {
+      startedDateTime: '2026-01-01T00:00:00.000Z',
+      time: 1,
+      request: {
+        method: 'GET',
+        url: 'http://127.0.0.1:9/',
+        httpVersion: 'HTTP/1.1',
+        headers: [],
+        cookies: [],
+        queryString: [],
+        headersSize: -1,
+        bodySize: 0,
+      },
+      response: {
+        status: 200,
+        statusText: 'OK',
+        httpVersion: 'HTTP/1.1',
+        headers: [],
+        cookies: [],
+        content: { size: 0, mimeType: 'text/plain' },
+        redirectURL: '',
+        headersSize: -1,
+        bodySize: 0,
+      },
+      cache: {},
+      timings: { send: 0, wait: 1, receive: 0 },
+    };
+    await writeFile(
+      har,
+      JSON.stringify({ log: { version: '1.2', creator: { name: 'test', version: '1' }, entries: [entry] } }),
+    );
+    const env = { TANDEM_CODE_CACHE: cache };
+    expect((await node([BIN, 'profiles', 'list'], env)).code).toBe(0);
+    const few = await cacheFiles(cache);
+    // An import loops over a file's items, so it keeps V8's optimising compiler: other flags.
+    const imported = await node([BIN, 'import', 'har', har, '--collection', 'empty'], env);
+    expect(imported.stderr).toBe('');
+    const both = await cacheFiles(cache);
+    expect([...both.keys()].filter((f) => !few.has(f)).length).toBeGreaterThan(0);
+    // Back to a short command: its cache was neither rejected nor rewritten.
+    expect((await node([BIN, 'profiles', 'list'], env)).code).toBe(0);
+    expect(await cacheFiles(cache)).toEqual(both);
   });
 
   it('survives a damaged cache file: V8 rejects it and the command still works', async () => {
     const cache = join(home, 'damaged-cache');
     await node([BIN, 'profiles', 'list'], { TANDEM_CODE_CACHE: cache });
-    for (const f of await readdir(cache)) await writeFile(join(cache, f), 'not a code cache');
+    const files = [...(await cacheFiles(cache)).keys()];
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) await writeFile(join(cache, f), 'not a code cache');
     const run = await node([BIN, 'profiles', 'list'], { TANDEM_CODE_CACHE: cache });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('default');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { utf8Length } from './text';
 import type { CookieView } from './types';
 
 /**
@@ -113,7 +114,7 @@ export function lintCookie(
       message:
         '__Secure- prefix without Secure: browsers refuse it; the prefix promises it only travels over https',
     });
-  const bytes = new TextEncoder().encode(c.name + c.value).length;
+  const bytes = utf8Length(c.name) + utf8Length(c.value);
   if (bytes > COOKIE_BYTES)
     out.push({
       code: 'size',

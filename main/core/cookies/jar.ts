@@ -360,7 +360,8 @@ export class ProfileJar {
   /** Records where a stored cookie's value came from; returns the source. */
   private remember(cookie: Cookie, hint: SourceHint, now = new Date()): CookieSource {
     const key = provKey(cookieKeyOf(cookie));
-    const source: CookieSource = { ...hint, at: sourceIso(now.getTime()) };
+    // Not `{ ...hint, at }`: V8 (Node 20) adds a property to a spread copy through a slow path.
+    const source: CookieSource = Object.assign({}, hint, { at: sourceIso(now.getTime()) });
     const known = this.provenance.get(key);
     this.provenance.set(key, { source, values: withValue(known?.values ?? [], cookie.value, source) });
     return source;

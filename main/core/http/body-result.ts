@@ -33,12 +33,18 @@ interface Options {
   rawOutput?: boolean;
 }
 
+/** A body held whole: its text (or base64) and its size. */
+function whole(bytes: Buffer, contentType: string | null): FinishedBody {
+  const { body, bodyEncoding } = decodeBody(bytes, contentType);
+  return { body, bodyEncoding, size: bytes.length };
+}
+
 /** The common case without waiting: a whole, unencoded body held in memory. Null otherwise. */
 export function plainBody(r: HopResult, o: Options): FinishedBody | null {
   if (o.output || r.file || r.dropped || r.body.length > o.keepBytes) return null;
   const enc = o.contentEncoding;
   if (enc && r.body.length > 0 && enc.trim().toLowerCase() !== 'identity') return null;
-  return { ...decodeBody(r.body, o.contentType), size: r.body.length };
+  return whole(r.body, o.contentType);
 }
 
 export async function finishBody(r: HopResult, o: Options): Promise<FinishedBody> {
@@ -61,7 +67,7 @@ export async function finishBody(r: HopResult, o: Options): Promise<FinishedBody
     );
     if (!head.truncated) {
       await rm(file, { force: true });
-      return { ...decodeBody(head.bytes, o.contentType), size: head.bytes.length };
+      return whole(head.bytes, o.contentType);
     }
     o.spool?.register(o.id, file, codings);
     return truncatedRecord(head.bytes, codings.length === 0 ? r.rawBytes : null, o, Boolean(o.spool));
@@ -69,7 +75,7 @@ export async function finishBody(r: HopResult, o: Options): Promise<FinishedBody
 
   const decoded = await decompressCapped(r.body, o.contentEncoding, o.keepBytes);
   if (r.dropped) return truncatedRecord(decoded.bytes, codings.length === 0 ? r.rawBytes : null, o, false);
-  if (!decoded.truncated) return { ...decodeBody(decoded.bytes, o.contentType), size: decoded.bytes.length };
+  if (!decoded.truncated) return whole(decoded.bytes, o.contentType);
   // Small on the wire, too big inflated (a compression bomb): keep the raw bytes for saveBody.
   let spooled = false;
   if (o.spool) {

@@ -286,7 +286,7 @@ export async function send(spec: RequestSpec, ctx: SendContext): Promise<Respons
         rawOutput: ctx.rawOutput === true,
       };
       const finished = plainBody(r, bodyOptions) ?? (await finishBody(r, bodyOptions));
-      return {
+      const response: ResponseRecord = {
         id,
         profile: ctx.profile.name,
         request: { method: req.method, url: req.url.href, headers: firstHeaders },
@@ -297,14 +297,16 @@ export async function send(spec: RequestSpec, ctx: SendContext): Promise<Respons
         bodyEncoding: finished.bodyEncoding,
         contentType,
         size: finished.size,
-        ...(finished.truncated ? { truncated: finished.truncated } : {}),
-        ...(finished.savedTo ? { savedTo: finished.savedTo } : {}),
         cookiesSent: hops[0].cookiesSent,
         cookiesSet: allSet,
         hops,
         timings: { connect: firstConnect, ttfb, total: performance.now() - t0 },
         startedAt: startedIso(startedMs),
       };
+      // Set only when they apply (not as `...(c ? { x } : {})`: a slower copy on every send).
+      if (finished.truncated) response.truncated = finished.truncated;
+      if (finished.savedTo) response.savedTo = finished.savedTo;
+      return response;
     }
   } finally {
     clearDeadline(deadline);

@@ -160,13 +160,20 @@ export class RunJars {
     signal?: AbortSignal,
   ): Promise<ResponseRecord> {
     const started = Date.now();
-    const base = {
+    // The step is built once and filled in, its optional fields set only when they apply: V8
+    // (Node 20) copies `{ ...base, more }` through a slow path, and this runs for every request.
+    const step: RunStep = {
       profile: rp.profile.name,
-      ...(item.requestId ? { requestId: item.requestId } : {}),
       name: item.name ?? item.request.url,
       method: item.request.method,
-      ...(meta.role ? { role: meta.role } : {}),
+      url: item.request.url,
+      status: null,
+      error: null,
+      durationMs: 0,
+      size: 0,
     };
+    if (item.requestId) step.requestId = item.requestId;
+    if (meta.role) step.role = meta.role;
     let response: ResponseRecord;
     try {
       response = await send(item.request, {
@@ -178,14 +185,9 @@ export class RunJars {
       });
     } catch (e) {
       const error = toTandemError(e);
-      this.record({
-        ...base,
-        url: item.request.url,
-        status: null,
-        error: { code: error.code, message: error.message },
-        durationMs: Date.now() - started,
-        size: 0,
-      });
+      step.error = { code: error.code, message: error.message };
+      step.durationMs = Date.now() - started;
+      this.record(step);
       throw e;
     }
     if (meta.role === 'retry') response.relogged = true;
@@ -205,16 +207,13 @@ export class RunJars {
         }
       }
     }
-    this.record({
-      ...base,
-      url: response.request.url,
-      status: response.status,
-      error: null,
-      durationMs: Math.round(response.timings.total),
-      size: response.size,
-      ...(response.relogged ? { relogged: true } : {}),
-      ...(response.extracted ? { extracted: response.extracted } : {}),
-    });
+    step.url = response.request.url;
+    step.status = response.status;
+    step.durationMs = Math.round(response.timings.total);
+    step.size = response.size;
+    if (response.relogged) step.relogged = true;
+    if (response.extracted) step.extracted = response.extracted;
+    this.record(step);
     return response;
   }
 

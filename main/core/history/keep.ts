@@ -12,8 +12,12 @@ export const HISTORY_BODY_CAP = 64 * 1024;
 
 /** Cuts a string so its UTF-8 form is at most `max` bytes, never inside a character. */
 function cutUtf8(text: string, max: number): string {
-  const buf = Buffer.from(text, 'utf8');
-  if (buf.length <= max) return text;
+  // Only the head is encoded: `max` UTF-16 units take at least `max` bytes, so the cut is in
+  // there (a body of 50 MB is not copied to keep 64 KB). A pair split at the end of the head
+  // encodes as a 3-byte U+FFFD that never fits, so it is never kept.
+  const head = text.slice(0, max);
+  const buf = Buffer.from(head, 'utf8');
+  if (buf.length <= max) return head;
   let end = max;
   while (end > 0 && (buf[end] & 0xc0) === 0x80) end--;
   return buf.subarray(0, end).toString('utf8');

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HISTORY_BODY_CAP, keptResponse } from '../../../main/core/history/keep';
 import { type BridgedCore, startBridgedCore } from '../../support/core';
@@ -69,6 +70,30 @@ describe('history keeps responses', () => {
       ok: false,
       error: { code: 'NOT_FOUND', message: 'No history entry nope for alice' },
     });
+  });
+
+  it('cuts any text exactly where cutting the whole encoded body would, without encoding all of it', () => {
+    // The reference: encode everything, step back to a character start, decode.
+    const reference = (text: string, cap: number) => {
+      const buf = Buffer.from(text, 'utf8');
+      if (buf.length <= cap) return text;
+      let end = cap;
+      while (end > 0 && (buf[end] & 0xc0) === 0x80) end--;
+      return buf.subarray(0, end).toString('utf8');
+    };
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 80 }),
+        fc.integer({ min: 1, max: 60 }),
+        (text, cap) => {
+          const r = { body: text, bodyEncoding: 'utf8', size: Buffer.byteLength(text) } as Parameters<
+            typeof keptResponse
+          >[0];
+          expect(keptResponse(r, cap).body).toBe(reference(text, cap));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 
   it('keptResponse leaves a small response as it is', () => {

@@ -109,16 +109,16 @@ export async function watchWorkspace(ws: Workspace): Promise<() => void> {
   /** The profiles as last seen (see profilesChangeOf). */
   let profilesSeen: ProfilesSeen = new Map();
   const listProfiles = () => ws.profiles.list().catch(() => null);
-  const seeProfiles = async () => {
-    const now = await listProfiles();
+  const remember = (now: readonly Profile[] | null) => {
     if (now) profilesSeen = new Map(now.map((p) => [p.name, p.createdAt]));
   };
+  const seeProfiles = async () => remember(await listProfiles());
   /** Another process changed the profiles: say what, as this process's own change would have. */
   const announceProfiles = async () => {
     const now = await listProfiles();
     if (stopped) return;
     const change = now ? profilesChangeOf(profilesSeen, now) : {};
-    if (now) profilesSeen = new Map(now.map((p) => [p.name, p.createdAt]));
+    remember(now);
     events.emit('profiles.changed', change);
   };
 
@@ -190,8 +190,8 @@ export async function watchWorkspace(ws: Workspace): Promise<() => void> {
   };
   const onHistory = (name: string | null) => {
     if (name === null) {
-      for (const profile of known.keys())
-        if (profile.startsWith(historyDir + path.sep)) onHistory(path.basename(profile));
+      for (const file of known.keys())
+        if (file.startsWith(historyDir + path.sep)) onHistory(path.basename(file));
       return;
     }
     const profile = name.endsWith('.jsonl') ? name.slice(0, -'.jsonl'.length) : '';

@@ -1,5 +1,6 @@
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { useWorkbenchUi } from '../../../renderer/src/app/workbench';
 import { useProfilesStore } from '../../../renderer/src/features/profiles/store';
 import { useRequestStore } from '../../../renderer/src/features/request/store';
 import { type BridgedCore, startBridgedCore } from '../../support/core';
@@ -34,6 +35,9 @@ export function resetStores(active?: string): void {
   if (active) localStorage.setItem('tandem.activeProfile', active);
   useProfilesStore.setState({ profiles: {}, order: [], active: '', loaded: false, error: null });
   useRequestStore.getState().reset();
+  // The workbench's notice, dialogs and save state: an error notice from the last test would
+  // otherwise still be showing (errors stay until dismissed).
+  useWorkbenchUi.setState(useWorkbenchUi.getInitialState());
 }
 
 export type TestServer = LoopbackServer;
